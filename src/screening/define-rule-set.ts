@@ -1,0 +1,122 @@
+import { type BooleanFactName, isFactName } from '../facts/patient-facts.js';
+import { compileProgram, MAX_INPUTS, type Program } from './program.js';
+import type { Rule, RuleCondition, RuleSet, SourceCitation } from './rule.js';
+
+/** What {@link defineRuleSet} takes. */
+export interface RuleSetDefinition<Id extends string> {
+  /** A stable id for the set, recorded in every screening. */
+  readonly id: string;
+  /** The set's version, recorded in every screening. */
+  readonly version: string;
+  /** The rules, in reporting order; ids must be unique. */
+  readonly rules: readonly Rule<Id>[];
+}
+
+const programs = /* @__PURE__ */ new WeakMap<RuleSet, Program>();
+let lastProgram: Program = /* @__PURE__ */ compileProgram(/* @__PURE__ */ Object.freeze({ id: '', version: '', rules: [] }));
+
+/**
+ * Validates and freezes a rule set, for example the protocol and caution sets combined, or the
+ * protocol with another age rule. The returned set is a deep, frozen copy.
+ *
+ * @param definition - the id, version and rules.
+ * @returns the frozen rule set, ready for `screen(facts, { ruleSet })`.
+ * @throws {TypeError} when the id or version is not a non-empty string, there are no rules, two
+ *   rules share an id, a rule has an unknown kind, an unknown fact, an empty fact list, invalid
+ *   age bounds or a source without a title; the message names the rule and the problem.
+ * @example
+ * const withCautions = defineRuleSet({
+ *   id: 'protocol-and-cautions',
+ *   version: '1',
+ *   rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
+ * });
+ * screen({ ageYears: 40 }, { ruleSet: withCautions }).ruleSet;
+ * // => { id: 'protocol-and-cautions', version: '1' }
+ */
+export function defineRuleSet<const Id extends string>(definition: RuleSetDefinition<Id>): RuleSet<Id> {
+  if (typeof definition !== 'object' || definition === null) {
+    throw new TypeError('defineRuleSet: expected { id, version, rules }');
+  }
+  const { id, version, rules } = definition;
+  if (typeof id !== 'string' || id === '') throw new TypeError('defineRuleSet: id must be a non-empty string');
+  if (typeof version !== 'string' || version === '') {
+    throw new TypeError(`defineRuleSet: rule set "${id}": version must be a non-empty string`);
+  }
+  if (!Array.isArray(rules) || rules.length === 0) {
+    throw new TypeError(`defineRuleSet: rule set "${id}": rules must be a non-empty array`);
+  }
+  const seen = new Set<string>();
+  const frozenRules = rules.map((rule: Rule<Id>, index) => {
+    const copy = checkedRule(rule, `rule set "${id}", rules[${index}]`);
+    if (seen.has(copy.id)) throw new TypeError(`defineRuleSet: rule set "${id}": duplicate rule id "${copy.id}"`);
+    seen.add(copy.id);
+    return copy;
+  });
+  const ruleSet: RuleSet<Id> = Object.freeze({ id, version, rules: Object.freeze(frozenRules) });
+  const program = compileProgram(ruleSet);
+  if (program.inputFacts.length > MAX_INPUTS) {
+    throw new TypeError(`defineRuleSet: rule set "${id}" reads more than ${MAX_INPUTS} distinct inputs`);
+  }
+  programs.set(ruleSet, program);
+  return ruleSet;
+}
+
+/**
+ * The compiled program of a rule set. Sets made by {@link defineRuleSet} are compiled once; a
+ * rule set written as a plain object is validated and compiled on first use.
+ */
+export function programOf(ruleSet: RuleSet): Program {
+  // Most callers screen many records with one rule set: skip the WeakMap for a repeat.
+  if (ruleSet === lastProgram.ruleSet) return lastProgram;
+  let program = programs.get(ruleSet);
+  if (program === undefined) {
+    program = programs.get(defineRuleSet(ruleSet)) as Program;
+    programs.set(ruleSet, program);
+  }
+  lastProgram = program;
+  return program;
+}
+
+function checkedRule<Id extends string>(rule: Rule<Id>, where: string): Rule<Id> {
+  if (typeof rule !== 'object' || rule === null) throw new TypeError(`defineRuleSet: ${where} is not a rule object`);
+  const { id, kind, when, source } = rule;
+  if (typeof id !== 'string' || id === '')
+    throw new TypeError(`defineRuleSet: ${where}: id must be a non-empty string`);
+  const named = `${where} ("${id}")`;
+  if (kind !== 'absolute' && kind !== 'relative') {
+    throw new TypeError(`defineRuleSet: ${named}: kind must be 'absolute' or 'relative', got ${String(kind)}`);
+  }
+  return Object.freeze({ id, kind, when: checkedCondition(when, named), source: checkedSource(source, named) });
+}
+
+function checkedCondition(when: RuleCondition, where: string): RuleCondition {
+  if (typeof when !== 'object' || when === null) throw new TypeError(`defineRuleSet: ${where}: when must be an object`);
+  if (when.type === 'age-outside') {
+    const { under, over } = when;
+    if (!Number.isInteger(under) || !Number.isInteger(over) || under < 0 || over < under) {
+      throw new TypeError(
+        `defineRuleSet: ${where}: age bounds must be whole years with 0 <= under <= over, got under ${String(under)}, over ${String(over)}`,
+      );
+    }
+    return Object.freeze({ type: 'age-outside', under, over });
+  }
+  if (when.type !== 'any' && when.type !== 'all') {
+    throw new TypeError(`defineRuleSet: ${where}: when.type must be 'any', 'all' or 'age-outside'`);
+  }
+  if (!Array.isArray(when.facts) || when.facts.length === 0) {
+    throw new TypeError(`defineRuleSet: ${where}: when.facts must be a non-empty array of fact names`);
+  }
+  for (const fact of when.facts as readonly unknown[]) {
+    if (typeof fact !== 'string' || !isFactName(fact) || fact === 'ageYears') {
+      throw new TypeError(`defineRuleSet: ${where}: ${String(fact)} is not a boolean patient fact`);
+    }
+  }
+  return Object.freeze({ type: when.type, facts: Object.freeze([...when.facts] as BooleanFactName[]) });
+}
+
+function checkedSource(source: SourceCitation, where: string): SourceCitation {
+  if (typeof source !== 'object' || source === null || typeof source.title !== 'string' || source.title === '') {
+    throw new TypeError(`defineRuleSet: ${where}: source must name a title`);
+  }
+  return Object.freeze({ ...source });
+}

@@ -1,0 +1,251 @@
+// The interpreter behind `screen`: a rule set is compiled once into flat arrays, and each
+// screening reads every input fact once, packs the fact states into one number, and looks the
+// finished (frozen) screening up by that number. Equal fact states always give the same
+// screening, so sharing results is safe, and the per-record work stays close to a hand-written
+// chain of ifs.
+import { type FactName, MAX_AGE_YEARS, type PatientFacts, factNames } from '../facts/patient-facts.js';
+import type { Rule, RuleSet } from './rule.js';
+import type { Finding, FindingOutcome, Screening, ScreeningStatus } from './screening.js';
+
+/** Fact states, two bits each. */
+const MISSING = 0;
+const FALSE = 1;
+const TRUE = 2;
+const INVALID = 3;
+
+/** Packing states into a double stays exact up to 26 inputs (4^26 < 2^53). */
+export const MAX_INPUTS = 26;
+/** A rule set with many inputs has many possible states; past this many the cache stops growing. */
+const CACHE_LIMIT = 8192;
+
+const ANY = 0;
+const ALL = 1;
+const AGE = 2;
+
+export interface Program {
+  readonly ruleSet: RuleSet;
+  /** Per input: the fact it reads, and that fact's index in `factNames` (see readFact). */
+  readonly inputFacts: readonly FactName[];
+  readonly inputCodes: readonly number[];
+  /** Per input: -1 for a boolean fact, else the age condition's `under` bound. */
+  readonly ageUnder: readonly number[];
+  readonly ageOver: readonly number[];
+  /** Per rule: ANY, ALL or AGE, and the inputs it reads. */
+  readonly ruleOps: readonly number[];
+  readonly ruleInputs: readonly (readonly number[])[];
+  /** Per rule: its three possible findings, made once and shared. */
+  readonly findings: readonly Readonly<Record<FindingOutcome, Finding>>[];
+  readonly cache: Map<number, Screening>;
+}
+
+export function compileProgram(ruleSet: RuleSet): Program {
+  const inputFacts: FactName[] = [];
+  const ageUnder: number[] = [];
+  const ageOver: number[] = [];
+  const inputOf = new Map<string, number>();
+  const addInput = (fact: FactName, under: number, over: number): number => {
+    const signature = `${fact}:${under}:${over}`;
+    let index = inputOf.get(signature);
+    if (index === undefined) {
+      index = inputFacts.length;
+      inputOf.set(signature, index);
+      inputFacts.push(fact);
+      ageUnder.push(under);
+      ageOver.push(over);
+    }
+    return index;
+  };
+  const ruleOps: number[] = [];
+  const ruleInputs: number[][] = [];
+  for (const rule of ruleSet.rules) {
+    const when = rule.when;
+    if (when.type === 'age-outside') {
+      ruleOps.push(AGE);
+      ruleInputs.push([addInput('ageYears', when.under, when.over)]);
+    } else {
+      ruleOps.push(when.type === 'any' ? ANY : ALL);
+      ruleInputs.push(when.facts.map((fact) => addInput(fact, -1, -1)));
+    }
+  }
+  return {
+    ruleSet,
+    inputFacts,
+    inputCodes: inputFacts.map((fact) => factNames.indexOf(fact)),
+    ageUnder,
+    ageOver,
+    ruleOps,
+    ruleInputs,
+    findings: ruleSet.rules.map((rule) => ({
+      present: finding(rule, 'present'),
+      absent: finding(rule, 'absent'),
+      unknown: finding(rule, 'unknown'),
+    })),
+    cache: new Map(),
+  };
+}
+
+function finding(rule: Rule, outcome: FindingOutcome): Finding {
+  return Object.freeze({ rule: rule.id, outcome, kind: rule.kind, source: rule.source });
+}
+
+/** Screens one record. Never throws: whatever `facts` is, every input gets a state. */
+export function run(program: Program, facts: unknown): Screening {
+  const key = typeof facts === 'object' && facts !== null ? readStates(program, facts as PatientFacts) : MISSING;
+  let screening = program.cache.get(key);
+  if (screening === undefined) {
+    screening = assemble(program, key);
+    if (program.cache.size < CACHE_LIMIT) program.cache.set(key, screening);
+  }
+  return screening;
+}
+
+function readStates(program: Program, facts: PatientFacts): number {
+  const codes = program.inputCodes;
+  const under = program.ageUnder;
+  const over = program.ageOver;
+  let key = 0;
+  try {
+    for (let i = 0; i < codes.length; i++) {
+      const value = readFact(facts, codes[i] as number);
+      const bound = under[i] as number;
+      key = key * 4 + (bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number));
+    }
+  } catch {
+    // A getter or proxy threw: read each fact on its own, and count what cannot be read as invalid.
+    key = 0;
+    for (let i = 0; i < codes.length; i++) {
+      let state: number;
+      try {
+        const value = readFact(facts, codes[i] as number);
+        const bound = under[i] as number;
+        state = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
+      } catch {
+        state = INVALID;
+      }
+      key = key * 4 + state;
+    }
+  }
+  return key;
+}
+
+/**
+ * Reads a fact by its index in `factNames`. Named property reads keep V8's inline caches
+ * monomorphic on records of one shape, which computed `facts[name]` reads do not: this switch is
+ * most of why `screen` keeps pace with a hand-written chain of ifs.
+ */
+function readFact(facts: PatientFacts, code: number): unknown {
+  switch (code) {
+    case 0:
+      return facts.ageYears;
+    case 1:
+      return facts.oncologicalDisease;
+    case 2:
+      return facts.pregnant;
+    case 3:
+      return facts.coagulationDisorder;
+    case 4:
+      return facts.acuteInfection;
+    case 5:
+      return facts.acuteMentalIllness;
+    case 6:
+      return facts.psychotropicInfluence;
+    case 7:
+      return facts.anticoagulantTherapy;
+    case 8:
+      return facts.pacemaker;
+    case 9:
+      return facts.electroacupuncturePlanned;
+    case 10:
+      return facts.skinLesionAtSite;
+    case 11:
+      return facts.needlePhobia;
+    default:
+      return facts.epilepsy;
+  }
+}
+
+function booleanState(value: unknown): number {
+  return value === true ? TRUE : value === false ? FALSE : value == null ? MISSING : INVALID;
+}
+
+/** TRUE when the age lies outside the bounds, i.e. the age rule is present. */
+function ageState(value: unknown, under: number, over: number): number {
+  if (typeof value === 'number') {
+    // NaN and ±Infinity fail these comparisons and so are invalid.
+    if (!(value >= 0 && value < MAX_AGE_YEARS)) return INVALID;
+    const completed = Math.floor(value);
+    return completed < under || completed > over ? TRUE : FALSE;
+  }
+  return value == null ? MISSING : INVALID;
+}
+
+function assemble(program: Program, key: number): Screening {
+  const inputCount = program.inputFacts.length;
+  const states: number[] = new Array(inputCount);
+  for (let i = inputCount - 1, rest = key; i >= 0; i--) {
+    states[i] = rest % 4;
+    rest = Math.floor(rest / 4);
+  }
+  const findings: Finding[] = [];
+  const contraindications: string[] = [];
+  const cautions: string[] = [];
+  const inUnknownRule: boolean[] = new Array(inputCount).fill(false);
+  let anyUnknown = false;
+  program.ruleOps.forEach((op, r) => {
+    const inputs = program.ruleInputs[r] as readonly number[];
+    const outcome = evaluate(op, inputs, states);
+    const rule = program.ruleSet.rules[r] as Rule;
+    findings.push((program.findings[r] as Record<FindingOutcome, Finding>)[outcome]);
+    if (outcome === 'present') (rule.kind === 'absolute' ? contraindications : cautions).push(rule.id);
+    if (outcome === 'unknown') {
+      anyUnknown = true;
+      for (const input of inputs) inUnknownRule[input] = true;
+    }
+  });
+  const missing: FactName[] = [];
+  const invalid: FactName[] = [];
+  states.forEach((state, input) => {
+    const fact = program.inputFacts[input] as FactName;
+    if (state === INVALID && !invalid.includes(fact)) invalid.push(fact);
+    if ((state === INVALID || (state === MISSING && inUnknownRule[input])) && !missing.includes(fact)) {
+      missing.push(fact);
+    }
+  });
+  const status: ScreeningStatus =
+    contraindications.length > 0
+      ? 'contraindicated'
+      : anyUnknown
+        ? 'incomplete'
+        : cautions.length > 0
+          ? 'caution'
+          : 'eligible';
+  return Object.freeze({
+    status,
+    findings: Object.freeze(findings),
+    contraindications: Object.freeze(contraindications),
+    cautions: Object.freeze(cautions),
+    missing: Object.freeze(missing),
+    invalid: Object.freeze(invalid),
+    ruleSet: Object.freeze({ id: program.ruleSet.id, version: program.ruleSet.version }),
+  });
+}
+
+/** Three-valued (Kleene) OR and AND over the inputs' states; an invalid value counts as unknown. */
+function evaluate(op: number, inputs: readonly number[], states: readonly number[]): FindingOutcome {
+  let sawUnknown = false;
+  if (op === ALL) {
+    for (const input of inputs) {
+      const state = states[input];
+      if (state === FALSE) return 'absent';
+      if (state !== TRUE) sawUnknown = true;
+    }
+    return sawUnknown ? 'unknown' : 'present';
+  }
+  // ANY and AGE (an age input is TRUE when the age lies outside the bounds).
+  for (const input of inputs) {
+    const state = states[input];
+    if (state === TRUE) return 'present';
+    if (state !== FALSE) sawUnknown = true;
+  }
+  return sawUnknown ? 'unknown' : 'absent';
+}

@@ -1,0 +1,64 @@
+import type { FactName } from '../facts/patient-facts.js';
+import type { RuleKind, SourceCitation } from './rule.js';
+
+/**
+ * The result of a screening, by precedence: any absolute rule present gives `contraindicated`
+ * (refer for another method of treatment); otherwise any rule unknown gives `incomplete` (ask
+ * for the missing facts); otherwise any relative rule present gives `caution`; otherwise
+ * `eligible`.
+ */
+export type ScreeningStatus = 'eligible' | 'caution' | 'contraindicated' | 'incomplete';
+
+/** The statuses, from the least to the most restrictive reading order of a report. */
+export const screeningStatuses: readonly ScreeningStatus[] = /* @__PURE__ */ Object.freeze([
+  'eligible',
+  'caution',
+  'incomplete',
+  'contraindicated',
+] as const);
+
+/** What a rule found: `present`, `absent`, or `unknown` when the facts do not settle it. */
+export type FindingOutcome = 'present' | 'absent' | 'unknown';
+
+/** One rule's finding. Findings are frozen and may be shared between screenings. */
+export interface Finding<Id extends string = string> {
+  /** The id of the rule. */
+  readonly rule: Id;
+  /** What the rule found. */
+  readonly outcome: FindingOutcome;
+  /** The rule's kind. */
+  readonly kind: RuleKind;
+  /** The rule's source. */
+  readonly source: SourceCitation;
+}
+
+/**
+ * A screening: the status, one finding per rule, and the questions to ask next. Frozen; equal
+ * screenings may be the same object.
+ *
+ * @typeParam Id - the rule ids of the rule set used.
+ */
+export interface Screening<Id extends string = string> {
+  /** The overall status (see {@link ScreeningStatus} for the precedence). */
+  readonly status: ScreeningStatus;
+  /** One finding per rule, in rule-set order. */
+  readonly findings: readonly Finding<Id>[];
+  /** The ids of the absolute rules found present. */
+  readonly contraindications: readonly Id[];
+  /** The ids of the relative rules found present. */
+  readonly cautions: readonly Id[];
+  /** The facts to record next: those that would settle an unknown rule, and every invalid fact; in rule-set order. */
+  readonly missing: readonly FactName[];
+  /** The facts whose value had the wrong type or range; each is also in `missing`. */
+  readonly invalid: readonly FactName[];
+  /** The rule set that produced this screening. */
+  readonly ruleSet: RuleSetRef;
+}
+
+/** Which rule set, and which version of it, produced a result. */
+export interface RuleSetRef {
+  /** The rule set's id. */
+  readonly id: string;
+  /** The rule set's version. */
+  readonly version: string;
+}

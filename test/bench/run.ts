@@ -1,0 +1,11 @@
+// `npm run bench`: every benchmark, against the built package. Exits non-zero when a target is missed.
+import { existsSync } from 'node:fs';
+import { runScreeningBench } from './screening.bench.js';
+
+let allMet = await runScreeningBench();
+const cohortBench = new URL('./cohort.bench.ts', import.meta.url);
+if (existsSync(cohortBench)) {
+  const { runCohortBench } = (await import(cohortBench.href)) as { runCohortBench: () => Promise<boolean | undefined> };
+  allMet = (await runCohortBench()) !== false && allMet;
+}
+process.exit(allMet ? 0 : 1);
