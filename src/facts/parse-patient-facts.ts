@@ -30,7 +30,9 @@ export function parsePatientFacts(input: unknown): Result<PatientFacts> {
   let keys: string[];
   try {
     // Inside the try: Array.isArray throws on a revoked Proxy.
-    if (Array.isArray(input)) return fail([issue('not-an-object', [], 'expected an object of patient facts, got an array')]);
+    if (Array.isArray(input)) {
+      return fail([issue('not-an-object', [], 'expected an object of patient facts, got an array')]);
+    }
     keys = Object.keys(input);
   } catch {
     return fail([issue('unreadable', [], 'the keys of the input could not be read')]);

@@ -68,7 +68,10 @@ export const cautionFactNames: readonly BooleanFactName[] = /* @__PURE__ */ Obje
  * @example
  * factNames.includes('pregnant'); // => true
  */
-export const factNames: readonly FactName[] = /* @__PURE__ */ Object.freeze([...protocolFactNames, ...cautionFactNames]);
+export const factNames: readonly FactName[] = /* @__PURE__ */ Object.freeze([
+  ...protocolFactNames,
+  ...cautionFactNames,
+]);
 
 /** The largest age accepted, exclusive: a value at or above it is a data-entry error, not a patient. */
 export const MAX_AGE_YEARS = 150;
@@ -86,9 +89,4 @@ const knownFacts: ReadonlySet<string> = /* @__PURE__ */ new Set(factNames);
  */
 export function isFactName(name: string): name is FactName {
   return knownFacts.has(name);
-}
-
-/** True when the value is a valid age in years. */
-export function isValidAge(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && value < MAX_AGE_YEARS;
 }

@@ -10,7 +10,10 @@ export interface AgeRuleOptions {
 }
 
 /** The source protocol's age bounds (contraindication 1). */
-export const PROTOCOL_AGE_BOUNDS: Readonly<Required<AgeRuleOptions>> = /* @__PURE__ */ Object.freeze({ under: 3, over: 75 });
+export const PROTOCOL_AGE_BOUNDS: Readonly<Required<AgeRuleOptions>> = /* @__PURE__ */ Object.freeze({
+  under: 3,
+  over: 75,
+});
 
 /**
  * The age rule (source protocol, contraindication 1) with the bounds a clinic chooses. Ages are

@@ -13,7 +13,9 @@ export interface RuleSetDefinition<Id extends string> {
 }
 
 const programs = /* @__PURE__ */ new WeakMap<RuleSet, Program>();
-let lastProgram: Program = /* @__PURE__ */ compileProgram(/* @__PURE__ */ Object.freeze({ id: '', version: '', rules: [] }));
+let lastProgram: Program = /* @__PURE__ */ compileProgram(
+  /* @__PURE__ */ Object.freeze({ id: '', version: '', rules: [] }),
+);
 
 /**
  * Validates and freezes a rule set, for example the protocol and caution sets combined, or the
@@ -23,7 +25,8 @@ let lastProgram: Program = /* @__PURE__ */ compileProgram(/* @__PURE__ */ Object
  * @returns the frozen rule set, ready for `screen(facts, { ruleSet })`.
  * @throws {TypeError} when the id or version is not a non-empty string, there are no rules, two
  *   rules share an id, a rule has an unknown kind, an unknown fact, an empty fact list, invalid
- *   age bounds or a source without a title; the message names the rule and the problem.
+ *   age bounds or a source without a title, or the set reads more than 26 distinct inputs (facts
+ *   and age conditions); the message names the rule and the problem.
  * @example
  * const withCautions = defineRuleSet({
  *   id: 'protocol-and-cautions',
@@ -62,17 +65,15 @@ export function defineRuleSet<const Id extends string>(definition: RuleSetDefini
 }
 
 /**
- * The compiled program of a rule set. Sets made by {@link defineRuleSet} are compiled once; a
- * rule set written as a plain object is validated and compiled on first use.
+ * The compiled program of a rule set. Sets made by {@link defineRuleSet} are frozen and compiled
+ * once. A rule set written as a plain object could change between calls, so it is validated and
+ * compiled on every call: correct, but slow; `defineRuleSet` it once for speed.
  */
 export function programOf(ruleSet: RuleSet): Program {
   // Most callers screen many records with one rule set: skip the WeakMap for a repeat.
   if (ruleSet === lastProgram.ruleSet) return lastProgram;
-  let program = programs.get(ruleSet);
-  if (program === undefined) {
-    program = programs.get(defineRuleSet(ruleSet)) as Program;
-    programs.set(ruleSet, program);
-  }
+  const program = programs.get(ruleSet);
+  if (program === undefined) return programs.get(defineRuleSet(ruleSet)) as Program;
   lastProgram = program;
   return program;
 }

@@ -3,7 +3,7 @@
 // finished (frozen) screening up by that number. Equal fact states always give the same
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
-import { type FactName, MAX_AGE_YEARS, type PatientFacts, factNames } from '../facts/patient-facts.js';
+import { type FactName, factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
 import type { Rule, RuleSet } from './rule.js';
 import type { Finding, FindingOutcome, Screening, ScreeningStatus } from './screening.js';
 

@@ -19,7 +19,8 @@ export interface ScreenOptions<Id extends string = ProtocolRuleId> {
  * `parsePatientFacts`). The result is frozen, and equal inputs may share one result object.
  *
  * @param facts - what is known about the patient; any value is accepted.
- * @param options - `ruleSet`, default {@link protocolRuleSet}.
+ * @param options - `ruleSet`, default {@link protocolRuleSet}. Pass a set made by `defineRuleSet`:
+ *   a plain-object rule set works, but is validated again on every call.
  * @returns the screening, recording the rule set's id and version.
  * @throws {TypeError} only when `options.ruleSet` is not a valid rule set (see `defineRuleSet`).
  * @example

@@ -1,0 +1,479 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageRule,
+  cautionRuleSet,
+  defineRuleSet,
+  type PatientFacts,
+  PROTOCOL_AGE_BOUNDS,
+  PROTOCOL_TITLE,
+  protocolRuleSet,
+  type Rule,
+  type RuleSet,
+  ruleFacts,
+  type Screening,
+  screen,
+} from '../../src/index.js';
+
+const noContraindication = {
+  ageYears: 40,
+  oncologicalDisease: false,
+  pregnant: false,
+  coagulationDisorder: false,
+  acuteInfection: false,
+  acuteMentalIllness: false,
+  psychotropicInfluence: false,
+} as const satisfies PatientFacts;
+
+const noCaution = {
+  anticoagulantTherapy: false,
+  pacemaker: false,
+  electroacupuncturePlanned: false,
+  skinLesionAtSite: false,
+  needlePhobia: false,
+  epilepsy: false,
+  pregnant: false,
+} as const satisfies PatientFacts;
+
+function outcomeOf(screening: Screening, rule: string) {
+  const finding = screening.findings.find((f) => f.rule === rule);
+  if (finding === undefined) throw new Error(`no finding for ${rule}`);
+  return finding.outcome;
+}
+
+/** Checks that a value and everything reachable from it is frozen. */
+function expectDeepFrozen(value: unknown, path = 'value'): void {
+  if (typeof value !== 'object' || value === null) return;
+  expect(Object.isFrozen(value), `${path} is frozen`).toBe(true);
+  for (const [key, inner] of Object.entries(value)) expectDeepFrozen(inner, `${path}.${key}`);
+}
+
+/** A valid rule to vary in misuse tests. */
+const phobia: Rule<'phobia'> = {
+  id: 'phobia',
+  kind: 'relative',
+  when: { type: 'any', facts: ['needlePhobia'] },
+  source: { title: 'A reference' },
+};
+
+/** Defines a set from untyped input, as a JavaScript caller or a config file could. */
+const defineUntyped = (definition: unknown) => defineRuleSet(definition as Parameters<typeof defineRuleSet>[0]);
+const withRule = (rule: unknown) => defineUntyped({ id: 'custom', version: '1', rules: [rule] });
+
+describe('protocolRuleSet', () => {
+  it('holds the six contraindications of the source protocol, in its order', () => {
+    expect(protocolRuleSet.id).toBe('acuspine-protocol');
+    expect(protocolRuleSet.version).toBe('1.0.0');
+    expect(protocolRuleSet.rules.map((rule) => rule.id)).toEqual([
+      'age',
+      'oncology',
+      'pregnancy',
+      'coagulation',
+      'acute-infection',
+      'acute-mental-state',
+    ]);
+  });
+
+  it('makes every rule absolute and cites its numbered item of the protocol', () => {
+    protocolRuleSet.rules.forEach((rule, index) => {
+      expect(rule.kind).toBe('absolute');
+      expect(rule.source).toEqual({ title: PROTOCOL_TITLE, section: 'Contraindications', item: index + 1 });
+    });
+    expect(PROTOCOL_TITLE).toBe('Osteochondrosis and acupuncture');
+  });
+
+  it('reads the facts named in the domain notes', () => {
+    expect(protocolRuleSet.rules.map((rule) => ruleFacts(rule))).toEqual([
+      ['ageYears'],
+      ['oncologicalDisease'],
+      ['pregnant'],
+      ['coagulationDisorder'],
+      ['acuteInfection'],
+      ['acuteMentalIllness', 'psychotropicInfluence'],
+    ]);
+    expect(protocolRuleSet.rules[0]?.when).toEqual({ type: 'age-outside', under: 3, over: 75 });
+    expect(protocolRuleSet.rules[5]?.when.type).toBe('any');
+  });
+
+  it('is frozen throughout', () => {
+    expectDeepFrozen(protocolRuleSet);
+  });
+});
+
+describe('cautionRuleSet', () => {
+  it('lists the cautions of the domain notes, every one relative', () => {
+    expect(cautionRuleSet.id).toBe('acuspine-cautions');
+    expect(cautionRuleSet.rules.map((rule) => rule.id)).toEqual([
+      'anticoagulant-therapy',
+      'electroacupuncture-with-implanted-device',
+      'skin-lesion-at-site',
+      'needle-phobia',
+      'epilepsy',
+      'pregnancy-point-restrictions',
+    ]);
+    for (const rule of cautionRuleSet.rules) expect(rule.kind).toBe('relative');
+  });
+
+  it('cites a reference title for every rule, never the source protocol', () => {
+    for (const rule of cautionRuleSet.rules) {
+      expect(typeof rule.source.title).toBe('string');
+      expect(rule.source.title.length).toBeGreaterThan(10);
+      expect(rule.source.title).not.toBe(PROTOCOL_TITLE);
+    }
+  });
+
+  it('is frozen throughout', () => {
+    expectDeepFrozen(cautionRuleSet);
+  });
+
+  it('never changes the default screening: cautions apply only when chosen', () => {
+    const result = screen({ ...noContraindication, anticoagulantTherapy: true, pacemaker: true, epilepsy: true });
+    expect(result.status).toBe('eligible');
+    expect(result.cautions).toEqual([]);
+  });
+
+  it.each([
+    ['anticoagulantTherapy', 'anticoagulant-therapy'],
+    ['skinLesionAtSite', 'skin-lesion-at-site'],
+    ['needlePhobia', 'needle-phobia'],
+    ['epilepsy', 'epilepsy'],
+    ['pregnant', 'pregnancy-point-restrictions'],
+  ] as const)('%s: true is a caution (%s) when the other cautions are absent', (fact, rule) => {
+    const result = screen({ ...noCaution, [fact]: true }, { ruleSet: cautionRuleSet });
+    expect(result.status).toBe('caution');
+    expect(result.cautions).toEqual([rule]);
+    expect(result.contraindications).toEqual([]);
+  });
+
+  it('all cautions absent is eligible under the caution set', () => {
+    expect(screen(noCaution, { ruleSet: cautionRuleSet }).status).toBe('eligible');
+  });
+});
+
+describe('electroacupuncture-with-implanted-device', () => {
+  const M = undefined;
+  it.each([
+    [true, true, 'present'],
+    [true, false, 'absent'],
+    [false, true, 'absent'],
+    [false, false, 'absent'],
+    [false, M, 'absent'],
+    [M, false, 'absent'],
+    [true, M, 'unknown'],
+    [M, true, 'unknown'],
+    [M, M, 'unknown'],
+    [true, 'yes', 'unknown'],
+    ['yes', false, 'absent'],
+  ] as const)('pacemaker %s with electroacupuncturePlanned %s is %s (a Kleene AND)', (pacemaker, planned, outcome) => {
+    const facts = { ...noCaution, pacemaker, electroacupuncturePlanned: planned } as PatientFacts;
+    const result = screen(facts, { ruleSet: cautionRuleSet });
+    expect(outcomeOf(result, 'electroacupuncture-with-implanted-device')).toBe(outcome);
+    expect(result.status).toBe(outcome === 'present' ? 'caution' : outcome === 'unknown' ? 'incomplete' : 'eligible');
+  });
+
+  it('a pacemaker alone, with manual needling, is not a caution', () => {
+    const result = screen(
+      { ...noCaution, pacemaker: true, electroacupuncturePlanned: false },
+      { ruleSet: cautionRuleSet },
+    );
+    expect(result.cautions).toEqual([]);
+  });
+
+  it('asks only for the plan when the pacemaker is known, and for nothing when the rule is settled', () => {
+    const pacemakerOnly = screen(
+      { ...noCaution, pacemaker: true, electroacupuncturePlanned: null },
+      { ruleSet: cautionRuleSet },
+    );
+    expect(pacemakerOnly.missing).toEqual(['electroacupuncturePlanned']);
+    const noPacemaker = screen(
+      { ...noCaution, pacemaker: false, electroacupuncturePlanned: null },
+      { ruleSet: cautionRuleSet },
+    );
+    expect(noPacemaker.missing).toEqual([]);
+  });
+});
+
+describe('combining the protocol and the cautions', () => {
+  const combined = defineRuleSet({
+    id: 'both',
+    version: '1',
+    rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
+  });
+  const allAbsent = { ...noContraindication, ...noCaution };
+
+  it('takes one line and keeps every rule in order', () => {
+    expect(combined.rules.map((rule) => rule.id)).toEqual([
+      ...protocolRuleSet.rules.map((rule) => rule.id),
+      ...cautionRuleSet.rules.map((rule) => rule.id),
+    ]);
+    expect(screen(allAbsent, { ruleSet: combined }).status).toBe('eligible');
+    expect(screen(allAbsent, { ruleSet: combined }).ruleSet).toEqual({ id: 'both', version: '1' });
+  });
+
+  it('a present absolute rule beats a present relative rule, and both are listed', () => {
+    const result = screen(
+      { ...allAbsent, coagulationDisorder: true, anticoagulantTherapy: true },
+      { ruleSet: combined },
+    );
+    expect(result.status).toBe('contraindicated');
+    expect(result.contraindications).toEqual(['coagulation']);
+    expect(result.cautions).toEqual(['anticoagulant-therapy']);
+  });
+
+  it('pregnancy is a contraindication from the protocol and a caution from the WHO at once', () => {
+    const result = screen({ ...allAbsent, pregnant: true }, { ruleSet: combined });
+    expect(result.status).toBe('contraindicated');
+    expect(result.contraindications).toEqual(['pregnancy']);
+    expect(result.cautions).toEqual(['pregnancy-point-restrictions']);
+  });
+
+  it('an unknown absolute rule beats a present relative rule: incomplete', () => {
+    const result = screen({ ...allAbsent, ageYears: null, needlePhobia: true }, { ruleSet: combined });
+    expect(result.status).toBe('incomplete');
+    expect(result.cautions).toEqual(['needle-phobia']);
+    expect(result.missing).toEqual(['ageYears']);
+  });
+
+  it('an unknown relative rule with every absolute rule absent is still incomplete, not eligible', () => {
+    const result = screen({ ...allAbsent, epilepsy: undefined }, { ruleSet: combined });
+    expect(result.status).toBe('incomplete');
+    expect(result.missing).toEqual(['epilepsy']);
+  });
+
+  it('a present relative rule with everything else absent is a caution', () => {
+    const result = screen({ ...allAbsent, skinLesionAtSite: true }, { ruleSet: combined });
+    expect(result.status).toBe('caution');
+    expect(result.cautions).toEqual(['skin-lesion-at-site']);
+  });
+
+  it('an absolute rule can be made relative by a user, and then it only cautions', () => {
+    const softened = defineRuleSet({
+      id: 'softened',
+      version: '1',
+      rules: protocolRuleSet.rules.map((rule) => (rule.id === 'age' ? { ...rule, kind: 'relative' as const } : rule)),
+    });
+    const result = screen({ ...noContraindication, ageYears: 80 }, { ruleSet: softened });
+    expect(result.status).toBe('caution');
+    expect(result.cautions).toEqual(['age']);
+    expect(result.findings[0]?.kind).toBe('relative');
+  });
+});
+
+describe('ageRule', () => {
+  it('with no options is the protocol age rule, without a note', () => {
+    expect(ageRule()).toEqual(protocolRuleSet.rules[0]);
+    expect(ageRule({})).toEqual(protocolRuleSet.rules[0]);
+    expect(ageRule({ under: 3, over: 75 }).source).not.toHaveProperty('note');
+    expect(PROTOCOL_AGE_BOUNDS).toEqual({ under: 3, over: 75 });
+  });
+
+  it('records changed bounds in a note on its source, keeping the protocol citation', () => {
+    const rule = ageRule({ under: 18, over: 80 });
+    expect(rule.id).toBe('age');
+    expect(rule.kind).toBe('absolute');
+    expect(rule.when).toEqual({ type: 'age-outside', under: 18, over: 80 });
+    expect(rule.source).toMatchObject({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 1 });
+    expect(rule.source.note).toMatch(/under 18 or over 80/);
+    expect(rule.source.note).toMatch(/under 3 or over 75/);
+  });
+
+  it('notes a change of one bound only, keeping the default for the other', () => {
+    expect(ageRule({ over: 65 }).when).toEqual({ type: 'age-outside', under: 3, over: 65 });
+    expect(ageRule({ over: 65 }).source.note).toMatch(/over 65/);
+    expect(ageRule({ under: 16 }).when).toEqual({ type: 'age-outside', under: 16, over: 75 });
+  });
+
+  it('is frozen throughout', () => {
+    expectDeepFrozen(ageRule({ under: 18, over: 80 }));
+  });
+
+  it('replaces the protocol age rule in one line, with completed years at both new bounds', () => {
+    const adults = defineRuleSet({
+      id: 'adults',
+      version: '1',
+      rules: [ageRule({ under: 18, over: 80 }), ...protocolRuleSet.rules.slice(1)],
+    });
+    const ageOutcome = (ageYears: number) =>
+      outcomeOf(screen({ ...noContraindication, ageYears }, { ruleSet: adults }), 'age');
+    expect(ageOutcome(16)).toBe('present');
+    expect(ageOutcome(17.99)).toBe('present');
+    expect(ageOutcome(18)).toBe('absent');
+    expect(ageOutcome(80.99)).toBe('absent');
+    expect(ageOutcome(81)).toBe('present');
+    expect(screen({ ...noContraindication, ageYears: 16 }, { ruleSet: adults }).contraindications).toEqual(['age']);
+  });
+
+  it('accepts equal bounds: only that one year of age is allowed', () => {
+    const only40 = defineRuleSet({ id: 'only-40', version: '1', rules: [ageRule({ under: 40, over: 40 })] });
+    expect(screen({ ageYears: 39.9 }, { ruleSet: only40 }).status).toBe('contraindicated');
+    expect(screen({ ageYears: 40.9 }, { ruleSet: only40 }).status).toBe('eligible');
+    expect(screen({ ageYears: 41 }, { ruleSet: only40 }).status).toBe('contraindicated');
+  });
+
+  it('accepts under 0: no lower bound', () => {
+    const noLower = defineRuleSet({ id: 'no-lower', version: '1', rules: [ageRule({ under: 0 })] });
+    expect(screen({ ageYears: 0 }, { ruleSet: noLower }).status).toBe('eligible');
+  });
+
+  it.each([
+    [{ under: -1 }, /under/],
+    [{ under: 2.5 }, /under/],
+    [{ under: Number.NaN }, /under/],
+    [{ under: Number.POSITIVE_INFINITY }, /under/],
+    [{ over: 74.5 }, /over/],
+    [{ over: Number.NaN }, /over/],
+    [{ over: Number.POSITIVE_INFINITY }, /over/],
+    [{ over: 2 }, /over must be whole years >= under \(3\)/],
+    [{ under: 10, over: 5 }, /over must be whole years >= under \(10\)/],
+  ])('throws a RangeError naming the bad bound for %o', (options, message) => {
+    expect(() => ageRule(options)).toThrow(RangeError);
+    expect(() => ageRule(options)).toThrow(message);
+  });
+});
+
+describe('defineRuleSet', () => {
+  it.each([
+    ['a definition that is not an object', null, /expected \{ id, version, rules \}/],
+    ['an empty id', { id: '', version: '1', rules: [phobia] }, /id must be a non-empty string/],
+    ['an id that is not a string', { id: 7, version: '1', rules: [phobia] }, /id must be a non-empty string/],
+    ['an empty version', { id: 'x', version: '', rules: [phobia] }, /rule set "x": version must be a non-empty string/],
+    ['a missing version', { id: 'x', rules: [phobia] }, /version must be a non-empty string/],
+    ['no rules', { id: 'x', version: '1', rules: [] }, /rule set "x": rules must be a non-empty array/],
+    ['rules that are not an array', { id: 'x', version: '1', rules: phobia }, /rules must be a non-empty array/],
+    [
+      'duplicate rule ids',
+      { id: 'x', version: '1', rules: [...protocolRuleSet.rules, protocolRuleSet.rules[2]] },
+      /duplicate rule id "pregnancy"/,
+    ],
+  ])('throws a TypeError for %s', (_label, definition, message) => {
+    expect(() => defineUntyped(definition)).toThrow(TypeError);
+    expect(() => defineUntyped(definition)).toThrow(message);
+  });
+
+  it.each([
+    ['a rule that is not an object', 'phobia', /rules\[0\] is not a rule object/],
+    ['an empty rule id', { ...phobia, id: '' }, /rules\[0\]: id must be a non-empty string/],
+    ['a bad kind', { ...phobia, kind: 'strict' }, /\("phobia"\): kind must be 'absolute' or 'relative', got strict/],
+    ['a missing condition', { ...phobia, when: undefined }, /\("phobia"\): when must be an object/],
+    ['an unknown condition type', { ...phobia, when: { type: 'none', facts: ['pregnant'] } }, /when.type must be/],
+    [
+      'an unknown fact',
+      { ...phobia, when: { type: 'any', facts: ['pregnancy'] } },
+      /pregnancy is not a boolean patient fact/,
+    ],
+    [
+      'a fact that is not a string',
+      { ...phobia, when: { type: 'any', facts: [1] } },
+      /1 is not a boolean patient fact/,
+    ],
+    [
+      'ageYears in an any',
+      { ...phobia, when: { type: 'any', facts: ['ageYears'] } },
+      /ageYears is not a boolean patient fact/,
+    ],
+    [
+      'ageYears in an all',
+      { ...phobia, when: { type: 'all', facts: ['pacemaker', 'ageYears'] } },
+      /ageYears is not a boolean patient fact/,
+    ],
+    ['an empty fact list', { ...phobia, when: { type: 'all', facts: [] } }, /when.facts must be a non-empty array/],
+    ['a fact list that is not an array', { ...phobia, when: { type: 'any', facts: 'pregnant' } }, /when.facts must be/],
+    [
+      'under above over',
+      { ...phobia, when: { type: 'age-outside', under: 80, over: 18 } },
+      /age bounds must be whole years/,
+    ],
+    ['a negative under', { ...phobia, when: { type: 'age-outside', under: -1, over: 75 } }, /age bounds/],
+    ['a fractional bound', { ...phobia, when: { type: 'age-outside', under: 3, over: 75.5 } }, /age bounds/],
+    ['a missing bound', { ...phobia, when: { type: 'age-outside', under: 3 } }, /got under 3, over undefined/],
+    ['a missing source', { ...phobia, source: undefined }, /\("phobia"\): source must name a title/],
+    ['a source without a title', { ...phobia, source: { section: '2.1' } }, /source must name a title/],
+    ['a source with an empty title', { ...phobia, source: { title: '' } }, /source must name a title/],
+  ])('throws a TypeError naming the rule for %s', (_label, rule, message) => {
+    expect(() => withRule(rule)).toThrow(TypeError);
+    expect(() => withRule(rule)).toThrow(message);
+    expect(() => withRule(rule)).toThrow(/rule set "custom", rules\[0\]/);
+  });
+
+  it('names the position of the bad rule in the list', () => {
+    expect(() =>
+      defineUntyped({ id: 'x', version: '1', rules: [phobia, { ...phobia, id: 'other', kind: 1 }] }),
+    ).toThrow(/rules\[1\] \("other"\)/);
+  });
+
+  it('throws a TypeError when a set reads more distinct inputs than a screening can pack', () => {
+    const ageRules = Array.from({ length: 15 }, (_, i) => ({ ...ageRule({ under: i }), id: `age-${i}` }));
+    const booleanRules = [...cautionRuleSet.rules, ...protocolRuleSet.rules.slice(1)];
+    expect(() => defineRuleSet({ id: 'wide', version: '1', rules: [...ageRules, ...booleanRules] })).toThrow(
+      /more than 26 distinct inputs/,
+    );
+  });
+
+  it('returns a deep-frozen copy', () => {
+    const ruleSet = defineRuleSet({ id: 'x', version: '1', rules: [{ ...phobia, source: { title: 'T', note: 'n' } }] });
+    expectDeepFrozen(ruleSet);
+  });
+
+  it('is independent of later changes to its input', () => {
+    const when = { type: 'any' as const, facts: ['needlePhobia' as const] };
+    const source = { title: 'Original' };
+    const rule = { id: 'phobia', kind: 'relative' as const, when, source };
+    const rules = [rule];
+    const definition = { id: 'mutable', version: '1', rules };
+    const ruleSet = defineRuleSet(definition);
+
+    rules.push({ ...rule, id: 'phobia' });
+    rule.id = 'renamed';
+    (rule as { kind: string }).kind = 'absolute';
+    when.facts.push('epilepsy' as never);
+    source.title = 'Changed';
+    definition.version = '2';
+
+    expect(ruleSet.version).toBe('1');
+    expect(ruleSet.rules).toHaveLength(1);
+    expect(ruleSet.rules[0]).toEqual({
+      id: 'phobia',
+      kind: 'relative',
+      when: { type: 'any', facts: ['needlePhobia'] },
+      source: { title: 'Original' },
+    });
+    const result = screen({ needlePhobia: false, epilepsy: true }, { ruleSet });
+    expect(result.status).toBe('eligible');
+  });
+
+  it('keeps the optional parts of a source', () => {
+    const source = { title: 'T', section: 'S', item: 3, url: 'https://example.org', note: 'n' };
+    expect(defineRuleSet({ id: 'x', version: '1', rules: [{ ...phobia, source }] }).rules[0]?.source).toEqual(source);
+  });
+});
+
+describe('screen with a plain-object rule set', () => {
+  it('works without defineRuleSet, and gives the same result on every use', () => {
+    const plain: RuleSet<'phobia'> = { id: 'plain', version: '0.1', rules: [phobia] };
+    const first = screen({ needlePhobia: true }, { ruleSet: plain });
+    expect(first.status).toBe('caution');
+    expect(first.cautions).toEqual(['phobia']);
+    expect(first.ruleSet).toEqual({ id: 'plain', version: '0.1' });
+    expect(screen({ needlePhobia: true }, { ruleSet: plain })).toEqual(first);
+    expect(screen({ needlePhobia: false }, { ruleSet: plain }).status).toBe('eligible');
+  });
+
+  it('reads a plain-object rule set afresh on each call, so a later change is never screened with stale rules', () => {
+    const plain = { id: 'plain', version: '0.1', rules: [phobia] as Rule<'phobia'>[] };
+    expect(screen({ needlePhobia: true }, { ruleSet: plain }).status).toBe('caution');
+    plain.version = '0.2';
+    plain.rules = [{ ...phobia, kind: 'absolute' }];
+    const after = screen({ needlePhobia: true }, { ruleSet: plain });
+    expect(after.status).toBe('contraindicated');
+    expect(after.ruleSet).toEqual({ id: 'plain', version: '0.2' });
+  });
+
+  it.each([
+    ['an empty id', { id: '', version: '1', rules: [phobia] }],
+    ['no rules', { id: 'x', version: '1', rules: [] }],
+    ['duplicate rule ids', { id: 'x', version: '1', rules: [phobia, phobia] }],
+    ['an unknown fact', { id: 'x', version: '1', rules: [{ ...phobia, when: { type: 'any', facts: ['pregnancy'] } }] }],
+    ['a number', 42],
+  ])('throws a TypeError when the rule set is invalid: %s', (_label, ruleSet) => {
+    expect(() => screen({}, { ruleSet: ruleSet as RuleSet })).toThrow(TypeError);
+  });
+});
