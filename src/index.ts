@@ -2,6 +2,60 @@
 
 export type { Failure, Issue, Ok, Result } from './_internal/result.js';
 export type { StandardSchemaV1 } from './_internal/standard-schema.js';
+// Cohort analysis (issue 4)
+export { ageBand } from './cohort/age-band.js';
+export type { CohortEntry, InvalidEntry, ScreenedEntry } from './cohort/cohort-entry.js';
+export type {
+  CohortProportions,
+  CohortStatistics,
+  CohortSummary,
+  Proportion,
+  RuleCounts,
+  RuleProportions,
+} from './cohort/cohort-summary.js';
+export { mergeSummaries } from './cohort/merge-summaries.js';
+export { type ScreenCohortOptions, screenCohort } from './cohort/screen-cohort.js';
+export { type SummarizeCohortOptions, summarizeCohort } from './cohort/summarize-cohort.js';
+export { type SummaryRow, type SummaryTableOptions, summaryTable } from './cohort/summary-table.js';
+export { type WilsonInterval, wilsonInterval } from './cohort/wilson-interval.js';
+// Course planning (issue 3)
+export { buildCourse } from './course/build-course.js';
+export type {
+  Course,
+  CourseOverride,
+  CourseOverrideRecord,
+  CourseRequest,
+  CourseSetting,
+  CourseSettings,
+  OverridableSetting,
+  Session,
+} from './course/course.js';
+export {
+  type CourseDefaults,
+  courseDefaults,
+  MAX_COURSE_SESSIONS,
+  MAX_SESSION_MINUTES,
+} from './course/course-defaults.js';
+export {
+  type NeedleRetention,
+  PROCEDURE_SOURCE,
+  type ProcedureAction,
+  type ProcedureStep,
+  type ProcedureStepId,
+  procedureStepIds,
+} from './course/procedure-steps.js';
+export {
+  type FilledStrictaItem,
+  type FilledStrictaItemId,
+  type OpenStrictaItem,
+  STRICTA_SOURCE,
+  type StrictaItem,
+  type StrictaItemHeading,
+  type StrictaItemId,
+  type StrictaSummary,
+  strictaItems,
+} from './course/stricta.js';
+export { type Weekday, weekdays } from './course/weekday.js';
 export { ageOn } from './facts/age-on.js';
 export { parsePatientFacts } from './facts/parse-patient-facts.js';
 export {
@@ -15,6 +69,32 @@ export {
   protocolFactNames,
 } from './facts/patient-facts.js';
 export { patientFactsSchema } from './facts/patient-facts-schema.js';
+export { parseRegion, regionSynonyms } from './regions/parse-region.js';
+export { regionFromIcd10 } from './regions/region-from-icd10.js';
+export {
+  type CarriedOverValue,
+  type DiseasePhase,
+  type ExpectedSensations,
+  type LumbosacralPhaseId,
+  type MinuteRange,
+  type PointGroup,
+  type ProfileValue,
+  type ReferenceValue,
+  type RegionIcd10,
+  type RegionPrevalence,
+  type RegionProfile,
+  type RegionRisk,
+  regionProfile,
+  type SensationKind,
+  type SessionCountRange,
+  type StatedValue,
+  type TreatableWhen,
+  type TreatmentPhase,
+  type ValueBasis,
+} from './regions/region-profile.js';
+export { regionProfiles } from './regions/region-profiles.js';
+export { regionSafetyNotes, type SafetyNote, type SafetyNoteId } from './regions/region-safety-notes.js';
+export { isSpinalRegion, type SpinalRegion, spinalRegions } from './regions/spinal-region.js';
 export { type AgeRuleOptions, ageRule, PROTOCOL_AGE_BOUNDS } from './screening/age-rule.js';
 export { type CautionRuleId, cautionRuleSet } from './screening/caution-rule-set.js';
 export { defineRuleSet, type RuleSetDefinition } from './screening/define-rule-set.js';

@@ -50,6 +50,7 @@ export function completedYears(from: CalendarDate, to: CalendarDate): number {
  * Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil),
  * so that adding days and finding weekdays is integer arithmetic.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function toDayNumber(date: CalendarDate): number {
   const y = date.month <= 2 ? date.year - 1 : date.year;
   const era = Math.floor(y / 400);

@@ -1,0 +1,78 @@
+import { MAX_AGE_YEARS } from '../facts/patient-facts.js';
+
+interface CompiledBands {
+  /** A copy of the bounds, to notice a bands array changed since it was compiled. */
+  readonly bounds: readonly number[];
+  readonly labels: readonly string[];
+  readonly below: string;
+}
+
+const compiled = /* @__PURE__ */ new WeakMap<readonly number[], CompiledBands>();
+
+/**
+ * The age band of an age, for grouping a cohort (`groupBy`). The bands are given by their lower
+ * bounds, ascending whole years; each band runs to the year before the next bound, and the last
+ * is open. Ages are taken in completed years (the floor), as the age rule takes them.
+ *
+ * Labels: `'<lo>-<hi>'` for a closed band (`'18-39'`), `'<lo>'` for a band of one year
+ * (`'17'`), `'<lo>+'` for the last band (`'76+'`), `'<first'` for an age below the first bound
+ * (`'<18'` with bands starting at 18), and `'unknown'` when the age is `null`, `undefined`, or
+ * not a valid age (a non-number, `NaN`, negative, or from `MAX_AGE_YEARS` up). Hoist the bands
+ * array to a constant: the labels are computed once per array.
+ *
+ * @param ageYears - an age in years, e.g. `entry.facts.ageYears`; any value is accepted.
+ * @param bands - ascending lower bounds in whole years, e.g. `[0, 18, 40, 65, 76]`.
+ * @returns the band's label.
+ * @throws {RangeError} when `bands` is empty, or holds a value that is not a whole number of
+ *   years from 0, or is not strictly ascending.
+ * @example
+ * const bands = [0, 18, 40, 65, 76];
+ * ageBand(17.9, bands); // => '0-17'
+ * ageBand(75, bands); // => '65-75'
+ * ageBand(76, bands); // => '76+'
+ * ageBand(undefined, bands); // => 'unknown'
+ * ageBand(12, [18, 65]); // => '<18'
+ */
+export function ageBand(ageYears: unknown, bands: readonly number[]): string {
+  let table = compiled.get(bands);
+  if (table === undefined || !sameBounds(table.bounds, bands)) {
+    table = compile(bands);
+    compiled.set(bands, table);
+  }
+  if (typeof ageYears !== 'number' || !(ageYears >= 0 && ageYears < MAX_AGE_YEARS)) return 'unknown';
+  const completed = Math.floor(ageYears);
+  const bounds = table.bounds;
+  if (completed < (bounds[0] as number)) return table.below;
+  let band = bounds.length - 1;
+  while (completed < (bounds[band] as number)) band--;
+  return table.labels[band] as string;
+}
+
+function sameBounds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function compile(bands: readonly number[]): CompiledBands {
+  if (!Array.isArray(bands) || bands.length === 0) {
+    throw new RangeError('ageBand: bands must be a non-empty array of ascending lower bounds in whole years');
+  }
+  const bounds = [...bands];
+  bounds.forEach((bound, i) => {
+    if (!Number.isSafeInteger(bound) || bound < 0) {
+      throw new RangeError(`ageBand: bands[${i}] must be a whole number of years >= 0, got ${String(bound)}`);
+    }
+    if (i > 0 && bound <= (bounds[i - 1] as number)) {
+      throw new RangeError(
+        `ageBand: bands must be strictly ascending, but bands[${i}] is ${bound} after ${bounds[i - 1]}`,
+      );
+    }
+  });
+  const labels = bounds.map((low, i) => {
+    const next = bounds[i + 1];
+    if (next === undefined) return `${low}+`;
+    return next - 1 === low ? `${low}` : `${low}-${next - 1}`;
+  });
+  return Object.freeze({ bounds: Object.freeze(bounds), labels: Object.freeze(labels), below: `<${bounds[0]}` });
+}

@@ -1,0 +1,48 @@
+import type { Issue } from '../_internal/result.js';
+import type { PatientFacts } from '../facts/patient-facts.js';
+import type { Screening } from '../screening/screening.js';
+
+/**
+ * One record of a cohort after screening: {@link ScreenedEntry} when its facts were valid,
+ * {@link InvalidEntry} when they were not. Narrow on `ok`. Both carry the raw `record`, so that
+ * a `groupBy` can read fields that are not patient facts, such as a region or a clinic.
+ * Entries are fresh objects, one per record, and are not frozen (freezing each would cost about
+ * a fifth of the throughput); the screening in them is frozen.
+ *
+ * @typeParam Id - the rule ids of the rule set used.
+ * @typeParam Row - the type of the raw records.
+ */
+export type CohortEntry<Id extends string = string, Row = unknown> = ScreenedEntry<Id, Row> | InvalidEntry<Row>;
+
+/** A record whose facts were valid, with its screening. */
+export interface ScreenedEntry<Id extends string = string, Row = unknown> {
+  /** The record's position in the input, from 0. */
+  readonly index: number;
+  /** Always true: narrow on it. */
+  readonly ok: true;
+  /** The raw record, as it came in. */
+  readonly record: Row;
+  /**
+   * The validated facts. When the facts (the record, or what `toFacts` returned) are already a
+   * plain object of valid facts, this is that very object, not a copy, and may hold `null` for
+   * facts not recorded; otherwise it is the copy made by `parsePatientFacts`.
+   */
+  readonly facts: PatientFacts;
+  /** The screening of the facts; frozen, and possibly shared with other entries. */
+  readonly screening: Screening<Id>;
+}
+
+/** A record whose facts failed validation: not dropped, but reported with its issues. */
+export interface InvalidEntry<Row = unknown> {
+  /** The record's position in the input, from 0. */
+  readonly index: number;
+  /** Always false: narrow on it. */
+  readonly ok: false;
+  /** The raw record, as it came in. */
+  readonly record: Row;
+  /**
+   * What `parsePatientFacts` found wrong, at least one issue; paths lead into the facts (what
+   * `toFacts` returned, when it is given).
+   */
+  readonly issues: readonly Issue[];
+}

@@ -1,0 +1,105 @@
+import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import { screeningStatuses } from '../screening/screening.js';
+import type { CohortStatistics, CohortSummary } from './cohort-summary.js';
+import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statisticsOf } from './statistics.js';
+
+/**
+ * Adds up summaries of disjoint parts of a cohort (files, shards, worker threads) into the
+ * summary of the whole. Counts are summed exactly and the proportions recomputed from them, so
+ * merging the summaries of any split of a cohort gives a summary deep-equal to
+ * `summarizeCohort` of the whole, groups included, whatever the order of the parts (when they
+ * were summarized with the same options). Summaries that went through `postMessage`,
+ * `structuredClone` or JSON merge as well.
+ *
+ * @param summaries - the partial summaries; none gives the summary of an empty cohort.
+ * @returns the frozen merged summary; it has `groups` when the parts have them.
+ * @throws {TypeError} when a summary is not a summary object (a count that is not a whole
+ *   number, a missing status), or when grouped and ungrouped summaries of non-empty parts are
+ *   mixed, whose group totals could not add up.
+ * @example
+ * const [first, second] = [[{ ageYears: 80 }], [{ ageYears: 'forty' }]].map((part) =>
+ *   summarizeCohort(screenCohort(part)),
+ * );
+ * const merged = mergeSummaries(first, second);
+ * merged.total; // => 2
+ * merged.invalid; // => 1
+ */
+export function mergeSummaries<Id extends string = ProtocolRuleId>(
+  ...summaries: readonly CohortSummary<Id>[]
+): CohortSummary<Id> {
+  const whole = emptyCounts();
+  const groups = new Map<string, Counts>();
+  let grouped = false;
+  let ungroupedRecords = false;
+  summaries.forEach((summary, i) => {
+    addCounts(whole, summary, `summaries[${i}]`);
+    const parts = summary.groups;
+    if (parts === undefined) {
+      if (summary.total > 0) ungroupedRecords = true;
+      return;
+    }
+    if (typeof parts !== 'object' || parts === null)
+      throw new TypeError(`mergeSummaries: summaries[${i}].groups is not an object`);
+    grouped = true;
+    for (const key of Object.keys(parts)) {
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = emptyCounts();
+        groups.set(key, group);
+      }
+      addCounts(group, parts[key] as CohortStatistics<Id>, `summaries[${i}].groups[${JSON.stringify(key)}]`);
+    }
+  });
+  if (grouped && ungroupedRecords) {
+    throw new TypeError('mergeSummaries: cannot merge grouped summaries with ungrouped summaries of records');
+  }
+  const statistics = statisticsOf(whole) as CohortStatistics<Id>;
+  if (!grouped) return statistics;
+  const merged: Record<string, CohortStatistics<Id>> = {};
+  for (const key of [...groups.keys()].sort(naturalCompare)) {
+    define(merged, key, statisticsOf(groups.get(key) as Counts) as CohortStatistics<Id>);
+  }
+  return Object.freeze({ ...statistics, groups: Object.freeze(merged) });
+}
+
+function addCounts(counts: Counts, summary: CohortStatistics<string>, where: string): void {
+  if (typeof summary !== 'object' || summary === null) throw new TypeError(`mergeSummaries: ${where} is not a summary`);
+  counts.total += count(summary.total, `${where}.total`);
+  counts.invalid += count(summary.invalid, `${where}.invalid`);
+  const byStatus = object(summary.byStatus, `${where}.byStatus`);
+  screeningStatuses.forEach((status, s) => {
+    counts.status[s] = (counts.status[s] as number) + count(byStatus[status], `${where}.byStatus.${status}`);
+  });
+  const byRule = object(summary.byRule, `${where}.byRule`);
+  for (const id of Object.keys(byRule)) {
+    const rule = object(byRule[id], `${where}.byRule[${JSON.stringify(id)}]`);
+    const sum = counts.rules.get(id) ?? [0, 0, 0];
+    sum[0] += count(rule.present, `${where}.byRule[${JSON.stringify(id)}].present`);
+    sum[1] += count(rule.absent, `${where}.byRule[${JSON.stringify(id)}].absent`);
+    sum[2] += count(rule.unknown, `${where}.byRule[${JSON.stringify(id)}].unknown`);
+    counts.rules.set(id, sum);
+  }
+  const missing = object(summary.missing, `${where}.missing`);
+  for (const fact of Object.keys(missing)) {
+    counts.missing.set(fact, (counts.missing.get(fact) ?? 0) + count(missing[fact], `${where}.missing.${fact}`));
+  }
+  if (!Array.isArray(summary.ruleSets)) throw new TypeError(`mergeSummaries: ${where}.ruleSets is not an array`);
+  for (const ref of summary.ruleSets) {
+    if (typeof ref?.id !== 'string' || typeof ref.version !== 'string') {
+      throw new TypeError(`mergeSummaries: ${where}.ruleSets holds an entry without a string id and version`);
+    }
+    counts.ruleSets.set(ruleSetKey(ref), ref);
+  }
+}
+
+function count(value: unknown, where: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new TypeError(`mergeSummaries: ${where} must be a whole number >= 0, got ${String(value)}`);
+  }
+  return value as number;
+}
+
+function object(value: unknown, where: string): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`mergeSummaries: ${where} is not an object`);
+  return value as Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,128 @@
+import { isPlainPatientFacts } from '../facts/is-plain-patient-facts.js';
+import { parsePatientFacts } from '../facts/parse-patient-facts.js';
+import type { PatientFacts } from '../facts/patient-facts.js';
+import { type ProtocolRuleId, protocolRuleSet } from '../screening/protocol-rule-set.js';
+import type { RuleSet } from '../screening/rule.js';
+import { type ScreenOptions, screen } from '../screening/screen.js';
+import type { CohortEntry } from './cohort-entry.js';
+
+/** Options for {@link screenCohort}. */
+export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = unknown> {
+  /** The rules to apply to every record. Default: `protocolRuleSet`, the source protocol's six contraindications. */
+  readonly ruleSet?: RuleSet<Id>;
+  /**
+   * Maps a raw record to patient facts, for rows that are not facts as they stand: a CSV row of
+   * strings, a database row with other columns, a nested JSON document. The library never
+   * guesses what `"yes"`, `"1"` or `""` means; this function says it. What it returns is then
+   * validated like `parsePatientFacts` input, so a value it leaves as a string makes the record
+   * invalid rather than silently absent. It is called once per record, in order; an exception it
+   * throws ends the iteration. Default: the record is the facts.
+   */
+  readonly toFacts?: (row: Row, index: number) => unknown;
+}
+
+/**
+ * Screens a cohort record by record, lazily: each entry is made when the consumer asks for it,
+ * and nothing is held beyond the current record, so a registry of millions of rows streams in
+ * constant memory. The result mirrors the input: an `Iterable` for an `Iterable` (an array, a
+ * generator), an `AsyncIterable` for an `AsyncIterable` (a file read line by line, a database
+ * cursor, a Node stream), each time it is iterated it iterates the input again. Every record is
+ * validated with `parsePatientFacts` semantics: a record that fails comes out as an
+ * `{ ok: false }` entry with its issues and its position, never dropped and never thrown.
+ *
+ * @param records - the raw records: patient facts, or rows that `options.toFacts` maps to facts.
+ * @param options - `ruleSet` (default `protocolRuleSet`) and `toFacts`.
+ * @returns the entries, in input order: `{ index, ok: true, record, facts, screening }` or
+ *   `{ index, ok: false, record, issues }`.
+ * @throws {TypeError} when `records` is neither iterable nor async iterable, `options.ruleSet`
+ *   is not a valid rule set, or `options.toFacts` is not a function (at the call, not during
+ *   iteration).
+ * @example
+ * const entries = [...screenCohort([{ ageYears: 80 }, { ageYears: 'forty' }])];
+ * entries[0].ok && entries[0].screening.status; // => 'contraindicated'
+ * entries[1].ok; // => false
+ * !entries[1].ok && entries[1].issues[0].code; // => 'invalid-type'
+ *
+ * // A CSV row of strings, mapped by the researcher:
+ * const yesNo = (cell: string) => (cell === 'yes' ? true : cell === 'no' ? false : cell === '' ? undefined : cell);
+ * const rows = [{ age: '52', pregnant: 'no' }];
+ * [...screenCohort(rows, { toFacts: (row) => ({ ageYears: Number(row.age), pregnant: yesNo(row.pregnant) }) })][0].ok;
+ * // => true
+ */
+export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  records: Iterable<Row>,
+  options?: ScreenCohortOptions<Id, Row>,
+): Iterable<CohortEntry<Id, Row>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  records: AsyncIterable<Row>,
+  options?: ScreenCohortOptions<Id, Row>,
+): AsyncIterable<CohortEntry<Id, Row>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  records: Iterable<Row> | AsyncIterable<Row>,
+  options?: ScreenCohortOptions<Id, Row>,
+): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  records: Iterable<Row> | AsyncIterable<Row>,
+  options: ScreenCohortOptions<Id, Row> = {},
+): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>> {
+  const screenOptions: ScreenOptions<Id> = { ruleSet: options.ruleSet ?? (protocolRuleSet as RuleSet as RuleSet<Id>) };
+  // Validates the rule set now, so that a bad one fails at the call rather than mid-stream.
+  screen({}, screenOptions);
+  const toFacts = options.toFacts;
+  if (toFacts !== undefined && typeof toFacts !== 'function') {
+    throw new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts');
+  }
+  if (records != null && typeof (records as Iterable<Row>)[Symbol.iterator] === 'function') {
+    const iterable = records as Iterable<Row>;
+    return Object.freeze({ [Symbol.iterator]: () => screenEach(iterable, screenOptions, toFacts) });
+  }
+  if (records != null && typeof (records as AsyncIterable<Row>)[Symbol.asyncIterator] === 'function') {
+    const iterable = records as AsyncIterable<Row>;
+    return Object.freeze({ [Symbol.asyncIterator]: () => screenEachAsync(iterable, screenOptions, toFacts) });
+  }
+  throw new TypeError('screenCohort: records must be an Iterable or an AsyncIterable');
+}
+
+type ToFacts<Row> = ((row: Row, index: number) => unknown) | undefined;
+
+function* screenEach<Row, Id extends string>(
+  records: Iterable<Row>,
+  screenOptions: ScreenOptions<Id>,
+  toFacts: ToFacts<Row>,
+): Generator<CohortEntry<Id, Row>, void, undefined> {
+  let index = 0;
+  for (const record of records) {
+    yield entryOf(record, index, screenOptions, toFacts);
+    index++;
+  }
+}
+
+async function* screenEachAsync<Row, Id extends string>(
+  records: AsyncIterable<Row>,
+  screenOptions: ScreenOptions<Id>,
+  toFacts: ToFacts<Row>,
+): AsyncGenerator<CohortEntry<Id, Row>, void, undefined> {
+  let index = 0;
+  for await (const record of records) {
+    yield entryOf(record, index, screenOptions, toFacts);
+    index++;
+  }
+}
+
+function entryOf<Row, Id extends string>(
+  record: Row,
+  index: number,
+  screenOptions: ScreenOptions<Id>,
+  toFacts: ToFacts<Row>,
+): CohortEntry<Id, Row> {
+  const input = toFacts === undefined ? record : toFacts(record, index);
+  // The fast check allocates nothing; parsePatientFacts decides every case it is not sure of.
+  if (isPlainPatientFacts(input)) {
+    const facts = input as PatientFacts;
+    return { index, ok: true, record, facts, screening: screen(facts, screenOptions) };
+  }
+  const parsed = parsePatientFacts(input);
+  if (parsed.ok)
+    return { index, ok: true, record, facts: parsed.value, screening: screen(parsed.value, screenOptions) };
+  return { index, ok: false, record, issues: parsed.issues };
+}

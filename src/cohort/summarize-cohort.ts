@@ -1,0 +1,302 @@
+import { factNames } from '../facts/patient-facts.js';
+import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import { type RuleSet, ruleFacts } from '../screening/rule.js';
+import { screen } from '../screening/screen.js';
+import { type RuleSetRef, type Screening, screeningStatuses } from '../screening/screening.js';
+import type { CohortEntry } from './cohort-entry.js';
+import type { CohortStatistics, CohortSummary } from './cohort-summary.js';
+import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statisticsOf } from './statistics.js';
+
+/** Options for {@link summarizeCohort}. */
+export interface SummarizeCohortOptions<Id extends string = ProtocolRuleId, Row = unknown> {
+  /**
+   * The rule set the entries were screened with. Optional: without it, rule ids, facts and rule
+   * sets are taken from the screenings counted. With it, every rule of the set is listed in
+   * `byRule` and every fact it reads in `missing`, zero counts included, in every group, even a
+   * group (or a whole summary) without a single screened record.
+   */
+  readonly ruleSet?: RuleSet<Id>;
+  /**
+   * Puts each entry in a group, e.g. by region (`(entry) => entry.record.region`) or by age band
+   * (`(entry) => entry.ok ? ageBand(entry.facts.ageYears, bands) : 'invalid'`); the summary then
+   * has the same statistics per group in `groups`. Called once per entry, invalid ones
+   * included; it must return a string.
+   */
+  readonly groupBy?: (entry: CohortEntry<Id, Row>) => string;
+}
+
+/**
+ * Counts a screened cohort in one pass and constant memory: totals, statuses, each rule's
+ * outcomes, missing facts and invalid records, with the proportions and their 95% Wilson score
+ * intervals, for the whole cohort and, with `groupBy`, for each group. The result mirrors the
+ * input: a summary for an `Iterable`, a Promise of one for an `AsyncIterable`. Summaries of the
+ * parts of a cohort merge exactly with {@link mergeSummaries}.
+ *
+ * @param entries - the entries of {@link screenCohort}, or any entries of that shape.
+ * @param options - `ruleSet` (to list every rule and fact, zero counts included) and `groupBy`.
+ * @returns the frozen summary; see {@link CohortSummary} for what each count means.
+ * @throws {TypeError} when `entries` is neither iterable nor async iterable, `options.ruleSet`
+ *   is not a valid rule set, `options.groupBy` is not a function, or `groupBy` returns
+ *   something other than a string (the last during iteration: for an `AsyncIterable`, the
+ *   Promise rejects).
+ * @example
+ * const summary = summarizeCohort(screenCohort([{ ageYears: 80 }, { ageYears: 'forty' }]));
+ * summary.total; // => 2
+ * summary.invalid; // => 1
+ * summary.byStatus; // => { eligible: 0, caution: 0, incomplete: 0, contraindicated: 1 }
+ * summary.byRule.age; // => { present: 1, absent: 0, unknown: 0 }
+ * summary.proportions.byStatus.contraindicated; // => { count: 1, n: 1, p: 1, low: 0.2065493..., high: 1 }
+ */
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
+  entries: Iterable<CohortEntry<Id, Row>>,
+  options?: SummarizeCohortOptions<Id, Row>,
+): CohortSummary<Id>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
+  entries: AsyncIterable<CohortEntry<Id, Row>>,
+  options?: SummarizeCohortOptions<Id, Row>,
+): Promise<CohortSummary<Id>>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
+  entries: Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>,
+  options?: SummarizeCohortOptions<Id, Row>,
+): CohortSummary<Id> | Promise<CohortSummary<Id>>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
+  entries: Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>,
+  options: SummarizeCohortOptions<Id, Row> = {},
+): CohortSummary<Id> | Promise<CohortSummary<Id>> {
+  const tally = new Tally(options as unknown as SummarizeCohortOptions<string, unknown>);
+  if (entries != null && typeof (entries as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    for (const entry of entries as Iterable<CohortEntry<string, unknown>>) tally.add(entry);
+    return tally.finish() as CohortSummary<Id>;
+  }
+  if (entries != null && typeof (entries as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    return (async () => {
+      for await (const entry of entries as AsyncIterable<CohortEntry<string, unknown>>) tally.add(entry);
+      return tally.finish() as CohortSummary<Id>;
+    })();
+  }
+  throw new TypeError('summarizeCohort: entries must be an Iterable or an AsyncIterable');
+}
+
+// How the one pass stays fast: `screen` returns shared frozen Screening objects, one per distinct
+// combination of fact states, so a cohort of a million records holds only a few hundred distinct
+// screenings. Each distinct screening gets a slot, with its status, rule outcomes and missing
+// facts worked out once (its profile); per record, the only work is a Map lookup and one
+// increment of a numeric array. The slot counts are expanded into the real counts at the end,
+// or earlier when more than SLOT_LIMIT distinct screenings have been seen, which bounds memory
+// even for rule sets whose screenings are not shared.
+const SLOT_LIMIT = 4096;
+
+interface Profile {
+  /** Index in screeningStatuses. */
+  readonly status: number;
+  /** Per finding: ruleIndex * 3 + outcome (0 present, 1 absent, 2 unknown). */
+  readonly cells: readonly number[];
+  /** Indices of the missing facts. */
+  readonly missing: readonly number[];
+  /** Index of the rule set reference. */
+  readonly ruleSet: number;
+}
+
+const OUTCOMES: Readonly<Record<string, number>> = { present: 0, absent: 1, unknown: 2 };
+
+/** The counts of the cohort or of one group, by slot until expanded. */
+class GroupTally {
+  total = 0;
+  invalid = 0;
+  slotCounts = new Float64Array(64);
+  readonly status = [0, 0, 0, 0];
+  readonly cells: number[] = [];
+  readonly missing: number[] = [];
+  readonly ruleSetCounts: number[] = [];
+
+  bump(slot: number): void {
+    const counts = slot < this.slotCounts.length ? this.slotCounts : this.grow(slot);
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+
+  private grow(slot: number): Float64Array {
+    let size = this.slotCounts.length * 2;
+    while (size <= slot) size *= 2;
+    const grown = new Float64Array(size);
+    grown.set(this.slotCounts);
+    this.slotCounts = grown;
+    return grown;
+  }
+}
+
+class Tally {
+  private readonly slots = new Map<Screening, number>();
+  private readonly profiles: Profile[] = [];
+  private readonly ruleIds: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly facts: string[] = [...factNames];
+  private readonly factIndex = new Map<string, number>(factNames.map((fact, index) => [fact, index]));
+  private readonly refs: RuleSetRef[] = [];
+  private readonly refIndex = new Map<string, number>();
+  private readonly whole = new GroupTally();
+  private readonly groupBy: ((entry: CohortEntry<string, unknown>) => string) | undefined;
+  private readonly groups = new Map<string, GroupTally>();
+  /** From the ruleSet option: listed even at zero. */
+  private readonly listedRules = new Set<string>();
+  private readonly listedFacts = new Set<string>();
+  private readonly listedRef: string | undefined;
+
+  constructor(options: SummarizeCohortOptions<string, unknown>) {
+    const { ruleSet, groupBy } = options;
+    if (groupBy !== undefined && typeof groupBy !== 'function') {
+      throw new TypeError('summarizeCohort: options.groupBy must be a function (entry) => string');
+    }
+    this.groupBy = groupBy;
+    if (ruleSet !== undefined) {
+      // Throws a TypeError for a rule set that is not valid, as screen does.
+      screen({}, { ruleSet });
+      for (const rule of ruleSet.rules) {
+        this.ruleIndexOf(rule.id);
+        this.listedRules.add(rule.id);
+        for (const fact of ruleFacts(rule)) this.listedFacts.add(fact);
+      }
+      const ref = { id: ruleSet.id, version: ruleSet.version };
+      this.refIndexOf(ref);
+      this.listedRef = ruleSetKey(ref);
+    }
+  }
+
+  add(entry: CohortEntry<string, unknown>): void {
+    const whole = this.whole;
+    whole.total++;
+    let slot = -1;
+    if (entry.ok) {
+      const screening = entry.screening;
+      slot = this.slots.get(screening) ?? this.newSlot(screening);
+      whole.bump(slot);
+    } else {
+      whole.invalid++;
+    }
+    if (this.groupBy !== undefined) this.addToGroup(entry, slot);
+  }
+
+  private addToGroup(entry: CohortEntry<string, unknown>, slot: number): void {
+    const key = (this.groupBy as (entry: CohortEntry<string, unknown>) => string)(entry);
+    if (typeof key !== 'string') {
+      throw new TypeError(
+        `summarizeCohort: groupBy must return a string, got ${key === null ? 'null' : typeof key} for entry ${entry.index}`,
+      );
+    }
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = new GroupTally();
+      this.groups.set(key, group);
+    }
+    group.total++;
+    if (slot < 0) {
+      group.invalid++;
+    } else {
+      group.bump(slot);
+    }
+  }
+
+  private newSlot(screening: Screening): number {
+    if (this.profiles.length >= SLOT_LIMIT) this.expandAll();
+    const status = screeningStatuses.indexOf(screening.status);
+    if (status < 0) throw new TypeError(`summarizeCohort: an entry's screening has an unknown status`);
+    const cells: number[] = [];
+    for (const finding of screening.findings) {
+      const outcome = OUTCOMES[finding.outcome];
+      if (outcome === undefined) throw new TypeError(`summarizeCohort: an entry's finding has an unknown outcome`);
+      cells.push(this.ruleIndexOf(finding.rule) * 3 + outcome);
+    }
+    const missing: number[] = [];
+    for (const fact of screening.missing) missing.push(this.factIndexOf(fact));
+    const slot = this.profiles.length;
+    this.profiles.push({ status, cells, missing, ruleSet: this.refIndexOf(screening.ruleSet) });
+    this.slots.set(screening, slot);
+    return slot;
+  }
+
+  private ruleIndexOf(id: string): number {
+    let index = this.ruleIndex.get(id);
+    if (index === undefined) {
+      index = this.ruleIds.length;
+      this.ruleIds.push(id);
+      this.ruleIndex.set(id, index);
+    }
+    return index;
+  }
+
+  private factIndexOf(fact: string): number {
+    let index = this.factIndex.get(fact);
+    if (index === undefined) {
+      index = this.facts.length;
+      this.facts.push(fact);
+      this.factIndex.set(fact, index);
+    }
+    return index;
+  }
+
+  private refIndexOf(ref: RuleSetRef): number {
+    const key = ruleSetKey(ref);
+    let index = this.refIndex.get(key);
+    if (index === undefined) {
+      index = this.refs.length;
+      this.refs.push({ id: ref.id, version: ref.version });
+      this.refIndex.set(key, index);
+    }
+    return index;
+  }
+
+  /** Adds the slot counts of every tally to its real counts and forgets the slots. */
+  private expandAll(): void {
+    this.expand(this.whole);
+    for (const group of this.groups.values()) this.expand(group);
+    this.slots.clear();
+    this.profiles.length = 0;
+  }
+
+  private expand(tally: GroupTally): void {
+    const counts = tally.slotCounts;
+    const limit = Math.min(counts.length, this.profiles.length);
+    for (let slot = 0; slot < limit; slot++) {
+      const count = counts[slot] as number;
+      if (count === 0) continue;
+      const profile = this.profiles[slot] as Profile;
+      tally.status[profile.status] = (tally.status[profile.status] as number) + count;
+      for (const cell of profile.cells) tally.cells[cell] = (tally.cells[cell] ?? 0) + count;
+      for (const fact of profile.missing) tally.missing[fact] = (tally.missing[fact] ?? 0) + count;
+      tally.ruleSetCounts[profile.ruleSet] = (tally.ruleSetCounts[profile.ruleSet] ?? 0) + count;
+    }
+    counts.fill(0);
+  }
+
+  finish(): CohortSummary<string> {
+    this.expandAll();
+    const statistics = statisticsOf(this.countsOf(this.whole));
+    if (this.groupBy === undefined) return statistics;
+    const groups: Record<string, CohortStatistics<string>> = {};
+    for (const key of [...this.groups.keys()].sort(naturalCompare)) {
+      define(groups, key, statisticsOf(this.countsOf(this.groups.get(key) as GroupTally)));
+    }
+    return Object.freeze({ ...statistics, groups: Object.freeze(groups) });
+  }
+
+  private countsOf(tally: GroupTally): Counts {
+    const counts = emptyCounts();
+    counts.total = tally.total;
+    counts.invalid = tally.invalid;
+    counts.status.splice(0, 4, ...tally.status);
+    this.ruleIds.forEach((id, r) => {
+      const present = tally.cells[r * 3] ?? 0;
+      const absent = tally.cells[r * 3 + 1] ?? 0;
+      const unknown = tally.cells[r * 3 + 2] ?? 0;
+      if (present + absent + unknown > 0 || this.listedRules.has(id)) counts.rules.set(id, [present, absent, unknown]);
+    });
+    this.facts.forEach((fact, f) => {
+      const missing = tally.missing[f] ?? 0;
+      if (missing > 0 || this.listedFacts.has(fact)) counts.missing.set(fact, missing);
+    });
+    this.refs.forEach((ref, i) => {
+      const key = ruleSetKey(ref);
+      if ((tally.ruleSetCounts[i] ?? 0) > 0 || key === this.listedRef) counts.ruleSets.set(key, ref);
+    });
+    return counts;
+  }
+}

@@ -1,0 +1,592 @@
+import { formatIsoDate, fromDayNumber, isoWeekday, parseIsoDate, toDayNumber } from '../_internal/iso-date.js';
+import { type Failure, fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
+import { ESSENCE_SECTION, protocolSection, REGION_SECTIONS } from '../regions/protocol-sections.js';
+import type { LumbosacralPhaseId, RegionProfile } from '../regions/region-profile.js';
+import { regionProfiles } from '../regions/region-profiles.js';
+import { isSpinalRegion, type SpinalRegion, spinalRegions } from '../regions/spinal-region.js';
+import type { SourceCitation } from '../screening/rule.js';
+import type { RuleSetRef } from '../screening/screening.js';
+import type {
+  Course,
+  CourseOverrideRecord,
+  CourseRequest,
+  CourseSetting,
+  OverridableSetting,
+  Session,
+} from './course.js';
+import { courseDefaults, MAX_COURSE_SESSIONS, MAX_SESSION_MINUTES } from './course-defaults.js';
+import { layoutPhases } from './phase-layout.js';
+import { procedureSteps } from './procedure-steps.js';
+import { sessionDays } from './session-dates.js';
+import { strictaSummary } from './stricta.js';
+import { type Weekday, weekdays } from './weekday.js';
+
+type Path = readonly (string | number)[];
+
+const REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'region',
+  'screening',
+  'start',
+  'sessions',
+  'minutes',
+  'weekdays',
+  'contralateral',
+  'override',
+]);
+const OVERRIDE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['reason', 'by']);
+const LAST_DAY = /* @__PURE__ */ toDayNumber({ year: 9999, month: 12, day: 31 });
+const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/**
+ * Plans a course of acupuncture for one region from a patient's screening: how many sessions,
+ * how long, on which dates, in which phase, with which point groups and steps. Never throws:
+ * whatever the value at run time (a parsed JSON body may be passed `as CourseRequest`), every
+ * problem comes back as an issue with the path of the field.
+ *
+ * Refusals (an override never lifts them):
+ * - a `contraindicated` screening: issue `contraindicated`, naming the contraindications; the
+ *   patient needs another method of treatment (protocol, last section);
+ * - an `incomplete` screening: issue `screening-incomplete`, naming the facts to record first.
+ * A `caution` screening gets a course, which carries the cautions for the clinician.
+ *
+ * Settings and their defaults (each recorded in `course.settings` with its basis):
+ * - `sessions`: the region's typical 10; 10-12 is the protocol's range.
+ * - `minutes`: 30, inside the 20-40 the protocol gives for the thoracic region and carries over
+ *   to the others (`carriedOverFrom: 'thoracic'`).
+ * - `weekdays`: Monday and Thursday (twice a week, as in the GERAC trials; the protocol gives no
+ *   frequency). Recorded in week order.
+ * - `contralateral`: false. The protocol describes the balance method for the cervical region
+ *   only: elsewhere `true` needs an override.
+ * A count outside 10-12, minutes outside 20-40 or contralateral selection outside the cervical
+ * region is refused (issue `outside-protocol`) unless `override.reason` is given; the course
+ * then records the override and what it covers. Even with an override, at most
+ * 100 sessions of at most 120 minutes.
+ *
+ * Dates: the first session falls on the first allowed weekday on or after `start`, each next
+ * one on the next allowed weekday; all arithmetic is on calendar dates (no time zone).
+ *
+ * Lumbosacral phases: with four or more sessions, near-equal blocks in the protocol's order,
+ * each phase at least one session, the earlier phases taking the extra sessions (10 gives
+ * 3, 3, 2, 2). With fewer (an overridden course), the first session is in the first phase, the
+ * last in consolidation, and the phases between are filled in order while sessions last
+ * (1: `nerve-pain`; 2: `nerve-pain`, `consolidation`; 3: adds `spasm-and-inflammation`); the
+ * phases left out are listed in `omittedPhases`.
+ *
+ * Issue codes: `not-an-object`, `unknown-key`, `unreadable`, `missing`, `invalid-type`,
+ * `unknown-region`, `invalid-screening`, `contraindicated`, `screening-incomplete`,
+ * `invalid-date`, `not-an-integer`, `out-of-range`, `empty`, `unknown-weekday`,
+ * `duplicate-weekday`, `blank`, `outside-protocol`.
+ *
+ * @param request - the region, the screening, the start date and the optional settings.
+ * @returns `{ ok: true, value }` with the frozen course, or `{ ok: false, issues }`.
+ * @example
+ * const screening = screen({ ageYears: 52, oncologicalDisease: false, pregnant: false, coagulationDisorder: false,
+ *   acuteInfection: false, acuteMentalIllness: false, psychotropicInfluence: false });
+ * const result = buildCourse({ region: 'lumbosacral', screening, start: '2026-03-02' });
+ * if (result.ok) {
+ *   result.value.sessions.length; // => 10
+ *   result.value.sessions[0]; // => { number: 1, date: '2026-03-02', weekday: 'mon', minutes: 30, phase: 'nerve-pain', ... }
+ * }
+ * buildCourse({ region: 'cervical', screening, start: '2026-03-02', sessions: 20 }).ok;
+ * // => false (issue 'outside-protocol' at ['sessions'])
+ */
+export function buildCourse(request: CourseRequest): Result<Course> {
+  // The type is for callers; at run time the request may be anything (a parsed JSON body).
+  const raw: unknown = request;
+  const reader = new Reader();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return refuse([issue('not-an-object', [], `expected a course request object, got ${describe(raw)}`)]);
+  }
+  const keys = reader.keys(raw, []);
+  if (keys === undefined) return refuse(reader.issues);
+  for (const key of keys) {
+    if (!REQUEST_KEYS.has(key)) reader.add('unknown-key', [key], `"${key}" is not a course request field`);
+  }
+  const input = (key: string): unknown => reader.get(raw, key, [key]);
+
+  const region = readRegion(reader, input('region'));
+  const screening = readScreening(reader, input('screening'));
+  const startDay = readStart(reader, input('start'));
+  const override = readOverride(reader, input('override'));
+  const profile = region === undefined ? undefined : regionProfiles[region];
+
+  const sessions = readCount(reader, input('sessions'), 'sessions', 'sessions', MAX_COURSE_SESSIONS);
+  const minutes = readCount(reader, input('minutes'), 'minutes', 'minutes', MAX_SESSION_MINUTES);
+  const days = readWeekdays(reader, input('weekdays'));
+  const contralateral = readContralateral(reader, input('contralateral'));
+
+  const covers: OverridableSetting[] = [];
+  const overridable = override !== undefined && override !== 'invalid';
+  const check = (setting: OverridableSetting, outside: boolean, message: string): boolean => {
+    if (!outside) return false;
+    if (overridable) covers.push(setting);
+    else reader.add('outside-protocol', [setting], `${message}; an override with a reason is needed to go outside it`);
+    return true;
+  };
+  let sessionsOutside = false;
+  let minutesOutside = false;
+  let contralateralOutside = false;
+  if (profile !== undefined) {
+    const range = profile.sessions.value;
+    if (sessions !== undefined && sessions !== 'invalid') {
+      sessionsOutside = check(
+        'sessions',
+        sessions < range.min || sessions > range.max,
+        `${sessions} sessions is outside the protocol's ${range.min}-${range.max} for the ${profile.region} region`,
+      );
+    }
+    const span = profile.sessionMinutes.value;
+    if (minutes !== undefined && minutes !== 'invalid') {
+      minutesOutside = check(
+        'minutes',
+        minutes < span.min || minutes > span.max,
+        `${minutes} minutes is outside the protocol's ${span.min}-${span.max} minutes a session`,
+      );
+    }
+    if (contralateral === true) {
+      contralateralOutside = check(
+        'contralateral',
+        profile.contralateral === undefined,
+        `the protocol describes contralateral (balance) selection for the cervical region only, not the ${profile.region}`,
+      );
+    }
+  }
+
+  if (
+    reader.issues.length > 0 ||
+    profile === undefined ||
+    screening === undefined ||
+    startDay === undefined ||
+    sessions === 'invalid' ||
+    minutes === 'invalid' ||
+    days === 'invalid' ||
+    contralateral === 'invalid' ||
+    override === 'invalid'
+  ) {
+    return refuse(reader.issues);
+  }
+
+  const count = sessions ?? profile.sessions.value.typical;
+  const length = minutes ?? courseDefaults.minutes;
+  const chosenDays = days ?? courseDefaults.weekdays;
+  const allowed = weekdays.map((day) => chosenDays.includes(day));
+  const dayNumbers = sessionDays(startDay, allowed, count);
+  const lastDay = dayNumbers[dayNumbers.length - 1] as number;
+  if (lastDay > LAST_DAY) {
+    return refuse([issue('out-of-range', ['start'], 'the course would end after 9999-12-31')]);
+  }
+
+  const phaseOrder = profile.phases.map((phase) => phase.id);
+  const phases: readonly LumbosacralPhaseId[] | undefined =
+    phaseOrder.length > 0 ? layoutPhases(phaseOrder, count) : undefined;
+  const useContralateral = contralateral ?? courseDefaults.contralateral;
+  const steps = procedureSteps(length);
+  const pointGroups = profile.pointGroups.value;
+  const sessionList: Session[] = dayNumbers.map((day, index) => {
+    const phase = phases?.[index];
+    return Object.freeze({
+      number: index + 1,
+      date: formatIsoDate(fromDayNumber(day)),
+      weekday: weekdays[isoWeekday(day)] as Weekday,
+      minutes: length,
+      pointGroups,
+      contralateral: useContralateral,
+      steps,
+      ...(phase === undefined ? {} : { phase }),
+    });
+  });
+
+  const overrideRecord: CourseOverrideRecord | undefined =
+    override === undefined ? undefined : Object.freeze({ ...override, covers: Object.freeze(covers) });
+  const weekdayValue = Object.freeze(weekdays.filter((day) => chosenDays.includes(day)));
+  const settings = Object.freeze({
+    sessions: setting(count, sessions !== undefined, sessionsOutside, [
+      protocolSection(REGION_SECTIONS[profile.region]),
+      protocolSection(ESSENCE_SECTION),
+    ]),
+    minutes: setting(
+      length,
+      minutes !== undefined,
+      minutesOutside,
+      minutes === undefined ? courseDefaults.minutesBasis : [profile.sessionMinutes.source],
+      profile.sessionMinutes.basis === 'carried-over' ? profile.sessionMinutes.carriedOverFrom : undefined,
+    ),
+    weekdays: setting(weekdayValue, days !== undefined, false, days === undefined ? courseDefaults.weekdaysBasis : []),
+    contralateral: setting(
+      useContralateral,
+      contralateral !== undefined,
+      contralateralOutside,
+      profile.contralateral === undefined ? [] : [profile.contralateral.source],
+    ),
+  });
+  const omittedPhases = Object.freeze(phaseOrder.filter((id) => phases !== undefined && !phases.includes(id)));
+  const frozenSessions = Object.freeze(sessionList);
+  const course: Course = {
+    region: profile.region,
+    sessions: frozenSessions,
+    settings,
+    override: overrideRecord,
+    screeningStatus: screening.status,
+    cautions: screening.cautions,
+    ruleSet: screening.ref,
+    protocolBasis: protocolBasis(profile),
+    omittedPhases,
+    stricta: describeForStricta(
+      profile,
+      frozenSessions,
+      lastDay - startOf(dayNumbers) + 1,
+      weekdayValue,
+      overrideRecord,
+      screening,
+    ),
+  };
+  return Object.freeze(ok(Object.freeze(course)));
+}
+
+interface ScreeningSummary {
+  readonly status: 'eligible' | 'caution';
+  readonly cautions: readonly string[];
+  readonly ref: RuleSetRef;
+}
+
+/** Reads untrusted input without letting a getter or a proxy throw past it. */
+class Reader {
+  readonly issues: Issue[] = [];
+
+  add(code: string, path: Path, message: string): void {
+    this.issues.push(issue(code, path, message));
+  }
+
+  keys(value: object, path: Path): string[] | undefined {
+    try {
+      return Object.keys(value);
+    } catch {
+      this.add('unreadable', path, 'the keys could not be read');
+      return undefined;
+    }
+  }
+
+  get(value: object, key: string, path: Path): unknown {
+    try {
+      const own = Object.getOwnPropertyDescriptor(value, key);
+      if (own === undefined) return undefined;
+      return 'value' in own ? own.value : (value as Record<string, unknown>)[key];
+    } catch {
+      this.add('unreadable', path, `the value of "${key}" could not be read`);
+      return undefined;
+    }
+  }
+
+  array(value: unknown, path: Path): unknown[] | undefined {
+    try {
+      return Array.isArray(value) ? Array.from(value as unknown[]) : undefined;
+    } catch {
+      this.add('unreadable', path, 'the list could not be read');
+      return undefined;
+    }
+  }
+}
+
+function readRegion(reader: Reader, value: unknown): SpinalRegion | undefined {
+  if (value === undefined || value === null) {
+    reader.add('missing', ['region'], `a region is required: ${spinalRegions.join(', ')}`);
+    return undefined;
+  }
+  if (isSpinalRegion(value)) return value;
+  if (typeof value !== 'string') {
+    reader.add(
+      'invalid-type',
+      ['region'],
+      `expected a region id (${spinalRegions.join(', ')}), got ${describe(value)}`,
+    );
+  } else {
+    reader.add(
+      'unknown-region',
+      ['region'],
+      `${JSON.stringify(clip(value))} is not a region id: expected ${spinalRegions.join(', ')} (parseRegion reads synonyms such as "lower back")`,
+    );
+  }
+  return undefined;
+}
+
+function readScreening(reader: Reader, value: unknown): ScreeningSummary | undefined {
+  const at = (...rest: (string | number)[]): Path => ['screening', ...rest];
+  if (value === undefined || value === null) {
+    reader.add('missing', at(), 'a screening from screen() is required');
+    return undefined;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    reader.add('invalid-type', at(), `expected a screening from screen(), got ${describe(value)}`);
+    return undefined;
+  }
+  const field = (key: string): unknown => reader.get(value, key, at(key));
+  const strings = (key: string): readonly string[] | undefined => {
+    const list = reader.array(field(key), at(key));
+    if (list === undefined || !list.every((entry) => typeof entry === 'string')) {
+      reader.add('invalid-screening', at(key), `expected ${key} to be a list of strings, as screen() returns`);
+      return undefined;
+    }
+    return Object.freeze(list as string[]);
+  };
+  const status = field('status');
+  const contraindications = strings('contraindications');
+  const cautions = strings('cautions');
+  const missing = strings('missing');
+  const rawRuleSet = field('ruleSet');
+  let ref: RuleSetRef | undefined;
+  if (typeof rawRuleSet === 'object' && rawRuleSet !== null) {
+    const id = reader.get(rawRuleSet, 'id', at('ruleSet', 'id'));
+    const version = reader.get(rawRuleSet, 'version', at('ruleSet', 'version'));
+    if (typeof id === 'string' && id !== '' && typeof version === 'string' && version !== '') {
+      ref = Object.freeze({ id, version });
+    }
+  }
+  if (ref === undefined) {
+    reader.add('invalid-screening', at('ruleSet'), 'expected the rule set { id, version } that screen() records');
+  }
+  if (status !== 'eligible' && status !== 'caution' && status !== 'contraindicated' && status !== 'incomplete') {
+    reader.add(
+      'invalid-screening',
+      at('status'),
+      `expected a status eligible, caution, incomplete or contraindicated, got ${describe(status)}`,
+    );
+    return undefined;
+  }
+  if (contraindications === undefined || cautions === undefined || missing === undefined || ref === undefined) {
+    return undefined;
+  }
+  if (status === 'contraindicated' || contraindications.length > 0) {
+    const named = contraindications.length > 0 ? contraindications.join(', ') : 'not named';
+    reader.add(
+      'contraindicated',
+      at(),
+      `acupuncture is contraindicated (${named}): no course is planned, and the patient needs another method of treatment`,
+    );
+    return undefined;
+  }
+  if (status === 'incomplete' || missing.length > 0) {
+    const named = missing.length > 0 ? missing.join(', ') : 'not named';
+    reader.add(
+      'screening-incomplete',
+      at('missing'),
+      `the screening is incomplete: record these facts and screen again before planning a course: ${named}`,
+    );
+    return undefined;
+  }
+  return { status, cautions, ref };
+}
+
+function readStart(reader: Reader, value: unknown): number | undefined {
+  if (value === undefined || value === null) {
+    reader.add('missing', ['start'], 'a start date YYYY-MM-DD is required');
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    reader.add('invalid-type', ['start'], `expected a date as YYYY-MM-DD, got ${describe(value)}`);
+    return undefined;
+  }
+  const date = parseIsoDate(value);
+  if (date === undefined) {
+    reader.add('invalid-date', ['start'], `${JSON.stringify(clip(value))} is not a calendar date as YYYY-MM-DD`);
+    return undefined;
+  }
+  return toDayNumber(date);
+}
+
+function readCount(
+  reader: Reader,
+  value: unknown,
+  key: 'sessions' | 'minutes',
+  unit: string,
+  max: number,
+): number | 'invalid' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') {
+    reader.add('invalid-type', [key], `expected a whole number of ${unit}, got ${describe(value)}`);
+    return 'invalid';
+  }
+  if (!Number.isInteger(value)) {
+    reader.add('not-an-integer', [key], `expected a whole number of ${unit}, got ${String(value)}`);
+    return 'invalid';
+  }
+  if (value < 1 || value > max) {
+    reader.add('out-of-range', [key], `expected 1 to ${max} ${unit}, got ${String(value)}`);
+    return 'invalid';
+  }
+  return value;
+}
+
+function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | 'invalid' | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = reader.array(value, ['weekdays']);
+  if (list === undefined) {
+    if (!Array.isArray(value)) {
+      reader.add(
+        'invalid-type',
+        ['weekdays'],
+        `expected a list of weekdays such as ['mon', 'thu'], got ${describe(value)}`,
+      );
+    }
+    return 'invalid';
+  }
+  if (list.length === 0) {
+    reader.add('empty', ['weekdays'], 'expected at least one weekday');
+    return 'invalid';
+  }
+  const seen = new Set<Weekday>();
+  let valid = true;
+  list.forEach((entry, index) => {
+    if (typeof entry !== 'string' || !(weekdays as readonly string[]).includes(entry)) {
+      reader.add(
+        'unknown-weekday',
+        ['weekdays', index],
+        `expected one of ${weekdays.join(', ')}, got ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : describe(entry)}`,
+      );
+      valid = false;
+    } else if (seen.has(entry as Weekday)) {
+      reader.add('duplicate-weekday', ['weekdays', index], `"${entry}" is listed more than once`);
+      valid = false;
+    } else {
+      seen.add(entry as Weekday);
+    }
+  });
+  return valid ? [...seen] : 'invalid';
+}
+
+function readContralateral(reader: Reader, value: unknown): boolean | 'invalid' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') {
+    reader.add('invalid-type', ['contralateral'], `expected true or false, got ${describe(value)}`);
+    return 'invalid';
+  }
+  return value;
+}
+
+function readOverride(reader: Reader, value: unknown): { reason: string; by?: string } | 'invalid' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    reader.add('invalid-type', ['override'], `expected { reason, by? }, got ${describe(value)}`);
+    return 'invalid';
+  }
+  const keys = reader.keys(value, ['override']);
+  if (keys === undefined) return 'invalid';
+  let valid = true;
+  for (const key of keys) {
+    if (!OVERRIDE_KEYS.has(key)) {
+      reader.add('unknown-key', ['override', key], `"${key}" is not an override field (reason, by)`);
+      valid = false;
+    }
+  }
+  const text = (key: 'reason' | 'by', required: boolean): string | undefined => {
+    const raw = reader.get(value, key, ['override', key]);
+    if (raw === undefined || raw === null) {
+      if (required) {
+        reader.add('missing', ['override', key], 'an override needs the reason for going outside the protocol');
+        valid = false;
+      }
+      return undefined;
+    }
+    if (typeof raw !== 'string') {
+      reader.add('invalid-type', ['override', key], `expected text, got ${describe(raw)}`);
+      valid = false;
+      return undefined;
+    }
+    if (raw.trim() === '') {
+      reader.add('blank', ['override', key], `override.${key} must not be blank`);
+      valid = false;
+      return undefined;
+    }
+    return raw.trim();
+  };
+  const reason = text('reason', true);
+  const by = text('by', false);
+  if (!valid || reason === undefined) return 'invalid';
+  return by === undefined ? { reason } : { reason, by };
+}
+
+function setting<T>(
+  value: T,
+  fromRequest: boolean,
+  outsideProtocol: boolean,
+  basis: readonly SourceCitation[],
+  carriedOverFrom?: SpinalRegion,
+): CourseSetting<T> {
+  return Object.freeze({
+    value,
+    from: fromRequest ? 'request' : 'default',
+    outsideProtocol,
+    basis: Object.freeze([...basis]),
+    ...(carriedOverFrom === undefined ? {} : { carriedOverFrom }),
+  });
+}
+
+function protocolBasis(profile: RegionProfile): readonly SourceCitation[] {
+  const sections = [ESSENCE_SECTION, REGION_SECTIONS[profile.region]];
+  for (const value of [profile.sessionMinutes, profile.pointGroups]) {
+    if (value.basis === 'carried-over') sections.push(REGION_SECTIONS[value.carriedOverFrom]);
+  }
+  return Object.freeze([...new Set(sections)].map((section) => protocolSection(section)));
+}
+
+function describeForStricta(
+  profile: RegionProfile,
+  sessions: readonly Session[],
+  span: number,
+  chosenDays: readonly Weekday[],
+  override: CourseOverrideRecord | undefined,
+  screening: ScreeningSummary,
+) {
+  const first = sessions[0] as Session;
+  const last = sessions[sessions.length - 1] as Session;
+  const count = sessions.length;
+  const minutes = first.minutes;
+  const groups = profile.pointGroups.value.join(', ');
+  const balance = first.contralateral ? ', selected on the side opposite the complaint (balance method)' : '';
+  const phases =
+    profile.phases.length > 0
+      ? `; phases in order: ${profile.phases.map((phase) => phase.title.toLowerCase()).join('; ')}`
+      : '';
+  const outside =
+    override !== undefined && override.covers.length > 0
+      ? ` Outside the protocol by the doctor's decision (${override.covers.join(', ')}): ${override.reason}.`
+      : '';
+  return strictaSummary({
+    '1a': `Acupuncture for ${profile.region} osteochondrosis as described in the protocol "${profile.section.title}", section "${profile.section.section}".`,
+    '1b': `Points from the ${groups} groups${balance}${phases}. The patient was screened with rule set ${screening.ref.id} ${screening.ref.version} (status ${screening.status}).`,
+    '1c': `A fixed plan of ${count} session${count === 1 ? '' : 's'} of ${minutes} minutes; the points within each group are chosen by the practitioner at each session.${outside}`,
+    '2b': `Point groups: ${groups}${balance}. The names of the points and their uni- or bilateral use are for the clinic to record.`,
+    '2f': `${minutes} minutes.`,
+    '3a': `${count} session${count === 1 ? '' : 's'}.`,
+    '3b': `${chosenDays.length} session${chosenDays.length === 1 ? '' : 's'} a week (${chosenDays.map((day) => WEEKDAY_NAMES[day]).join(', ')}), from ${first.date} to ${last.date} (${span} day${span === 1 ? '' : 's'}).`,
+  });
+}
+
+function refuse(issues: readonly Issue[]): Failure {
+  return Object.freeze(
+    fail(Object.freeze(issues.map((found) => Object.freeze({ ...found, path: Object.freeze([...found.path]) })))),
+  );
+}
+
+function startOf(days: readonly number[]): number {
+  return days[0] as number;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value))}`;
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  return `a value of type ${typeof value}`;
+}

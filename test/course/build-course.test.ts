@@ -1,0 +1,590 @@
+import { describe, expect, test } from 'vitest';
+import {
+  buildCourse,
+  type Course,
+  type CourseRequest,
+  courseDefaults,
+  type Issue,
+  PROTOCOL_TITLE,
+  procedureStepIds,
+  type Result,
+  type SpinalRegion,
+  spinalRegions,
+  strictaItems,
+} from '../../src/index.js';
+import { contraindicated, eligible, incomplete, weekdayOf, withCaution } from './fixtures.js';
+
+const ESSENCE = 'The essence of acupuncture';
+const THORACIC = 'Acupuncture for osteochondrosis of the thoracic region spine';
+const LUMBOSACRAL = 'Acupuncture for lumbosacral osteochondrosis';
+
+const base: CourseRequest = { region: 'lumbosacral', screening: eligible, start: '2026-03-02' };
+
+function course(request: Readonly<Record<string, unknown>> = {}): Course {
+  const result = buildCourse({ ...base, ...request } as CourseRequest);
+  if (!result.ok) throw new Error(`expected a course, got ${JSON.stringify(result.issues)}`);
+  return result.value;
+}
+
+function issues(request: unknown): readonly Issue[] {
+  const result: Result<Course> = buildCourse(request as CourseRequest);
+  if (result.ok) throw new Error('expected issues, got a course');
+  return result.issues;
+}
+
+function issuesOf(request: Record<string, unknown>): readonly Issue[] {
+  return issues({ ...base, ...request });
+}
+
+function isDeeplyFrozen(value: unknown, seen = new Set<unknown>()): boolean {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return true;
+  seen.add(value);
+  return Object.isFrozen(value) && Object.values(value).every((inner) => isDeeplyFrozen(inner, seen));
+}
+
+const phaseCounts = (planned: Course) => {
+  const counts: Record<string, number> = {};
+  for (const session of planned.sessions) counts[session.phase as string] = (counts[session.phase as string] ?? 0) + 1;
+  return counts;
+};
+
+describe('buildCourse: a default lumbosacral course for an eligible patient', () => {
+  const planned = course();
+
+  test('has the typical 10 sessions, numbered from 1', () => {
+    expect(planned.sessions.map((session) => session.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test('falls on Mondays and Thursdays from the start date', () => {
+    expect(planned.sessions.map((session) => session.date)).toEqual([
+      '2026-03-02',
+      '2026-03-05',
+      '2026-03-09',
+      '2026-03-12',
+      '2026-03-16',
+      '2026-03-19',
+      '2026-03-23',
+      '2026-03-26',
+      '2026-03-30',
+      '2026-04-02',
+    ]);
+    for (const session of planned.sessions) expect(weekdayOf(session.date)).toBe(session.weekday);
+  });
+
+  test('has 30-minute sessions with the protocol steps, the needles retained for the session minutes', () => {
+    for (const session of planned.sessions) {
+      expect(session.minutes).toBe(30);
+      expect(session.steps.map((step) => step.id)).toEqual([...procedureStepIds]);
+      expect(session.steps).toEqual([
+        { id: 'antiseptic-before' },
+        { id: 'insert-needles' },
+        { id: 'retain-needles', minutes: 30 },
+        { id: 'remove-needles' },
+        { id: 'antiseptic-after' },
+      ]);
+      expect(session.pointGroups).toEqual(['local', 'segmental', 'remote']);
+      expect(session.contralateral).toBe(false);
+    }
+  });
+
+  test('lays out the four phases as 3, 3, 2, 2 sessions in the protocol order', () => {
+    expect(planned.sessions.map((session) => session.phase)).toEqual([
+      'nerve-pain',
+      'nerve-pain',
+      'nerve-pain',
+      'spasm-and-inflammation',
+      'spasm-and-inflammation',
+      'spasm-and-inflammation',
+      'circulation-and-metabolism',
+      'circulation-and-metabolism',
+      'consolidation',
+      'consolidation',
+    ]);
+    expect(planned.omittedPhases).toEqual([]);
+  });
+
+  test('records the defaults it used, with their basis', () => {
+    expect(planned.settings.sessions).toMatchObject({ value: 10, from: 'default', outsideProtocol: false });
+    expect(planned.settings.sessions.basis.map((source) => source.section)).toEqual([LUMBOSACRAL, ESSENCE]);
+    expect(planned.settings.minutes).toMatchObject({
+      value: 30,
+      from: 'default',
+      outsideProtocol: false,
+      carriedOverFrom: 'thoracic',
+    });
+    expect(planned.settings.minutes.basis).toEqual(courseDefaults.minutesBasis);
+    expect(planned.settings.minutes.basis[0]?.section).toBe(THORACIC);
+    expect(planned.settings.minutes.basis[1]?.title).toContain('GERAC');
+    expect(planned.settings.weekdays).toMatchObject({ value: ['mon', 'thu'], from: 'default', outsideProtocol: false });
+    expect(planned.settings.weekdays.basis[0]?.title).toContain('GERAC');
+    expect(planned.settings.contralateral).toMatchObject({ value: false, from: 'default', basis: [] });
+  });
+
+  test('records the screening it was built from and no override', () => {
+    expect(planned.ruleSet).toEqual({ id: 'acuspine-protocol', version: '1.0.0' });
+    expect(planned.screeningStatus).toBe('eligible');
+    expect(planned.cautions).toEqual([]);
+    expect(planned.override).toBeUndefined();
+  });
+
+  test('records its protocol basis: the general section, the lumbosacral section and the thoracic one for minutes and point groups', () => {
+    expect(planned.protocolBasis).toEqual([
+      { title: PROTOCOL_TITLE, section: ESSENCE },
+      { title: PROTOCOL_TITLE, section: LUMBOSACRAL },
+      { title: PROTOCOL_TITLE, section: THORACIC },
+    ]);
+  });
+
+  test('is frozen all the way down', () => {
+    expect(isDeeplyFrozen(buildCourse(base))).toBe(true);
+  });
+
+  test('is the same for the same request', () => {
+    expect(course()).toEqual(planned);
+  });
+});
+
+describe('buildCourse: other regions', () => {
+  test('cervical and thoracic courses have no phase and list no omitted phases', () => {
+    for (const region of ['cervical', 'thoracic'] as const) {
+      const planned = course({ region });
+      expect(planned.sessions).toHaveLength(10);
+      for (const session of planned.sessions) expect(session).not.toHaveProperty('phase');
+      expect(planned.omittedPhases).toEqual([]);
+    }
+  });
+
+  test('thoracic minutes are stated by the protocol; cervical minutes are carried over from thoracic', () => {
+    expect(course({ region: 'thoracic' }).settings.minutes).not.toHaveProperty('carriedOverFrom');
+    expect(course({ region: 'cervical' }).settings.minutes.carriedOverFrom).toBe('thoracic');
+  });
+
+  test('the protocol basis of a thoracic course is the general and the thoracic sections', () => {
+    expect(course({ region: 'thoracic' }).protocolBasis.map((source) => source.section)).toEqual([ESSENCE, THORACIC]);
+  });
+});
+
+describe('buildCourse: refusals', () => {
+  test('a contraindicated screening is refused: the issue names the contraindications and another method of treatment', () => {
+    const found = issuesOf({ screening: contraindicated });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: 'contraindicated', path: ['screening'] });
+    expect(found[0]?.message).toContain('age');
+    expect(found[0]?.message).toContain('pregnancy');
+    expect(found[0]?.message).toContain('another method of treatment');
+  });
+
+  test('an incomplete screening is refused with the missing facts', () => {
+    const found = issuesOf({ screening: incomplete });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: 'screening-incomplete', path: ['screening', 'missing'] });
+    for (const fact of incomplete.missing) expect(found[0]?.message).toContain(fact);
+  });
+
+  test('an override never lifts a contraindication or an incomplete screening', () => {
+    const override = { reason: 'the patient insists' };
+    expect(issuesOf({ screening: contraindicated, override }).map((found) => found.code)).toEqual(['contraindicated']);
+    expect(issuesOf({ screening: incomplete, override }).map((found) => found.code)).toEqual(['screening-incomplete']);
+  });
+
+  test('a screening that claims eligibility while listing contraindications or missing facts is refused', () => {
+    const forgedContra = { ...eligible, contraindications: ['oncology'] };
+    expect(issuesOf({ screening: forgedContra })[0]?.code).toBe('contraindicated');
+    const forgedMissing = { ...eligible, missing: ['pregnant'] };
+    expect(issuesOf({ screening: forgedMissing })[0]?.code).toBe('screening-incomplete');
+  });
+
+  test('a caution screening gets a course that carries the cautions and the rule set', () => {
+    const planned = course({ screening: withCaution });
+    expect(planned.screeningStatus).toBe('caution');
+    expect(planned.cautions).toEqual(['anticoagulant-therapy']);
+    expect(planned.ruleSet).toEqual({ id: 'protocol-and-cautions', version: '2' });
+  });
+});
+
+describe('buildCourse: sessions and the override', () => {
+  test('10, 11 and 12 sessions are within the protocol', () => {
+    for (const sessions of [10, 11, 12]) {
+      const planned = course({ sessions });
+      expect(planned.sessions).toHaveLength(sessions);
+      expect(planned.settings.sessions).toMatchObject({ value: sessions, from: 'request', outsideProtocol: false });
+    }
+  });
+
+  test('9 or 13 sessions without an override are refused as outside the protocol', () => {
+    for (const sessions of [9, 13]) {
+      const found = issuesOf({ sessions });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ code: 'outside-protocol', path: ['sessions'] });
+      expect(found[0]?.message).toContain('10-12');
+    }
+  });
+
+  test('with an override and a reason, the course is built and records the override and what it covers', () => {
+    const planned = course({
+      sessions: 15,
+      override: { reason: '  severe, long-standing pain  ', by: ' Dr Ivanova ' },
+    });
+    expect(planned.sessions).toHaveLength(15);
+    expect(planned.settings.sessions).toMatchObject({ value: 15, from: 'request', outsideProtocol: true });
+    expect(planned.override).toEqual({ reason: 'severe, long-standing pain', by: 'Dr Ivanova', covers: ['sessions'] });
+  });
+
+  test('an override without `by` records no `by`', () => {
+    const planned = course({ sessions: 8, override: { reason: 'mild case' } });
+    expect(planned.override).toEqual({ reason: 'mild case', covers: ['sessions'] });
+    expect(planned.override).not.toHaveProperty('by');
+  });
+
+  test('an override that nothing needs is recorded, covering nothing', () => {
+    expect(course({ override: { reason: 'for the record' } }).override).toEqual({
+      reason: 'for the record',
+      covers: [],
+    });
+  });
+
+  test('an override with a blank, missing or non-text reason does not allow going outside the protocol', () => {
+    expect(issuesOf({ sessions: 20, override: { reason: '   ' } }).map((found) => [found.code, found.path])).toEqual([
+      ['blank', ['override', 'reason']],
+      ['outside-protocol', ['sessions']],
+    ]);
+    expect(issuesOf({ sessions: 20, override: {} }).map((found) => found.code)).toEqual([
+      'missing',
+      'outside-protocol',
+    ]);
+    expect(issuesOf({ sessions: 20, override: { reason: 42 } }).map((found) => found.code)).toEqual([
+      'invalid-type',
+      'outside-protocol',
+    ]);
+    expect(issuesOf({ override: 'because' })).toMatchObject([{ code: 'invalid-type', path: ['override'] }]);
+    expect(issuesOf({ override: { reason: 'ok', by: '' } })).toMatchObject([
+      { code: 'blank', path: ['override', 'by'] },
+    ]);
+    expect(issuesOf({ override: { reason: 'ok', who: 'me' } })).toMatchObject([
+      { code: 'unknown-key', path: ['override', 'who'] },
+    ]);
+  });
+
+  test('even with an override, a course has from 1 to 100 sessions', () => {
+    const override = { reason: 'test' };
+    expect(issuesOf({ sessions: 0, override })).toMatchObject([{ code: 'out-of-range', path: ['sessions'] }]);
+    expect(issuesOf({ sessions: 101, override })).toMatchObject([{ code: 'out-of-range', path: ['sessions'] }]);
+    expect(course({ sessions: 100, override }).sessions).toHaveLength(100);
+  });
+});
+
+describe('buildCourse: minutes', () => {
+  test('20 and 40 minutes are within the protocol and used in every session and retention step', () => {
+    for (const minutes of [20, 40]) {
+      const planned = course({ minutes });
+      expect(planned.settings.minutes).toMatchObject({ value: minutes, from: 'request', outsideProtocol: false });
+      for (const session of planned.sessions) {
+        expect(session.minutes).toBe(minutes);
+        expect(session.steps[2]).toEqual({ id: 'retain-needles', minutes });
+      }
+    }
+  });
+
+  test('19 or 41 minutes need an override; with one they are recorded as outside the protocol', () => {
+    for (const minutes of [19, 41]) {
+      expect(issuesOf({ minutes })).toMatchObject([{ code: 'outside-protocol', path: ['minutes'] }]);
+      const planned = course({ minutes, override: { reason: 'tolerance' } });
+      expect(planned.settings.minutes.outsideProtocol).toBe(true);
+      expect(planned.override?.covers).toEqual(['minutes']);
+    }
+  });
+
+  test('an override can cover sessions and minutes together', () => {
+    expect(course({ sessions: 6, minutes: 15, override: { reason: 'frail patient' } }).override?.covers).toEqual([
+      'sessions',
+      'minutes',
+    ]);
+  });
+
+  test('minutes must be a whole number from 1 to 120', () => {
+    const override = { reason: 'test' };
+    expect(issuesOf({ minutes: 30.5 })).toMatchObject([{ code: 'not-an-integer', path: ['minutes'] }]);
+    expect(issuesOf({ minutes: 0, override })).toMatchObject([{ code: 'out-of-range', path: ['minutes'] }]);
+    expect(issuesOf({ minutes: 121, override })).toMatchObject([{ code: 'out-of-range', path: ['minutes'] }]);
+    expect(issuesOf({ minutes: '30' })).toMatchObject([{ code: 'invalid-type', path: ['minutes'] }]);
+  });
+});
+
+describe('buildCourse: contralateral (balance) selection', () => {
+  test('is allowed for the cervical region, recorded with the cervical section as its basis', () => {
+    const planned = course({ region: 'cervical', contralateral: true });
+    for (const session of planned.sessions) expect(session.contralateral).toBe(true);
+    expect(planned.settings.contralateral).toMatchObject({ value: true, from: 'request', outsideProtocol: false });
+    expect(planned.settings.contralateral.basis[0]?.section).toBe(
+      'Acupuncture for cervical osteochondrosis of the spine',
+    );
+  });
+
+  test('needs an override for the thoracic and lumbosacral regions', () => {
+    for (const region of ['thoracic', 'lumbosacral'] as const) {
+      expect(issuesOf({ region, contralateral: true })).toMatchObject([
+        { code: 'outside-protocol', path: ['contralateral'] },
+      ]);
+      const planned = course({ region, contralateral: true, override: { reason: 'clinic practice' } });
+      expect(planned.settings.contralateral.outsideProtocol).toBe(true);
+      expect(planned.override?.covers).toEqual(['contralateral']);
+    }
+  });
+
+  test('false is always allowed', () => {
+    expect(course({ region: 'thoracic', contralateral: false }).settings.contralateral.value).toBe(false);
+  });
+});
+
+describe('buildCourse: lumbosacral phase layout', () => {
+  test('4 sessions: one per phase', () => {
+    expect(course({ sessions: 4, override: { reason: 'short course' } }).sessions.map((s) => s.phase)).toEqual([
+      'nerve-pain',
+      'spasm-and-inflammation',
+      'circulation-and-metabolism',
+      'consolidation',
+    ]);
+  });
+
+  test.each([
+    [10, { 'nerve-pain': 3, 'spasm-and-inflammation': 3, 'circulation-and-metabolism': 2, consolidation: 2 }],
+    [11, { 'nerve-pain': 3, 'spasm-and-inflammation': 3, 'circulation-and-metabolism': 3, consolidation: 2 }],
+    [12, { 'nerve-pain': 3, 'spasm-and-inflammation': 3, 'circulation-and-metabolism': 3, consolidation: 3 }],
+    [13, { 'nerve-pain': 4, 'spasm-and-inflammation': 3, 'circulation-and-metabolism': 3, consolidation: 3 }],
+    [20, { 'nerve-pain': 5, 'spasm-and-inflammation': 5, 'circulation-and-metabolism': 5, consolidation: 5 }],
+  ])('%i sessions: near-equal blocks, the earlier phases taking the extra sessions', (sessions, expected) => {
+    const planned = course({ sessions, override: { reason: 'test' } });
+    expect(phaseCounts(planned)).toEqual(expected);
+    expect(planned.sessions[0]?.phase).toBe('nerve-pain');
+    expect(planned.sessions.at(-1)?.phase).toBe('consolidation');
+    expect(planned.omittedPhases).toEqual([]);
+  });
+
+  test('1 session (overridden): the first phase only; the others are listed as omitted', () => {
+    const planned = course({ sessions: 1, override: { reason: 'single session' } });
+    expect(planned.sessions.map((s) => s.phase)).toEqual(['nerve-pain']);
+    expect(planned.omittedPhases).toEqual(['spasm-and-inflammation', 'circulation-and-metabolism', 'consolidation']);
+  });
+
+  test('2 sessions (overridden): the first phase, then consolidation', () => {
+    const planned = course({ sessions: 2, override: { reason: 'test' } });
+    expect(planned.sessions.map((s) => s.phase)).toEqual(['nerve-pain', 'consolidation']);
+    expect(planned.omittedPhases).toEqual(['spasm-and-inflammation', 'circulation-and-metabolism']);
+  });
+
+  test('3 sessions (overridden): the first two phases, then consolidation', () => {
+    const planned = course({ sessions: 3, override: { reason: 'test' } });
+    expect(planned.sessions.map((s) => s.phase)).toEqual(['nerve-pain', 'spasm-and-inflammation', 'consolidation']);
+    expect(planned.omittedPhases).toEqual(['circulation-and-metabolism']);
+  });
+});
+
+describe('buildCourse: calendar', () => {
+  test('the first session is on the first allowed weekday on or after the start', () => {
+    // 2026-03-03 is a Tuesday: the next Thursday is 03-05.
+    expect(course({ start: '2026-03-03' }).sessions[0]?.date).toBe('2026-03-05');
+    expect(course({ start: '2026-03-05' }).sessions[0]?.date).toBe('2026-03-05');
+  });
+
+  test('crosses a leap day: 2028-02-28, 02-29, 03-01 on consecutive days', () => {
+    const planned = course({ start: '2028-02-28', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+    expect(planned.sessions.slice(0, 3).map((s) => [s.date, s.weekday])).toEqual([
+      ['2028-02-28', 'mon'],
+      ['2028-02-29', 'tue'],
+      ['2028-03-01', 'wed'],
+    ]);
+  });
+
+  test('goes from 28 February to 1 March in a year that is not a leap year', () => {
+    const planned = course({ start: '2027-02-27', weekdays: ['sat', 'sun', 'mon'] });
+    expect(planned.sessions.slice(0, 3).map((s) => s.date)).toEqual(['2027-02-27', '2027-02-28', '2027-03-01']);
+  });
+
+  test('2100 is not a leap year, 2000 is', () => {
+    const daily = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+    expect(course({ start: '2100-02-28', weekdays: daily }).sessions[1]?.date).toBe('2100-03-01');
+    expect(course({ start: '2000-02-28', weekdays: daily }).sessions[1]?.date).toBe('2000-02-29');
+  });
+
+  test('crosses a year end on the allowed weekdays', () => {
+    const planned = course({ start: '2026-12-28' });
+    expect(planned.sessions.slice(0, 4).map((s) => [s.date, s.weekday])).toEqual([
+      ['2026-12-28', 'mon'],
+      ['2026-12-31', 'thu'],
+      ['2027-01-04', 'mon'],
+      ['2027-01-07', 'thu'],
+    ]);
+  });
+
+  test('weekdays given out of order are recorded in week order', () => {
+    const planned = course({ weekdays: ['fri', 'tue'] });
+    expect(planned.settings.weekdays).toMatchObject({ value: ['tue', 'fri'], from: 'request', basis: [] });
+    expect(new Set(planned.sessions.map((s) => s.weekday))).toEqual(new Set(['tue', 'fri']));
+  });
+
+  test('a single weekday gives weekly sessions', () => {
+    const planned = course({ weekdays: ['wed'] });
+    expect(planned.sessions.map((s) => s.date).slice(0, 3)).toEqual(['2026-03-04', '2026-03-11', '2026-03-18']);
+  });
+
+  test('a course that would end after 9999-12-31 is refused', () => {
+    expect(issuesOf({ start: '9999-12-20' })).toMatchObject([{ code: 'out-of-range', path: ['start'] }]);
+  });
+});
+
+describe('buildCourse: bad input is an issue with its path, never a throw', () => {
+  test.each([
+    ['an impossible date', { start: '2026-02-30' }, 'invalid-date', ['start']],
+    ['a month 13', { start: '2026-13-01' }, 'invalid-date', ['start']],
+    ['a date in another format', { start: '02/03/2026' }, 'invalid-date', ['start']],
+    ['a date with a time', { start: '2026-03-02T10:00:00Z' }, 'invalid-date', ['start']],
+    ['a number as the date', { start: 20260302 }, 'invalid-type', ['start']],
+    ['no date', { start: undefined }, 'missing', ['start']],
+    ['empty weekdays', { weekdays: [] }, 'empty', ['weekdays']],
+    ['a capitalised weekday', { weekdays: ['mon', 'Thu'] }, 'unknown-weekday', ['weekdays', 1]],
+    ['a weekday written out', { weekdays: ['monday'] }, 'unknown-weekday', ['weekdays', 0]],
+    ['a weekday number', { weekdays: [1] }, 'unknown-weekday', ['weekdays', 0]],
+    ['a repeated weekday', { weekdays: ['mon', 'thu', 'mon'] }, 'duplicate-weekday', ['weekdays', 2]],
+    ['weekdays as a string', { weekdays: 'mon,thu' }, 'invalid-type', ['weekdays']],
+    ['non-integer sessions', { sessions: 10.5 }, 'not-an-integer', ['sessions']],
+    ['NaN sessions', { sessions: Number.NaN }, 'not-an-integer', ['sessions']],
+    ['infinite sessions', { sessions: Number.POSITIVE_INFINITY }, 'not-an-integer', ['sessions']],
+    ['sessions as a string', { sessions: '10' }, 'invalid-type', ['sessions']],
+    ['contralateral as a string', { contralateral: 'yes' }, 'invalid-type', ['contralateral']],
+    ['a synonym for the region', { region: 'lumbar' }, 'unknown-region', ['region']],
+    ['a number for the region', { region: 3 }, 'invalid-type', ['region']],
+    ['no region', { region: undefined }, 'missing', ['region']],
+    ['no screening', { screening: undefined }, 'missing', ['screening']],
+    ['a screening that is a string', { screening: 'eligible' }, 'invalid-type', ['screening']],
+    [
+      'a screening with an unknown status',
+      { screening: { ...eligible, status: 'ok' } },
+      'invalid-screening',
+      ['screening', 'status'],
+    ],
+    [
+      'a screening without lists',
+      { screening: { status: 'eligible', ruleSet: eligible.ruleSet } },
+      'invalid-screening',
+      ['screening', 'contraindications'],
+    ],
+    [
+      'a screening without a rule set',
+      { screening: { ...eligible, ruleSet: undefined } },
+      'invalid-screening',
+      ['screening', 'ruleSet'],
+    ],
+    ['an unknown field', { session: 12 }, 'unknown-key', ['session']],
+  ] as const)('%s', (_, request, code, path) => {
+    const found = issuesOf(request as Record<string, unknown>);
+    expect(found.map((item) => ({ code: item.code, path: item.path }))).toContainEqual({ code, path: [...path] });
+  });
+
+  test('a request that is not an object is one not-an-object issue', () => {
+    for (const value of [undefined, null, 42, 'lumbosacral', [], true]) {
+      expect(issues(value)).toEqual([{ code: 'not-an-object', path: [], message: expect.any(String) }]);
+    }
+  });
+
+  test('every problem is reported at once', () => {
+    const found = issues({ region: 'knee', screening: eligible, start: 'soon', sessions: -1, weekdays: [] });
+    expect(found.map((item) => item.path[0])).toEqual(['region', 'start', 'sessions', 'weekdays']);
+  });
+
+  test('null optional settings take their defaults', () => {
+    const planned = course({ sessions: null, minutes: null, weekdays: null, contralateral: null, override: null });
+    expect(planned.sessions).toHaveLength(10);
+    expect(planned.settings.minutes.from).toBe('default');
+  });
+
+  test('getters that throw and hostile proxies give issues, not exceptions', () => {
+    const throwing = Object.defineProperty({ ...base }, 'sessions', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issues(throwing)).toMatchObject([{ code: 'unreadable', path: ['sessions'] }]);
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(issues(hostile)).toMatchObject([{ code: 'unreadable', path: [] }]);
+    const hostileList = new Proxy(['mon'], {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf({ weekdays: hostileList })).toMatchObject([{ code: 'unreadable', path: ['weekdays'] }]);
+  });
+
+  test('refusals are frozen too', () => {
+    expect(isDeeplyFrozen(buildCourse({ ...base, start: 'x' }))).toBe(true);
+  });
+});
+
+describe('buildCourse: the STRICTA 2010 summary', () => {
+  const planned = course();
+  const item = (id: string) => planned.stricta.items.find((entry) => entry.id === id);
+
+  test('lists all seventeen items in the checklist order and cites the checklist', () => {
+    expect(planned.stricta.items.map((entry) => entry.id)).toEqual(strictaItems.map((entry) => entry.id));
+    expect(planned.stricta.items).toHaveLength(17);
+    expect(planned.stricta.source.title).toContain('STRICTA');
+  });
+
+  test('fills 1a-1c, 2b, 2f, 3a and 3b and leaves the others for the clinic', () => {
+    const filled = planned.stricta.items.filter((entry) => entry.status === 'filled').map((entry) => entry.id);
+    expect(filled).toEqual(['1a', '1b', '1c', '2b', '2f', '3a', '3b']);
+    for (const entry of planned.stricta.items) {
+      if (entry.status === 'for-clinic') expect(entry).not.toHaveProperty('text');
+    }
+  });
+
+  test('describes the course it summarises', () => {
+    expect(item('1a')).toMatchObject({ text: expect.stringContaining(LUMBOSACRAL) });
+    expect(item('1b')).toMatchObject({ text: expect.stringContaining('acuspine-protocol 1.0.0') });
+    expect(item('2b')).toMatchObject({ text: expect.stringContaining('local, segmental, remote') });
+    expect(item('2f')).toMatchObject({ text: '30 minutes.' });
+    expect(item('3a')).toMatchObject({ text: '10 sessions.' });
+    expect(item('3b')).toMatchObject({
+      text: '2 sessions a week (Monday, Thursday), from 2026-03-02 to 2026-04-02 (32 days).',
+    });
+  });
+
+  test('names the override and its reason in 1c, and the balance method in 2b', () => {
+    const overridden = course({
+      region: 'cervical',
+      sessions: 14,
+      contralateral: true,
+      override: { reason: 'chronic' },
+    });
+    const text = (id: string) => {
+      const entry = overridden.stricta.items.find((candidate) => candidate.id === id);
+      return entry?.status === 'filled' ? entry.text : '';
+    };
+    expect(text('1c')).toContain('chronic');
+    expect(text('1c')).toContain('sessions');
+    expect(text('2b')).toContain('opposite');
+    expect(text('3a')).toBe('14 sessions.');
+  });
+});
+
+describe('buildCourse: defaults', () => {
+  test('the documented defaults are what a bare request gets, for every region', () => {
+    for (const region of spinalRegions as readonly SpinalRegion[]) {
+      const planned = course({ region });
+      expect(planned.settings.minutes.value).toBe(courseDefaults.minutes);
+      expect(planned.settings.weekdays.value).toEqual(courseDefaults.weekdays);
+      expect(planned.settings.contralateral.value).toBe(courseDefaults.contralateral);
+    }
+  });
+
+  test('courseDefaults is frozen', () => {
+    expect(isDeeplyFrozen(courseDefaults)).toBe(true);
+  });
+});
