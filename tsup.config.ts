@@ -10,4 +10,9 @@ export default defineConfig({
   platform: 'neutral',
   treeshake: true,
   splitting: false,
+  // Frozen data tables are built at module level; marking Object.freeze pure (esbuild writes the
+  // annotation into the output) lets an app's bundler drop the tables it never imports.
+  esbuildOptions(options) {
+    options.pure = [...(options.pure ?? []), 'Object.freeze'];
+  },
 });

@@ -1,7 +1,21 @@
 // The tour (`npm start`): what acuspine does, against the built package, in one short run.
 // It checks what it prints, so it doubles as a test (`npm run examples`).
 import assert from 'node:assert/strict';
-import { type PatientFacts, cautionRuleSet, defineRuleSet, parsePatientFacts, protocolRuleSet, screen } from 'acuspine';
+import {
+  buildCourse,
+  cautionRuleSet,
+  defineRuleSet,
+  mergeSummaries,
+  type PatientFacts,
+  parsePatientFacts,
+  protocolRuleSet,
+  regionProfile,
+  screen,
+  screenCohort,
+  spinalRegions,
+  summarizeCohort,
+  summaryTable,
+} from 'acuspine';
 
 const line = (text = '') => console.log(text);
 
@@ -76,3 +90,65 @@ const anticoagulated = screen(
 line(`   - anticoagulated patient: ${anticoagulated.status}; cautions: ${anticoagulated.cautions.join(', ')}`);
 assert.equal(anticoagulated.status, 'caution');
 assert.deepEqual(anticoagulated.cautions, ['anticoagulant-therapy']);
+
+line();
+line('4. A course for each region, planned from an eligible screening');
+const eligibleScreening = screen(samples[0]?.facts ?? {});
+for (const region of spinalRegions) {
+  const planned = buildCourse({ region, screening: eligibleScreening, start: '2026-03-02' });
+  assert.ok(planned.ok, `no ${region} course`);
+  if (!planned.ok) continue;
+  const { sessions, settings } = planned.value;
+  const minutes = settings.minutes.carriedOverFrom
+    ? `${settings.minutes.value} min (range carried over from the ${settings.minutes.carriedOverFrom} section)`
+    : `${settings.minutes.value} min`;
+  line(
+    `   - ${region}: ${sessions.length} sessions of ${minutes}, ${settings.weekdays.value.join('/')}, ${sessions[0]?.date} to ${sessions.at(-1)?.date}`,
+  );
+  const phases = [...new Set(sessions.map((session) => session.phase).filter((phase) => phase !== undefined))];
+  if (phases.length > 0) {
+    line(
+      `     phases: ${phases.map((id) => regionProfile(region).phases.find((phase) => phase.id === id)?.title).join(' > ')}`,
+    );
+  }
+  assert.equal(sessions.length, 10);
+}
+const refusedCourse = buildCourse({ region: 'cervical', screening: screen({ ageYears: 76 }), start: '2026-03-02' });
+assert.equal(refusedCourse.ok, false);
+if (!refusedCourse.ok)
+  line(`   - aged 76: refused (${refusedCourse.issues[0]?.code}): ${refusedCourse.issues[0]?.message}`);
+
+line();
+line('5. A cohort summarized in one streaming pass, by region, and merged from two halves');
+const regionsOfCohort = ['cervical', 'thoracic', 'lumbosacral'] as const;
+function* cohort(from: number, to: number) {
+  // A small deterministic registry: every fact recorded, a few contraindications, some gaps.
+  for (let i = from; i < to; i++) {
+    yield {
+      region: regionsOfCohort[i % 3],
+      ageYears: 20 + (i % 70),
+      oncologicalDisease: i % 17 === 0,
+      pregnant: i % 29 === 0,
+      coagulationDisorder: false,
+      acuteInfection: i % 11 === 0 ? null : false,
+      acuteMentalIllness: false,
+      psychotropicInfluence: false,
+    };
+  }
+}
+const byRegion = { groupBy: (entry: { record: unknown }) => String((entry.record as { region: string }).region) };
+const toFacts = ({ region: _region, ...facts }: Record<string, unknown>) => facts;
+const whole = summarizeCohort(screenCohort(cohort(0, 3000), { toFacts }), byRegion);
+const merged = mergeSummaries(
+  summarizeCohort(screenCohort(cohort(0, 1500), { toFacts }), byRegion),
+  summarizeCohort(screenCohort(cohort(1500, 3000), { toFacts }), byRegion),
+);
+assert.deepEqual(merged, whole);
+assert.equal(whole.total, 3000);
+const statusRows = summaryTable(whole).filter((row) => row.group === null && row.measure === 'status');
+for (const row of statusRows) {
+  line(
+    `   - ${row.category}: ${row.count} (${((row.proportion ?? 0) * 100).toFixed(1)}%, 95% CI ${((row.ci_low ?? 0) * 100).toFixed(1)}-${((row.ci_high ?? 0) * 100).toFixed(1)}%)`,
+  );
+}
+line('   (the same summary from two merged halves as from the whole)');

@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const dir = resolve(root, 'examples');
 // Helper modules of an example (started by it, e.g. a worker) end in .worker.ts and are not run alone.
-const examples = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.worker.ts')).sort();
+const examples = readdirSync(dir)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.worker.ts'))
+  .sort();
 const tsx = resolve(root, 'node_modules/.bin/tsx');
 let failures = 0;
 for (const name of examples) {

@@ -121,18 +121,18 @@ export function jsonLogicScreen(): (facts: Record<string, unknown>) => StatusAnd
             ],
           },
         ],
-      } as jsonLogic.RulesLogic,
-      unknown: { '!': { validAge: [{ var: 'ageYears' }] } } as jsonLogic.RulesLogic,
+      } as unknown as jsonLogic.RulesLogic,
+      unknown: { '!': { validAge: [{ var: 'ageYears' }] } } as unknown as jsonLogic.RulesLogic,
     },
     ...PROTOCOL_BOOLEAN_RULES.map(([id, facts]) => ({
       id,
-      present: { or: facts.map((fact) => ({ '===': [{ var: fact }, true] })) } as jsonLogic.RulesLogic,
+      present: { or: facts.map((fact) => ({ '===': [{ var: fact }, true] })) } as unknown as jsonLogic.RulesLogic,
       unknown: {
         and: [
           ...facts.map((fact) => ({ '!==': [{ var: fact }, true] })),
           { or: facts.map((fact) => ({ '!': isBoolean(fact) })) },
         ],
-      } as jsonLogic.RulesLogic,
+      } as unknown as jsonLogic.RulesLogic,
     })),
   ];
   return (facts) => {
