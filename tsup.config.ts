@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', fhir: 'src/fhir/index.ts', 'cds-hooks': 'src/cds-hooks/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,0 +1,21 @@
+import type { FhirCodeList } from './code-list.js';
+import { icd10CodeLists } from './codes/icd10-codes.js';
+import { medicationCodeLists } from './codes/medication-codes.js';
+import { regionCodeLists } from './codes/region-codes.js';
+import { snomedCodeLists } from './codes/snomed-codes.js';
+
+/**
+ * Every code list that `factsFromFhir` reads, frozen: ICD-10 and ICD-10-CM, SNOMED CT,
+ * RxNorm and ATC, and the SNOMED CT region findings. Each list names its source; the table
+ * is in docs/fhir-mapping.md. Pregnancy status observations (LOINC 82810-3) are read apart.
+ *
+ * @example
+ * fhirCodeLists.filter((list) => list.fact === 'anticoagulantTherapy' && list.kind === 'counts').map((list) => list.id);
+ * // => ['rxnorm-anticoagulants', 'atc-anticoagulants']
+ */
+export const fhirCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ Object.freeze([
+  ...icd10CodeLists,
+  ...snomedCodeLists,
+  ...medicationCodeLists,
+  ...regionCodeLists,
+]);

@@ -1,0 +1,176 @@
+// Checks the options of factsFromFhir. A bad option is an issue (path under 'options'), like
+// bad input, so that a misconfigured service answers with issues instead of throwing.
+import { parseIsoDate } from '../_internal/iso-date.js';
+import { type Issue, issue } from '../_internal/result.js';
+import { isSpinalRegion } from '../regions/spinal-region.js';
+import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
+import type { CodedFact, CodeListKind, FhirCodeList } from './code-list.js';
+import type { FhirOptions } from './fhir-facts.js';
+import { describe, isObject, own } from './read-input.js';
+
+export interface ReadOptions {
+  readonly onDay: number;
+  readonly on: string;
+  readonly closedWorld: boolean;
+  readonly under: number;
+  readonly over: number;
+  readonly extraCodes: readonly FhirCodeList[];
+}
+
+const CODED_FACTS: ReadonlySet<string> = /* @__PURE__ */ new Set<CodedFact>([
+  'oncologicalDisease',
+  'pregnant',
+  'coagulationDisorder',
+  'acuteInfection',
+  'acuteMentalIllness',
+  'psychotropicInfluence',
+  'anticoagulantTherapy',
+]);
+const KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set<CodeListKind>(['counts', 'uncertain', 'note', 'region']);
+
+export function isCodedFact(value: unknown): value is CodedFact {
+  return typeof value === 'string' && CODED_FACTS.has(value);
+}
+
+export function readOptions(options: unknown, dayNumberOf: (on: string) => number): ReadOptions | Issue[] {
+  const issues: Issue[] = [];
+  if (!isObject(options)) {
+    return [issue('invalid-option', ['options'], `expected an options object with "on", got ${describe(options)}`)];
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key as keyof FhirOptions)) {
+      issues.push(issue('invalid-option', ['options', key], `"${key}" is not an option of factsFromFhir`));
+    }
+  }
+  const on = own(options, 'on');
+  const onDate = parseIsoDate(on);
+  if (onDate === undefined) {
+    issues.push(
+      issue('invalid-option', ['options', 'on'], `expected the reference date as YYYY-MM-DD, got ${describe(on)}`),
+    );
+  }
+  const closedWorld = own(options, 'closedWorld');
+  if (closedWorld !== undefined && typeof closedWorld !== 'boolean') {
+    issues.push(
+      issue('invalid-option', ['options', 'closedWorld'], `expected true or false, got ${describe(closedWorld)}`),
+    );
+  }
+  let under = PROTOCOL_AGE_BOUNDS.under;
+  let over = PROTOCOL_AGE_BOUNDS.over;
+  const bounds = own(options, 'ageBounds');
+  if (bounds !== undefined) {
+    if (!isObject(bounds)) {
+      issues.push(
+        issue('invalid-option', ['options', 'ageBounds'], `expected { under, over }, got ${describe(bounds)}`),
+      );
+    } else {
+      const u = own(bounds, 'under') ?? under;
+      const o = own(bounds, 'over') ?? over;
+      if (
+        typeof u !== 'number' ||
+        !Number.isInteger(u) ||
+        u < 0 ||
+        typeof o !== 'number' ||
+        !Number.isInteger(o) ||
+        o < u
+      ) {
+        issues.push(issue('invalid-option', ['options', 'ageBounds'], 'expected whole years with 0 <= under <= over'));
+      } else {
+        under = u;
+        over = o;
+      }
+    }
+  }
+  const extraCodes = own(options, 'extraCodes');
+  const lists: FhirCodeList[] = [];
+  if (extraCodes !== undefined) {
+    if (!Array.isArray(extraCodes)) {
+      issues.push(
+        issue(
+          'invalid-option',
+          ['options', 'extraCodes'],
+          `expected an array of code lists, got ${describe(extraCodes)}`,
+        ),
+      );
+    } else {
+      extraCodes.forEach((list: unknown, index) => {
+        const checked = checkCodeList(list, ['options', 'extraCodes', index], issues);
+        if (checked !== undefined) lists.push(checked);
+      });
+    }
+  }
+  if (issues.length > 0 || onDate === undefined) return issues;
+  return {
+    on: on as string,
+    onDay: dayNumberOf(on as string),
+    closedWorld: closedWorld === true,
+    under,
+    over,
+    extraCodes: lists,
+  };
+}
+
+function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]): FhirCodeList | undefined {
+  const before = issues.length;
+  const bad = (key: string, expected: string, value: unknown) =>
+    issues.push(issue('invalid-option', [...path, key], `expected ${expected}, got ${describe(value)}`));
+  if (!isObject(list)) {
+    issues.push(issue('invalid-option', path, `expected a code list object, got ${describe(list)}`));
+    return undefined;
+  }
+  const id = own(list, 'id');
+  if (typeof id !== 'string' || id === '') bad('id', 'a non-empty string', id);
+  const title = own(list, 'title');
+  if (typeof title !== 'string' || title === '') bad('title', 'a non-empty string', title);
+  const kind = own(list, 'kind');
+  if (typeof kind !== 'string' || !KINDS.has(kind)) bad('kind', "'counts', 'uncertain', 'note' or 'region'", kind);
+  const fact = own(list, 'fact');
+  const region = own(list, 'region');
+  if (kind === 'region') {
+    if (!isSpinalRegion(region)) bad('region', "'cervical', 'thoracic' or 'lumbosacral'", region);
+  } else if (!isCodedFact(fact)) {
+    bad('fact', 'a fact that codes can set (not ageYears)', fact);
+  }
+  const systems = own(list, 'systems');
+  if (!isStringArray(systems) || systems.length === 0) bad('systems', 'a non-empty array of code system URIs', systems);
+  const codes = own(list, 'codes');
+  if (codes !== undefined && !isStringArray(codes)) bad('codes', 'an array of strings', codes);
+  const prefixes = own(list, 'prefixes');
+  if (prefixes !== undefined && !isStringArray(prefixes)) bad('prefixes', 'an array of strings', prefixes);
+  const ranges = own(list, 'ranges');
+  if (
+    ranges !== undefined &&
+    !(
+      Array.isArray(ranges) &&
+      ranges.every(
+        (range: unknown) => isObject(range) && isCategory(own(range, 'from')) && isCategory(own(range, 'to')),
+      )
+    )
+  ) {
+    bad('ranges', 'an array of { from, to } ICD-10 categories (three characters)', ranges);
+  }
+  if (codes === undefined && prefixes === undefined && ranges === undefined) {
+    issues.push(issue('invalid-option', path, 'a code list needs codes, prefixes or ranges'));
+  }
+  const source = own(list, 'source');
+  if (!isObject(source) || typeof own(source, 'title') !== 'string' || own(source, 'title') === '') {
+    bad('source', 'a source citation with a title', source);
+  }
+  return issues.length === before ? (list as unknown as FhirCodeList) : undefined;
+}
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item: unknown) => typeof item === 'string' && item !== '');
+}
+
+function isCategory(value: unknown): boolean {
+  return typeof value === 'string' && /^[A-Za-z][0-9A-Za-z]{2}$/.test(value);
+}
+
+/** Only the documented option names, so that a typo such as `closedworld` is caught. */
+export const OPTION_KEYS: ReadonlySet<keyof FhirOptions> = /* @__PURE__ */ new Set<keyof FhirOptions>([
+  'on',
+  'closedWorld',
+  'ageBounds',
+  'extraCodes',
+]);

@@ -1,0 +1,203 @@
+// The less travelled paths of the cards and the service: odd sources, inconsistent screenings,
+// long names, malformed requests.
+import { describe, expect, it } from 'vitest';
+import { cdsService, screeningCards } from '../../src/cds-hooks/index.js';
+import { cautionRuleSet, defineRuleSet, protocolRuleSet, screen } from '../../src/index.js';
+import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
+import { validateCard, validateResponse } from './card-validator.js';
+
+const source = { label: 'acuspine' };
+const eligible = screen({
+  ageYears: 40,
+  oncologicalDisease: false,
+  pregnant: false,
+  coagulationDisorder: false,
+  acuteInfection: false,
+  acuteMentalIllness: false,
+  psychotropicInfluence: false,
+});
+const incomplete = screen({ ageYears: 40 });
+
+describe('screeningCards sources', () => {
+  it('checks every field of the source, and passes a topic with system and display', () => {
+    expect(() => screeningCards(eligible, null as never)).toThrow(TypeError);
+    expect(() => screeningCards(eligible, { source: { label: 'x', icon: 'icon.png' } })).toThrow(/icon/);
+    expect(() => screeningCards(eligible, { source: { label: 'x', topic: 'acu' as never } })).toThrow(/topic/);
+    expect(() => screeningCards(eligible, { source: { label: 'x', topic: { code: 'a', system: '' } } })).toThrow(
+      /system/,
+    );
+    const topic = { system: 'https://clinic.example/topics', code: 'acu', display: 'Acupuncture' };
+    const [card] = screeningCards(eligible, { source: { label: 'x', topic } });
+    expect(card?.source.topic).toEqual(topic);
+  });
+});
+
+describe('screeningCards on inconsistent values', () => {
+  it('gives one warning card for each way a screening can be wrong', () => {
+    const finding = eligible.findings[0];
+    const variants = [
+      { ...eligible, missing: [1] },
+      { ...eligible, ruleSet: { id: 'x' } },
+      { ...eligible, findings: [null] },
+      { ...eligible, findings: [{ ...finding, outcome: 'maybe' }] },
+      { ...eligible, findings: [{ ...finding, kind: 'strong' }] },
+      { ...eligible, findings: [{ ...finding, source: { title: '' } }] },
+      { ...incomplete, missing: [] },
+      {
+        get status(): string {
+          throw new Error('unreadable');
+        },
+      },
+    ];
+    for (const variant of variants) {
+      const cards = screeningCards(variant as never, { source });
+      expect(cards.map((card) => card.indicator)).toEqual(['warning']);
+      expect(cards[0]?.summary).toMatch(/could not be read/);
+    }
+  });
+
+  it('names facts and rules it does not know by their ids, and escapes markdown in them', () => {
+    const odd = { ...incomplete, missing: ['mysteryFact'] };
+    expect(screeningCards(odd as never, { source })[0]?.detail).toContain('- mysteryFact');
+    const custom = defineRuleSet({
+      id: 'clinic*rules',
+      version: '2_0',
+      rules: [
+        {
+          id: 'no-needles',
+          kind: 'absolute',
+          when: { type: 'any', facts: ['needlePhobia'] },
+          source: { title: 'Clinic [rule]', section: 'A', url: 'https://clinic.example/rules' },
+        },
+      ],
+    });
+    const [card] = screeningCards(screen({ needlePhobia: true }, { ruleSet: custom }), { source });
+    expect(card?.summary).toBe('Acupuncture contraindicated: no-needles. Refer for another method of treatment.');
+    expect(card?.detail).toContain('rule set clinic\\*rules v2\\_0');
+    expect(card?.detail).toContain('Clinic \\[rule\\], A <https://clinic.example/rules>');
+  });
+
+  it('cuts a summary that cannot fit even one item', () => {
+    const custom = defineRuleSet({
+      id: 'x'.repeat(150),
+      version: '1',
+      rules: [{ id: 'r', kind: 'absolute', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
+    });
+    const [card] = screeningCards(screen({ epilepsy: false }, { ruleSet: custom }), { source });
+    expect(card?.summary.length).toBe(139);
+    expect(card?.summary.endsWith('…')).toBe(true);
+    expect(validateCard(card)).toEqual([]);
+  });
+});
+
+describe('cdsService edge cases', () => {
+  const request = (prefetch: object, extra: object = {}) => ({
+    hook: 'patient-view',
+    hookInstance: 'i',
+    context: { userId: 'Practitioner/1', patientId: 'p1' },
+    prefetch,
+    ...extra,
+  });
+  const empty = { resourceType: 'Bundle', type: 'searchset' };
+  const full = { patient: patient('1970-01-01'), conditions: empty, observations: empty, medications: empty };
+
+  it('refuses malformed calls and requests with paths', () => {
+    const service = cdsService({ source });
+    const issuesOf = (body: unknown, call: unknown = { on: ON }) => {
+      const result = service.handle(body, call as never);
+      return result.ok ? [] : result.issues.map((found) => found.path);
+    };
+    expect(issuesOf(request(full), null)).toEqual([['options', 'on']]);
+    expect(issuesOf(request(full), { on: ON, serviceId: 'nope' })).toEqual([[]]);
+    expect(issuesOf(request(full, { fhirServer: 7 }))).toEqual([['fhirServer']]);
+    expect(issuesOf(request(full, { context: 'p1' }))).toEqual([['context']]);
+    expect(issuesOf(request(full, { context: { patientId: 'p1', userId: 3 } }))).toEqual([['context', 'userId']]);
+    expect(issuesOf(request({ ...full, patient: { resourceType: 'Practitioner', id: 'p1' } }))).toEqual([
+      ['prefetch', 'patient', 'resourceType'],
+    ]);
+  });
+
+  it('uses the age bounds of its rule set, or the protocol bounds when the set has no age rule', () => {
+    const noAge = cdsService({ source, ruleSet: cautionRuleSet });
+    const response = noAge.handle(request({ ...full, patient: patient('1950') }), { on: '2026-06-01' });
+    expect(response.ok).toBe(true);
+    const adults = defineRuleSet({
+      id: 'protocol-and-cautions',
+      version: '1',
+      rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
+    });
+    const withCautions = cdsService({ source, ruleSet: adults });
+    const cards = withCautions.handle(request(full), { on: ON });
+    expect(cards.ok && validateResponse(cards.value)).toEqual([]);
+  });
+
+  it('checks clinic code lists at start-up, and uses them', () => {
+    expect(() => cdsService({ source, extraCodes: [{ id: '' } as never] })).toThrow(TypeError);
+    const clinic = cdsService({
+      source,
+      extraCodes: [
+        {
+          id: 'clinic',
+          title: 'Clinic oncology',
+          kind: 'counts',
+          fact: 'oncologicalDisease',
+          systems: ['urn:clinic'],
+          codes: ['ONC'],
+          source: { title: 'Clinic book' },
+        },
+      ],
+    });
+    const result = clinic.handle(
+      request({
+        ...full,
+        conditions: { resourceType: 'Bundle', entry: [{ resource: condition('c', 'urn:clinic', 'ONC') }] },
+      }),
+      { on: ON },
+    );
+    expect(result.ok && result.value.cards[0]?.indicator).toBe('critical');
+  });
+
+  it('lists at most ten notes from the record on the incomplete card', () => {
+    const suspected = Array.from({ length: 12 }, (_, i) =>
+      condition(`c${i}`, SNOMED, '162573006', { onset: `2026-01-${String(i + 1).padStart(2, '0')}` }),
+    );
+    const service = cdsService({ source });
+    const result = service.handle(
+      request({ ...full, conditions: { resourceType: 'Bundle', entry: suspected.map((resource) => ({ resource })) } }),
+      { on: ON },
+    );
+    if (!result.ok) throw new Error('unexpected issues');
+    expect(result.value.cards[0]?.detail).toContain('- and 2 more notes');
+  });
+});
+
+describe('cdsService with unreadable data', () => {
+  it('answers an error, never throws, when a request or a prefetched resource cannot be read', () => {
+    const service = cdsService({ source });
+    const hostile = {
+      hook: 'patient-view',
+      hookInstance: 'i',
+      get context(): object {
+        throw new Error('no');
+      },
+    };
+    expect(service.handle(hostile, { on: ON })).toMatchObject({ ok: false, issues: [{ code: 'unreadable' }] });
+    const patientWithTrap = {
+      resourceType: 'Patient',
+      id: 'p1',
+      get birthDate(): string {
+        throw new Error('no');
+      },
+    };
+    const request = {
+      hook: 'patient-view',
+      hookInstance: 'i',
+      context: { patientId: 'p1' },
+      prefetch: { patient: patientWithTrap },
+    };
+    expect(service.handle(request, { on: ON })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'unreadable', path: [] }],
+    });
+  });
+});
