@@ -69,6 +69,31 @@ export {
   protocolFactNames,
 } from './facts/patient-facts.js';
 export { patientFactsSchema } from './facts/patient-facts-schema.js';
+// Explanations (issue 6)
+export { messagesEn } from './messages/en.js';
+export {
+  type ExplainOptions,
+  type Explanation,
+  explain,
+  type FactQuestion,
+  type FindingExplanation,
+} from './messages/explain.js';
+export {
+  type CourseExplanation,
+  type ExplainCourseOptions,
+  explainCourse,
+  type PhaseExplanation,
+} from './messages/explain-course.js';
+export { explainIssues, type IssueExplanation, type IssuesExplanation } from './messages/explain-issues.js';
+export type {
+  CourseFieldName,
+  KnownIssueCode,
+  MessageCatalog,
+  MessageCode,
+  ProtocolSectionId,
+} from './messages/message-code.js';
+export type { MessageOptions } from './messages/message-options.js';
+export { messagesRu } from './messages/ru.js';
 export { parseRegion, regionSynonyms } from './regions/parse-region.js';
 export { regionFromIcd10 } from './regions/region-from-icd10.js';
 export {

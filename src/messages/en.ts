@@ -1,0 +1,249 @@
+import type { MessageCatalog } from './message-code.js';
+
+/**
+ * The English messages, frozen: every {@link MessageCode} has one. English is the fallback of
+ * every other catalog. The wording states rules and their sources; it makes no claim of efficacy
+ * or prognosis. The protocol's headings (`protocol.*`) are spelled exactly as in the source, so
+ * that a reviewer can find them. Start your own catalog from this one.
+ *
+ * @example
+ * messagesEn['status.contraindicated.label']; // => 'Contraindicated'
+ * messagesEn['fact.ageYears.question']; // => 'How old is the patient, in completed years?'
+ */
+export const messagesEn: MessageCatalog = Object.freeze({
+  'status.eligible.label': 'No contraindication found',
+  'status.eligible.headline':
+    'No contraindication was found by these rules. The decision to treat remains with the doctor.',
+  'status.caution.label': 'Caution',
+  'status.caution.headline':
+    'No contraindication was found by these rules, but cautions apply: weigh each of them before planning treatment.',
+  'status.incomplete.label': 'Incomplete',
+  'status.incomplete.headline':
+    'The screening is incomplete: ask the questions below, record the answers and screen again. A fact that is not recorded is never read as “no”.',
+  'status.contraindicated.label': 'Contraindicated',
+  'status.contraindicated.headline':
+    'Acupuncture is contraindicated by these rules: refer the patient for another method of treatment.',
+
+  'rule.age.label': 'age limits',
+  'rule.age.present':
+    'The patient is under {under} or over {over} completed years of age: a contraindication in the protocol.',
+  'rule.age.unknown':
+    'Age is not recorded, or not valid, so the age limits (under {under} or over {over} completed years) cannot be checked.',
+  'rule.age.absent': 'Age is within the limits of the rule ({under} to {over} completed years).',
+  'rule.oncology.label': 'oncological disease',
+  'rule.oncology.present': 'An oncological disease is recorded: a contraindication in the protocol.',
+  'rule.oncology.unknown':
+    'Whether the patient has an oncological disease is not recorded, or not valid, so this contraindication cannot be ruled out.',
+  'rule.oncology.absent': 'Recorded: no oncological disease.',
+  'rule.pregnancy.label': 'pregnancy',
+  'rule.pregnancy.present': 'Pregnancy is recorded: a contraindication in the protocol.',
+  'rule.pregnancy.unknown':
+    'Whether the patient is pregnant is not recorded, or not valid, so this contraindication cannot be ruled out.',
+  'rule.pregnancy.absent': 'Recorded: not pregnant.',
+  'rule.coagulation.label': 'blood clotting disorder',
+  'rule.coagulation.present': 'A disorder of blood clotting is recorded: a contraindication in the protocol.',
+  'rule.coagulation.unknown':
+    'Whether the patient has a disorder of blood clotting is not recorded, or not valid, so this contraindication cannot be ruled out.',
+  'rule.coagulation.absent': 'Recorded: no disorder of blood clotting.',
+  'rule.acute-infection.label': 'acute period of an infectious disease',
+  'rule.acute-infection.present':
+    'The acute period of an infectious disease is recorded: a contraindication in the protocol.',
+  'rule.acute-infection.unknown':
+    'Whether the patient is in the acute period of an infectious disease is not recorded, or not valid, so this contraindication cannot be ruled out.',
+  'rule.acute-infection.absent': 'Recorded: not in the acute period of an infectious disease.',
+  'rule.acute-mental-state.label': 'acute mental illness or psychotropic substances',
+  'rule.acute-mental-state.present':
+    'The acute period of a mental illness, or the effect of a psychotropic substance, is recorded: a contraindication in the protocol.',
+  'rule.acute-mental-state.unknown':
+    'Neither the acute period of a mental illness nor the effect of a psychotropic substance is recorded as present, and at least one of them is not recorded or not valid, so this contraindication cannot be ruled out.',
+  'rule.acute-mental-state.absent':
+    'Recorded: no acute period of a mental illness and no effect of a psychotropic substance.',
+
+  'rule.anticoagulant-therapy.label': 'anticoagulant therapy',
+  'rule.anticoagulant-therapy.present':
+    'Anticoagulant therapy is recorded: a caution from published guidance (not from the protocol), which calls for superficial needling with fine needles.',
+  'rule.anticoagulant-therapy.unknown':
+    'Whether the patient takes anticoagulant medication is not recorded, or not valid, so this caution cannot be ruled out.',
+  'rule.anticoagulant-therapy.absent': 'Recorded: no anticoagulant therapy.',
+  'rule.electroacupuncture-with-implanted-device.label': 'implanted device with electroacupuncture',
+  'rule.electroacupuncture-with-implanted-device.present':
+    'A pacemaker or another implanted electrical device is recorded and electroacupuncture is planned: a caution from device guidance (not from the protocol); it concerns electroacupuncture, not manual needling.',
+  'rule.electroacupuncture-with-implanted-device.unknown':
+    'Whether the patient has an implanted electrical device, or whether electroacupuncture is planned, is not recorded or not valid, so this caution cannot be ruled out.',
+  'rule.electroacupuncture-with-implanted-device.absent':
+    'Recorded: no implanted electrical device, or no electroacupuncture planned.',
+  'rule.skin-lesion-at-site.label': 'skin lesion at the needling site',
+  'rule.skin-lesion-at-site.present':
+    'A skin infection or lesion at the needling site is recorded: a caution from the clinical literature (not from the protocol).',
+  'rule.skin-lesion-at-site.unknown':
+    'Whether there is a skin infection or lesion at the needling site is not recorded, or not valid, so this caution cannot be ruled out.',
+  'rule.skin-lesion-at-site.absent': 'Recorded: no skin infection or lesion at the needling site.',
+  'rule.needle-phobia.label': 'needle phobia',
+  'rule.needle-phobia.present':
+    'Needle phobia, or inability to cooperate with needling, is recorded: a caution from the clinical literature (not from the protocol).',
+  'rule.needle-phobia.unknown':
+    'Whether the patient has needle phobia, or cannot cooperate with needling, is not recorded, or not valid, so this caution cannot be ruled out.',
+  'rule.needle-phobia.absent': 'Recorded: no needle phobia, and able to cooperate with needling.',
+  'rule.epilepsy.label': 'epilepsy',
+  'rule.epilepsy.present':
+    'Epilepsy or another seizure disorder is recorded: a caution (an exclusion criterion of clinical trials, not of the protocol).',
+  'rule.epilepsy.unknown':
+    'Whether the patient has epilepsy or another seizure disorder is not recorded, or not valid, so this caution cannot be ruled out.',
+  'rule.epilepsy.absent': 'Recorded: no epilepsy or other seizure disorder.',
+  'rule.pregnancy-point-restrictions.label': 'pregnancy (point restrictions)',
+  'rule.pregnancy-point-restrictions.present':
+    'Pregnancy is recorded: WHO guidance excludes lumbosacral and lower-abdominal points in the first trimester, and lumbosacral points later in pregnancy.',
+  'rule.pregnancy-point-restrictions.unknown':
+    'Whether the patient is pregnant is not recorded, or not valid, so the point restrictions of pregnancy cannot be ruled out.',
+  'rule.pregnancy-point-restrictions.absent': 'Recorded: not pregnant, so these point restrictions do not apply.',
+
+  'rule.generic.present.absolute': 'Rule “{rule}” applies: a contraindication under the rule set used.',
+  'rule.generic.present.relative': 'Rule “{rule}” applies: a caution under the rule set used, to be weighed.',
+  'rule.generic.unknown': 'Rule “{rule}” cannot be settled with the facts recorded.',
+  'rule.generic.absent': 'Rule “{rule}” does not apply to the facts recorded.',
+
+  'fact.ageYears.label': 'age (completed years)',
+  'fact.ageYears.question': 'How old is the patient, in completed years?',
+  'fact.oncologicalDisease.label': 'oncological disease',
+  'fact.oncologicalDisease.question': 'Does the patient currently have an oncological (malignant) disease?',
+  'fact.pregnant.label': 'pregnancy',
+  'fact.pregnant.question': 'Is the patient currently pregnant?',
+  'fact.coagulationDisorder.label': 'blood clotting disorder',
+  'fact.coagulationDisorder.question': 'Does the patient have a disorder of blood clotting?',
+  'fact.acuteInfection.label': 'acute period of an infectious disease',
+  'fact.acuteInfection.question': 'Is the patient in the acute period of an infectious disease?',
+  'fact.acuteMentalIllness.label': 'acute period of a mental illness',
+  'fact.acuteMentalIllness.question':
+    'Is the patient in the acute period of a mental illness at this visit (not a diagnosis in remission)?',
+  'fact.psychotropicInfluence.label': 'effect of a psychotropic substance',
+  'fact.psychotropicInfluence.question':
+    'Is the patient under the acute effect of a psychotropic substance at this visit (a prescription alone does not count)?',
+  'fact.anticoagulantTherapy.label': 'anticoagulant therapy',
+  'fact.anticoagulantTherapy.question': 'Does the patient take anticoagulant medication?',
+  'fact.pacemaker.label': 'pacemaker or implanted electrical device',
+  'fact.pacemaker.question': 'Does the patient have a cardiac pacemaker or another implanted electrical device?',
+  'fact.electroacupuncturePlanned.label': 'electroacupuncture planned',
+  'fact.electroacupuncturePlanned.question': 'Is electroacupuncture planned for this course?',
+  'fact.skinLesionAtSite.label': 'skin infection or lesion at the needling site',
+  'fact.skinLesionAtSite.question': 'Is there a skin infection or lesion at the intended needling site?',
+  'fact.needlePhobia.label': 'needle phobia or inability to cooperate',
+  'fact.needlePhobia.question':
+    'Does the patient have needle phobia, or is the patient unable to cooperate with needling?',
+  'fact.epilepsy.label': 'epilepsy or another seizure disorder',
+  'fact.epilepsy.question': 'Does the patient have epilepsy or another seizure disorder?',
+  'fact.invalid.age':
+    'The value recorded for “{fact}” is not an age from 0 to 149 years, so it counts as not recorded: record it again.',
+  'fact.invalid.boolean':
+    'The value recorded for “{fact}” is not a yes or a no, so it counts as not recorded: record it again.',
+
+  'issue.not-an-object': 'The input is not a record of named fields.',
+  'issue.unknown-key': '“{key}” is not a known field: check its spelling.',
+  'issue.forbidden-key': 'The field name “{key}” is not allowed.',
+  'issue.invalid-type': 'The value has the wrong type.',
+  'issue.out-of-range': 'The value is out of the accepted range.',
+  'issue.unreadable': 'The value could not be read.',
+  'issue.unknown-region': 'The value names no spinal region (expected cervical, thoracic or lumbosacral).',
+  'issue.missing': 'A value is required.',
+  'issue.invalid-screening': 'This is not a screening result as returned by screen().',
+  'issue.contraindicated':
+    'No course is planned: acupuncture is contraindicated for this patient; refer the patient for another method of treatment.',
+  'issue.screening-incomplete':
+    'No course is planned: the screening is incomplete; record the missing facts and screen again.',
+  'issue.invalid-date': 'The value is not a calendar date in the form YYYY-MM-DD.',
+  'issue.not-an-integer': 'A whole number is expected.',
+  'issue.empty': 'At least one entry is required.',
+  'issue.unknown-weekday': 'The value is not a day of the week (mon, tue, wed, thu, fri, sat, sun).',
+  'issue.duplicate-weekday': 'This day of the week is listed more than once.',
+  'issue.blank': 'The text must not be blank.',
+  'issue.outside-protocol':
+    'The value lies outside what the protocol states; going outside it needs an override with a reason.',
+  'issue.other': 'The value is not valid (code “{code}”).',
+  'issue.line': '{field}: {message}',
+
+  'field.region': 'spinal region',
+  'field.screening': 'screening',
+  'field.start': 'start date',
+  'field.sessions': 'number of sessions',
+  'field.minutes': 'session length',
+  'field.weekdays': 'days of the week',
+  'field.contralateral': 'contralateral selection',
+  'field.override': 'override',
+  'field.override.reason': 'reason for the override',
+  'field.override.by': 'override decided by',
+  'field.root': 'input',
+  'field.entry': '{field}, entry {number}',
+  'field.nested': '{field}, “{key}”',
+
+  'region.cervical': 'cervical',
+  'region.cervical.genitive': 'cervical',
+  'region.thoracic': 'thoracic',
+  'region.thoracic.genitive': 'thoracic',
+  'region.lumbosacral': 'lumbosacral',
+  'region.lumbosacral.genitive': 'lumbosacral',
+
+  'phase.nerve-pain': 'stop the pain from pinched nerve roots',
+  'phase.spasm-and-inflammation': 'ease muscle spasm and inflammation',
+  'phase.circulation-and-metabolism': 'restore circulation and metabolism',
+  'phase.consolidation': 'consolidate the result',
+
+  'step.antiseptic-before': 'treat the site with an antiseptic',
+  'step.insert-needles': 'insert the needles',
+  'step.retain-needles': 'leave the needles in place for {minutes} min',
+  'step.remove-needles': 'remove the needles',
+  'step.antiseptic-after': 'treat the site with an antiseptic again',
+
+  'pointGroup.local': 'local',
+  'pointGroup.segmental': 'segmental',
+  'pointGroup.remote': 'remote',
+
+  'weekday.mon': 'Monday',
+  'weekday.tue': 'Tuesday',
+  'weekday.wed': 'Wednesday',
+  'weekday.thu': 'Thursday',
+  'weekday.fri': 'Friday',
+  'weekday.sat': 'Saturday',
+  'weekday.sun': 'Sunday',
+
+  'setting.sessions': 'number of sessions',
+  'setting.minutes': 'session length',
+  'setting.weekdays': 'days of the week',
+  'setting.contralateral': 'contralateral selection',
+
+  'protocol.title': 'Osteochondrosis and acupuncture',
+  'protocol.section.contraindications': 'Contraindications',
+  'protocol.section.essence': 'The essence of acupuncture',
+  'protocol.section.cervical': 'Acupuncture for cervical osteochondrosis of the spine',
+  'protocol.section.thoracic': 'Acupuncture for osteochondrosis of the thoracic region spine',
+  'protocol.section.lumbosacral': 'Acupuncture for lumbosacral osteochondrosis',
+  'source.section': 'section “{section}”',
+  'source.item': 'item {item}',
+
+  'course.summary': 'Planned course of acupuncture for osteochondrosis of the {region} spine, from {from} to {to}.',
+  'course.region': 'Region: {region} spine.',
+  'course.sessions': 'Sessions: {count}, {minutes} min each.',
+  'course.minutes.carried-over':
+    'The protocol states the session length of 20 to 40 min for the {from} region only; acuspine applies it here.',
+  'course.weekdays': 'Days of the week: {weekdays}.',
+  'course.dates': 'Dates: from {from} to {to}.',
+  'course.phase': 'Phase {order}, {title}: sessions {first} to {last}.',
+  'course.phase.single': 'Phase {order}, {title}: session {number}.',
+  'course.phases.omitted': 'Phases with no session in this course: {phases}.',
+  'course.point-groups': 'Point groups: {groups}; the points within each group are the practitioner’s choice.',
+  'course.contralateral.on': 'Points are selected on the side opposite the complaint (the balance method).',
+  'course.contralateral.off': 'Contralateral (balance) selection of points is not used.',
+  'course.steps': 'Steps of each session: {steps}.',
+  'course.cautions': 'Cautions from the screening, for the clinician to weigh at each session: {cautions}.',
+  'course.override': 'Outside the protocol by the doctor’s decision ({settings}): {reason}.',
+  'course.override.by': 'Outside the protocol by the decision of {by} ({settings}): {reason}.',
+  'course.override.within': 'An override was recorded ({reason}), but every setting lies within the protocol.',
+  'course.defaults': 'Settings left at acuspine’s defaults: {settings}.',
+  'course.screening': 'Screening result: {status} (rule set {id}, version {version}).',
+  'course.sources': 'Sources in the protocol: {sources}.',
+  'session.line': 'Session {number}: {date}, {weekday}, {minutes} min.',
+  'session.line.phase': 'Session {number}: {date}, {weekday}, {minutes} min; phase {order}, {phase}.',
+
+  'text.finding': '{sentence} Source: {source}.',
+  'text.questions': 'Questions to ask:',
+  'text.rule-set': 'Rule set {id}, version {version}.',
+  'format.date': '{year}-{month}-{day}',
+});

@@ -1,0 +1,146 @@
+import type { ProcedureStepId } from '../course/procedure-steps.js';
+import type { Weekday } from '../course/weekday.js';
+import type { FactName } from '../facts/patient-facts.js';
+import type { LumbosacralPhaseId, PointGroup } from '../regions/region-profile.js';
+import type { SpinalRegion } from '../regions/spinal-region.js';
+import type { CautionRuleId } from '../screening/caution-rule-set.js';
+import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import type { ScreeningStatus } from '../screening/screening.js';
+
+/**
+ * The issue codes that `parsePatientFacts`, `parseRegion` and `buildCourse` emit, each with its
+ * own message. Any other code (from a later version, or an adapter) gets the generic
+ * `issue.other` message.
+ *
+ * @example
+ * const code: KnownIssueCode = 'unknown-key';
+ * messagesEn[`issue.${code}`]; // => '“{key}” is not a known field: check its spelling.'
+ */
+export type KnownIssueCode =
+  | 'not-an-object'
+  | 'unknown-key'
+  | 'forbidden-key'
+  | 'invalid-type'
+  | 'out-of-range'
+  | 'unreadable'
+  | 'unknown-region'
+  | 'missing'
+  | 'invalid-screening'
+  | 'contraindicated'
+  | 'screening-incomplete'
+  | 'invalid-date'
+  | 'not-an-integer'
+  | 'empty'
+  | 'unknown-weekday'
+  | 'duplicate-weekday'
+  | 'blank'
+  | 'outside-protocol';
+
+/**
+ * The fields of a course request that issues point at, each with a label.
+ *
+ * @example
+ * const field: CourseFieldName = 'override.reason';
+ * messagesEn[`field.${field}`]; // => 'reason for the override'
+ */
+export type CourseFieldName =
+  | 'region'
+  | 'screening'
+  | 'start'
+  | 'sessions'
+  | 'minutes'
+  | 'weekdays'
+  | 'contralateral'
+  | 'override'
+  | 'override.reason'
+  | 'override.by';
+
+/**
+ * The sections of the source protocol that acuspine cites, each with its heading in every locale.
+ *
+ * @example
+ * const section: ProtocolSectionId = 'contraindications';
+ * messagesRu[`protocol.section.${section}`]; // => 'Противопоказания'
+ */
+export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | 'thoracic' | 'lumbosacral';
+
+/**
+ * Every stable code of a message, grouped by a prefix:
+ *
+ * | prefix | what | parameters |
+ * |---|---|---|
+ * | `status.<status>.label`, `.headline` | the screening status, and what to do next | — |
+ * | `rule.<id>.label`, `.present`, `.unknown`, `.absent` | a shipped rule: its name and one sentence per outcome | `age`: `{under}`, `{over}` |
+ * | `rule.generic.*` | a rule of a custom set (or an age rule whose bounds are not known) | `{rule}` |
+ * | `fact.<name>.label`, `.question` | a patient fact, and the question that records it | — |
+ * | `fact.invalid.age`, `fact.invalid.boolean` | why a recorded value was not read | `{fact}` |
+ * | `issue.<code>`, `issue.other`, `issue.line` | input problems | `{key}`, `{code}`; `issue.line`: `{field}`, `{message}` |
+ * | `field.<name>`, `field.root`, `field.entry`, `field.nested` | where an input problem is | `{field}`, `{number}`, `{key}` |
+ * | `region.<region>`, `region.<region>.genitive` | a region's adjective (and, for inflected languages, its genitive) | — |
+ * | `phase.<id>`, `step.<id>`, `pointGroup.<group>`, `weekday.<day>`, `setting.<name>` | course vocabulary | `step.retain-needles`: `{minutes}` |
+ * | `protocol.title`, `protocol.section.<id>` | the source protocol's title and headings | — |
+ * | `source.section`, `source.item` | parts of a citation | `{section}`, `{item}` |
+ * | `course.*`, `session.*` | lines of a course explanation | see the English catalog |
+ * | `text.*`, `format.date` | the layout of the plain-text rendering, and dates | see the English catalog |
+ *
+ * Parameters are written `{name}` in a message and filled in by name.
+ *
+ * @example
+ * const code: MessageCode = 'fact.pregnant.question';
+ * messagesEn[code]; // => 'Is the patient currently pregnant?'
+ */
+export type MessageCode =
+  | `status.${ScreeningStatus}.${'label' | 'headline'}`
+  | `rule.${ProtocolRuleId | CautionRuleId}.${'label' | 'present' | 'unknown' | 'absent'}`
+  | `rule.generic.${'present.absolute' | 'present.relative' | 'unknown' | 'absent'}`
+  | `fact.${FactName}.${'label' | 'question'}`
+  | `fact.invalid.${'age' | 'boolean'}`
+  | `issue.${KnownIssueCode | 'other' | 'line'}`
+  | `field.${CourseFieldName | 'root' | 'entry' | 'nested'}`
+  | `region.${SpinalRegion}`
+  | `region.${SpinalRegion}.genitive`
+  | `phase.${LumbosacralPhaseId}`
+  | `step.${ProcedureStepId}`
+  | `pointGroup.${PointGroup}`
+  | `weekday.${Weekday}`
+  | `setting.${'sessions' | 'minutes' | 'weekdays' | 'contralateral'}`
+  | 'protocol.title'
+  | `protocol.section.${ProtocolSectionId}`
+  | `source.${'section' | 'item'}`
+  | `course.${
+      | 'summary'
+      | 'region'
+      | 'sessions'
+      | 'minutes.carried-over'
+      | 'weekdays'
+      | 'dates'
+      | 'phase'
+      | 'phase.single'
+      | 'phases.omitted'
+      | 'point-groups'
+      | 'contralateral.on'
+      | 'contralateral.off'
+      | 'steps'
+      | 'cautions'
+      | 'override'
+      | 'override.by'
+      | 'override.within'
+      | 'defaults'
+      | 'screening'
+      | 'sources'}`
+  | `session.${'line' | 'line.phase'}`
+  | `text.${'finding' | 'questions' | 'rule-set'}`
+  | 'format.date';
+
+/**
+ * A complete catalog: one message for every {@link MessageCode}, checked at compile time. The
+ * shipped catalogs are {@link messagesEn} and {@link messagesRu}; an app that brings its own
+ * locale passes a `Partial<MessageCatalog>`, and every code it lacks falls back (and is reported).
+ *
+ * @example
+ * const messagesDe: Partial<MessageCatalog> = {
+ *   'status.contraindicated.label': 'Kontraindiziert',
+ * };
+ * explain(screen({ pregnant: true }), { locale: 'de', messages: messagesDe }).label; // => 'Kontraindiziert'
+ */
+export type MessageCatalog = Readonly<Record<MessageCode, string>>;

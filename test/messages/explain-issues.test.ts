@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import {
+  buildCourse,
+  type CourseRequest,
+  explainIssues,
+  type Issue,
+  parsePatientFacts,
+  parseRegion,
+  screen,
+} from '../../src/index.js';
+import { healthy } from './fixtures.js';
+
+function issuesOf(result: { ok: boolean; issues?: readonly Issue[] }): readonly Issue[] {
+  if (result.ok || result.issues === undefined) throw new Error('expected issues');
+  return result.issues;
+}
+
+describe('explainIssues', () => {
+  test('names the fact by its label and says what is wrong', () => {
+    const explanation = explainIssues(issuesOf(parsePatientFacts({ ageYears: 'forty', pregnancy: true })));
+    expect(explanation.issues.map((entry) => entry.text)).toEqual([
+      'Age (completed years): the value has the wrong type.',
+      '“pregnancy” is not a known field: check its spelling.',
+    ]);
+    expect(explanation.issues[0]).toMatchObject({
+      code: 'invalid-type',
+      path: ['ageYears'],
+      field: 'age (completed years)',
+    });
+    expect(explanation.issues[1]?.field).toBeUndefined();
+    expect(explanation.text).toBe(explanation.issues.map((entry) => entry.text).join('\n'));
+  });
+
+  test('in Russian', () => {
+    const explanation = explainIssues(issuesOf(parsePatientFacts({ ageYears: 200 })), { locale: 'ru' });
+    expect(explanation.text).toBe('Возраст (полных лет): значение выходит за допустимые пределы.');
+  });
+
+  test('an issue of the input as a whole has no field', () => {
+    const explanation = explainIssues(issuesOf(parseRegion('knee')));
+    expect(explanation.issues[0]).toMatchObject({ field: undefined });
+    expect(explanation.text).toBe('The value names no spinal region (expected cervical, thoracic or lumbosacral).');
+  });
+
+  test('names nested course fields and list entries', () => {
+    const request = {
+      region: 'cervical',
+      screening: screen(healthy),
+      start: '2026-03-02',
+      weekdays: ['mon', 'mon'],
+      override: { reason: ' ', note: 'x' },
+    } as unknown as CourseRequest;
+    const texts = explainIssues(issuesOf(buildCourse(request)), { locale: 'ru' }).issues.map((entry) => entry.text);
+    expect(texts).toEqual([
+      'Отступление от протокола: «note» — неизвестное поле: проверьте написание.',
+      'Причина отступления от протокола: текст не должен быть пустым.',
+      'Дни недели, элемент 2: этот день недели указан более одного раза.',
+    ]);
+  });
+
+  test('names a field of the screening that a course request carries', () => {
+    const screening = { ...screen(healthy), status: 'fine' };
+    const request = { region: 'cervical', screening, start: '2026-03-02' } as unknown as CourseRequest;
+    expect(explainIssues(issuesOf(buildCourse(request))).text).toBe(
+      'Screening, “status”: this is not a screening result as returned by screen().',
+    );
+  });
+
+  test('an unknown code gets a generic sentence naming it, and a path outside known fields is spelled out', () => {
+    const explanation = explainIssues([
+      { code: 'coded-as-unknown', path: ['entry', 0, 'resource'], message: 'x' },
+      { code: 'other', path: [3], message: 'x' },
+      { code: 'line', path: [], message: 'x' },
+    ]);
+    expect(explanation.issues.map((entry) => entry.text)).toEqual([
+      'Input, “entry”, entry 1, “resource”: the value is not valid (code “coded-as-unknown”).',
+      'Input, entry 4: the value is not valid (code “other”).',
+      'The value is not valid (code “line”).',
+    ]);
+  });
+
+  test('an unknown key at the root of the input has no field', () => {
+    expect(explainIssues([{ code: 'forbidden-key', path: ['__proto__'], message: '' }]).text).toBe(
+      'The field name “__proto__” is not allowed.',
+    );
+    expect(explainIssues([{ code: 'unknown-key', path: [], message: '' }]).text).toBe(
+      '“” is not a known field: check its spelling.',
+    );
+  });
+
+  test('is frozen and reports fallbacks of a supplied catalog', () => {
+    const explanation = explainIssues(issuesOf(parsePatientFacts(null)), { locale: 'de', messages: {} });
+    expect(Object.isFrozen(explanation)).toBe(true);
+    expect(Object.isFrozen(explanation.issues)).toBe(true);
+    expect(explanation.fallbacks).toEqual(['issue.not-an-object']);
+  });
+
+  test.each([
+    null,
+    'issues',
+    [null],
+    [{ code: 1, path: [] }],
+    [{ code: 'x', path: 'a' }],
+    [{ code: 'x', path: [true] }],
+  ])('a value that is not a list of issues is a TypeError (%#)', (value) => {
+    expect(() => explainIssues(value as unknown as readonly Issue[])).toThrow(TypeError);
+  });
+
+  test('an unknown locale without messages is a RangeError', () => {
+    expect(() => explainIssues([], { locale: 'xx' })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  type CourseExplanation,
+  type Explanation,
+  explain,
+  explainCourse,
+  explainIssues,
+  type FactName,
+  type IssuesExplanation,
+  type MessageCatalog,
+  type MessageCode,
+  messagesEn,
+  messagesRu,
+  type Screening,
+} from '../../src/index.js';
+
+describe('message types', () => {
+  test('a catalog has a string for every code', () => {
+    expectTypeOf<MessageCatalog>().toEqualTypeOf<Readonly<Record<MessageCode, string>>>();
+    expectTypeOf(messagesEn).toEqualTypeOf<MessageCatalog>();
+    expectTypeOf(messagesRu).toEqualTypeOf<MessageCatalog>();
+  });
+
+  test('codes are checked: shipped rules, facts and statuses have codes, a typo does not', () => {
+    expectTypeOf<'rule.pregnancy.present'>().toExtend<MessageCode>();
+    expectTypeOf<'rule.epilepsy.unknown'>().toExtend<MessageCode>();
+    expectTypeOf<`fact.${FactName}.question`>().toExtend<MessageCode>();
+    expectTypeOf<'status.contraindicated.headline'>().toExtend<MessageCode>();
+    expectTypeOf<'rule.pregnancy.maybe'>().not.toExtend<MessageCode>();
+    expectTypeOf<'fact.pregnancy.question'>().not.toExtend<MessageCode>();
+  });
+
+  test('a user catalog may be partial, but not misspelt', () => {
+    const partial: Partial<MessageCatalog> = { 'status.eligible.label': 'Keine Kontraindikation gefunden' };
+    expectTypeOf(partial).toExtend<Partial<MessageCatalog>>();
+    // @ts-expect-error: a misspelt code is refused
+    const misspelt: Partial<MessageCatalog> = { 'status.eligble.label': 'x' };
+    expectTypeOf(misspelt).toExtend<Partial<MessageCatalog>>();
+    // @ts-expect-error: a complete catalog needs every code
+    const incomplete: MessageCatalog = { 'status.eligible.label': 'x' };
+    expectTypeOf(incomplete).toExtend<MessageCatalog>();
+  });
+
+  test('the functions take the library results and return frozen explanations', () => {
+    expectTypeOf(explain).parameter(0).toEqualTypeOf<Screening>();
+    expectTypeOf(explain).returns.toEqualTypeOf<Explanation>();
+    expectTypeOf(explainCourse).returns.toEqualTypeOf<CourseExplanation>();
+    expectTypeOf(explainIssues).returns.toEqualTypeOf<IssuesExplanation>();
+    expectTypeOf<Explanation['fallbacks']>().toEqualTypeOf<readonly MessageCode[]>();
+    expectTypeOf<Explanation['questions'][number]['fact']>().toEqualTypeOf<FactName>();
+  });
+
+  test('options take a locale and a partial catalog', () => {
+    expectTypeOf(explain)
+      .parameter(1)
+      .toExtend<{ locale?: string | undefined; messages?: Partial<MessageCatalog> | undefined } | undefined>();
+  });
+});
