@@ -1,0 +1,392 @@
+// End-to-end: the browser intake page (examples/browser/) in Debian's headless Chromium, driven by
+// playwright-core, against the library's ESM build served by scripts/serve-demo.mjs. Needs
+// dist/ (npm test builds first) and /usr/bin/chromium (.ci/run installs it when missing).
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startDemoServer } from '../../scripts/serve-demo.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = resolve(root, 'test/e2e/artifacts');
+const chromiumPath = '/usr/bin/chromium';
+
+const protocolBooleanFacts = [
+  'oncologicalDisease',
+  'pregnant',
+  'coagulationDisorder',
+  'acuteInfection',
+  'acuteMentalIllness',
+  'psychotropicInfluence',
+] as const;
+const cautionFacts = [
+  'anticoagulantTherapy',
+  'pacemaker',
+  'electroacupuncturePlanned',
+  'skinLesionAtSite',
+  'needlePhobia',
+  'epilepsy',
+] as const;
+
+let server: Server | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(resolve(root, 'dist/index.js'))) {
+    throw new Error('dist/index.js is missing: build the library first (`npx tsup`; `npm test` builds before testing)');
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`${chromiumPath} is missing: install Debian's chromium package (.ci/run does when it is missing)`);
+  }
+  mkdirSync(artifacts, { recursive: true });
+  ({ server, url: baseUrl } = await startDemoServer({ port: 0 }));
+  // Each launch uses a fresh, temporary profile (playwright-core removes it on close).
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+    timeout: 60_000,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server !== undefined) {
+    const running = server;
+    running.closeAllConnections();
+    await new Promise<void>((done) => running.close(() => done()));
+  }
+}, 60_000);
+
+/**
+ * A fresh page (in a context of its own) on the intake form, with its script loaded; script
+ * errors and console errors are collected into `errors`.
+ */
+async function openPage(query: string, errors: string[]): Promise<Page> {
+  if (browser === undefined) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error') errors.push(entry.text());
+  });
+  await page.goto(`${baseUrl}${query}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function withPage(run: (page: Page) => Promise<void>, query = ''): Promise<void> {
+  const errors: string[] = [];
+  const page = await openPage(query, errors);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+  expect(errors, 'errors on the page').toEqual([]);
+}
+
+async function status(page: Page): Promise<string | null> {
+  return page.locator('#result [data-status]').getAttribute('data-status');
+}
+
+async function answerAll(page: Page, facts: readonly string[], choice: 'yes' | 'no' | 'unknown'): Promise<void> {
+  for (const fact of facts) await page.check(`#${fact}-${choice}`);
+}
+
+async function activeId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active === null) return '';
+    return active.id !== '' ? active.id : active.tagName.toLowerCase();
+  });
+}
+
+/** Controls without a non-empty accessible name, and radios outside a fieldset with a legend. */
+async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const control of Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button'))) {
+      const name = control.id || control.getAttribute('name') || control.outerHTML.slice(0, 60);
+      const labelList = 'labels' in control ? (control as HTMLInputElement).labels : null;
+      const labels = labelList === null ? [] : Array.from(labelList);
+      const labelledBy = (control.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id: string) => document.getElementById(id)?.textContent ?? '');
+      const texts = [
+        ...labels.map((label) => label.textContent ?? ''),
+        ...labelledBy,
+        control.getAttribute('aria-label') ?? '',
+        control.tagName === 'BUTTON' ? (control.textContent ?? '') : '',
+      ];
+      if (!texts.some((text) => text.trim() !== '')) problems.push(`${name}: no label`);
+      if (control instanceof HTMLInputElement && control.type === 'radio') {
+        const legend = control.closest('fieldset')?.querySelector(':scope > legend')?.textContent ?? '';
+        if (legend.trim() === '') problems.push(`${name}: radio group without a legend`);
+      }
+    }
+    return problems;
+  });
+}
+
+describe('the browser intake page', { timeout: 60_000 }, () => {
+  test('states that it is decision support for clinicians, not a medical device', async () => {
+    await withPage(async (page) => {
+      await expect(page.locator('#notice').textContent()).resolves.toContain(
+        'Decision support for qualified clinicians, not a medical device.',
+      );
+      await expect(page.locator('#result').getAttribute('aria-live')).resolves.toBe('polite');
+      // Every fact starts as "not recorded", never as "no".
+      for (const fact of [...protocolBooleanFacts, ...cautionFacts]) {
+        await expect(page.isChecked(`#${fact}-unknown`)).resolves.toBe(true);
+      }
+    });
+  });
+
+  test('an 80-year-old is contraindicated by the age rule, with its source, and gets no course', async () => {
+    await withPage(async (page) => {
+      await page.getByLabel('Age, in completed years').fill('80');
+      await answerAll(page, protocolBooleanFacts, 'no');
+      await page.getByRole('button', { name: 'Screen' }).click();
+
+      await expect(status(page)).resolves.toBe('contraindicated');
+      const result = (await page.locator('#result').textContent()) ?? '';
+      expect(result).toContain('Contraindicated');
+      expect(result).toContain('refer the patient for another method of treatment');
+      const findings = await page.locator('#findings li').allTextContents();
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toContain('over 75 completed years');
+      expect(findings[0]).toContain('Source: Osteochondrosis and acupuncture, section “Contraindications”, item 1');
+      await expect(page.locator('#questions').count()).resolves.toBe(0);
+      await expect(page.locator('#plan').isHidden()).resolves.toBe(true);
+      await page.screenshot({ path: resolve(artifacts, 'intake-contraindicated-en.png'), fullPage: true });
+
+      // Clearing the form puts every fact back to "not recorded" and drops the result.
+      await page.getByRole('button', { name: 'Clear the form' }).click();
+      await expect(page.locator('#result').textContent()).resolves.toBe('Enter the facts and press Screen.');
+      await expect(page.getByLabel('Age, in completed years').inputValue()).resolves.toBe('');
+      for (const fact of protocolBooleanFacts) await expect(page.isChecked(`#${fact}-unknown`)).resolves.toBe(true);
+    });
+  });
+
+  test('a patient with facts not recorded is incomplete, and the page asks for each missing fact', async () => {
+    await withPage(async (page) => {
+      await page.getByLabel('Age, in completed years').fill('52');
+      await page.check('#oncologicalDisease-no');
+      await page.check('#pregnant-no');
+      await page.getByRole('button', { name: 'Screen' }).click();
+
+      await expect(status(page)).resolves.toBe('incomplete');
+      const asked = await page
+        .locator('#questions li')
+        .evaluateAll((items) => items.map((item) => item.dataset['fact']));
+      expect(asked).toEqual(['coagulationDisorder', 'acuteInfection', 'acuteMentalIllness', 'psychotropicInfluence']);
+      await expect(page.locator('#questions').textContent()).resolves.toContain(
+        'Does the patient have a disorder of blood clotting?',
+      );
+      await expect(page.locator('#plan').isHidden()).resolves.toBe(true);
+      await page.screenshot({ path: resolve(artifacts, 'intake-incomplete-en.png'), fullPage: true });
+
+      // An age that is not an age counts as not recorded, and the page says why.
+      await page.getByLabel('Age, in completed years').fill('200');
+      await expect(page.locator('#result').textContent()).resolves.toContain('press Screen again');
+      await page.getByRole('button', { name: 'Screen' }).click();
+      await expect(status(page)).resolves.toBe('incomplete');
+      await expect(page.locator('#questions li[data-fact="ageYears"]').textContent()).resolves.toContain(
+        'is not an age from 0 to 149 years',
+      );
+    });
+  });
+
+  test('an eligible patient gets a planned course of 10 sessions, shown again in Russian', async () => {
+    await withPage(async (page) => {
+      await page.getByLabel('Age, in completed years').fill('52');
+      await answerAll(page, protocolBooleanFacts, 'no');
+      await page.getByRole('button', { name: 'Screen' }).click();
+      await expect(status(page)).resolves.toBe('eligible');
+      await expect(page.locator('#result').textContent()).resolves.toContain('No contraindication found');
+      await expect(page.locator('#result details').textContent()).resolves.toContain(
+        'Source: Osteochondrosis and acupuncture, section “Contraindications”, item 3',
+      );
+
+      await expect(page.locator('#plan').isVisible()).resolves.toBe(true);
+      await page.getByLabel('Spinal region').selectOption('lumbosacral');
+      await page.getByLabel('Earliest date of the first session').fill('2026-03-02');
+      await page.getByRole('button', { name: 'Plan the course' }).click();
+
+      const rows = page.locator('#sessions tbody tr');
+      await expect(rows.count()).resolves.toBe(10);
+      await expect(rows.nth(0).locator('th, td').allTextContents()).resolves.toEqual([
+        '1',
+        '2026-03-02',
+        'Monday',
+        '30',
+        'Phase 1: stop the pain from pinched nerve roots',
+      ]);
+      await expect(rows.nth(9).locator('td').nth(3).textContent()).resolves.toBe('Phase 4: consolidate the result');
+      await expect(page.locator('#course .summary').textContent()).resolves.toBe(
+        'Planned course of acupuncture for osteochondrosis of the lumbosacral spine, from 2026-03-02 to 2026-04-02.',
+      );
+      await page.screenshot({ path: resolve(artifacts, 'intake-eligible-en.png'), fullPage: true });
+
+      await page.getByLabel('Русский').check();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+      await expect(page.locator('html[lang="ru"]').count()).resolves.toBe(1);
+      await expect(page.title()).resolves.toBe('acuspine: первичный скрининг');
+      await expect(page.locator('#screen-button').textContent()).resolves.toBe('Провести скрининг');
+      await expect(page.locator('#result .status-label').textContent()).resolves.toBe('Противопоказаний не выявлено');
+      await expect(page.locator('legend[data-question="pregnant"]').textContent()).resolves.toBe(
+        'Есть ли в настоящее время беременность?',
+      );
+      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
+      await expect(page.locator('#sessions tbody tr').nth(0).locator('th, td').allTextContents()).resolves.toEqual([
+        '1',
+        '02.03.2026',
+        'Понедельник',
+        '30',
+        'Этап 1: купирование боли, вызванной ущемлением нервных корешков',
+      ]);
+      await expect(page.locator('#course .summary').textContent()).resolves.toContain(
+        'пояснично-крестцового отдела позвоночника',
+      );
+      await expect(unlabelledControls(page)).resolves.toEqual([]);
+      await page.screenshot({ path: resolve(artifacts, 'intake-eligible-ru.png'), fullPage: true });
+
+      // Back to English: the same course, relabelled.
+      await page.getByLabel('English').check();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await expect(page.locator('#sessions tbody tr').nth(0).locator('td').nth(0).textContent()).resolves.toBe(
+        '2026-03-02',
+      );
+    });
+  });
+
+  test('a course is refused in words when the start date is not a date', async () => {
+    await withPage(async (page) => {
+      await page.getByLabel('Age, in completed years').fill('52');
+      await answerAll(page, protocolBooleanFacts, 'no');
+      await page.getByRole('button', { name: 'Screen' }).click();
+      await page.getByLabel('Spinal region').selectOption('cervical');
+      await page.getByLabel('Earliest date of the first session').fill('');
+      await page.getByRole('button', { name: 'Plan the course' }).click();
+      await expect(page.locator('#course [role="alert"]').textContent()).resolves.toContain(
+        'Start date: the value is not a calendar date in the form YYYY-MM-DD.',
+      );
+      await expect(page.locator('#sessions').count()).resolves.toBe(0);
+    });
+  });
+
+  test('with the cautions chosen, a recorded caution gives caution and the course carries it', async () => {
+    await withPage(async (page) => {
+      await expect(page.locator('#caution-facts').isHidden()).resolves.toBe(true);
+      await page.getByLabel('Also screen for cautions from published guidance').check();
+      await expect(page.locator('#caution-facts').isVisible()).resolves.toBe(true);
+      await page.getByLabel('Age, in completed years').fill('61');
+      await answerAll(page, [...protocolBooleanFacts, ...cautionFacts], 'no');
+      await page.check('#epilepsy-yes');
+      await page.getByRole('button', { name: 'Screen' }).click();
+
+      await expect(status(page)).resolves.toBe('caution');
+      await expect(page.locator('#findings').textContent()).resolves.toContain(
+        'Epilepsy or another seizure disorder is recorded',
+      );
+      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+        'Rule set protocol-and-cautions, version 1.0.0.',
+      );
+      await page.getByLabel('Spinal region').selectOption('cervical');
+      await page.getByRole('button', { name: 'Plan the course' }).click();
+      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
+      await expect(page.locator('#course .course-lines').textContent()).resolves.toContain(
+        'Cautions from the screening, for the clinician to weigh at each session: epilepsy.',
+      );
+    });
+  });
+
+  test('keyboard only: a clinician records the facts, screens and plans a course without the mouse', async () => {
+    await withPage(async (page) => {
+      // The first stops: the language switch, then the age.
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('language-en');
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('age');
+      await page.keyboard.type('52');
+
+      // Each radio group is one stop, entered on its chosen answer ("not recorded"); an arrow key moves to "no".
+      for (const fact of protocolBooleanFacts) {
+        await page.keyboard.press('Tab');
+        await expect(activeId(page)).resolves.toBe(`${fact}-unknown`);
+        await page.keyboard.press('ArrowUp');
+        await expect(activeId(page)).resolves.toBe(`${fact}-no`);
+        await expect(page.isChecked(`#${fact}-no`)).resolves.toBe(true);
+      }
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('use-cautions');
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('screen-button');
+      // The focus is visible: a solid outline on the focused button.
+      await expect(
+        page.evaluate(() => {
+          const style = getComputedStyle(document.activeElement as Element);
+          return `${style.outlineStyle} ${style.outlineWidth}`;
+        }),
+      ).resolves.toBe('solid 3px');
+      await page.keyboard.press('Enter');
+      await expect(status(page)).resolves.toBe('eligible');
+
+      // On through the result to the plan: clear, the checked rules, the region.
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('clear-button');
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('summary');
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('region');
+      for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
+      await expect(page.locator('#region').inputValue()).resolves.toBe('lumbosacral');
+      await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('start');
+      await page.getByLabel('Earliest date of the first session').fill('2026-03-02');
+      // A date field has a stop per part (month, day, year): Tab on until the Plan button.
+      for (let step = 0; step < 5 && (await activeId(page)) !== 'plan-button'; step++) await page.keyboard.press('Tab');
+      await expect(activeId(page)).resolves.toBe('plan-button');
+      await page.keyboard.press('Space');
+
+      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
+      await expect(page.locator('#sessions tbody tr').nth(0).locator('td').nth(0).textContent()).resolves.toBe(
+        '2026-03-02',
+      );
+    });
+  });
+
+  test('every input and select has a label, and every radio group a legend, in both languages', async () => {
+    await withPage(async (page) => {
+      await page.getByLabel('Also screen for cautions from published guidance').check();
+      await expect(unlabelledControls(page)).resolves.toEqual([]);
+      const controls = await page.locator('input, select').count();
+      // 1 language switch (2) + age + 12 facts (3 each) + the cautions box + region + start date.
+      expect(controls).toBe(2 + 1 + 12 * 3 + 1 + 2);
+      await page.getByLabel('Русский').check();
+      await expect(unlabelledControls(page)).resolves.toEqual([]);
+      await expect(page.getByLabel('Возраст, полных лет').count()).resolves.toBe(1);
+    });
+  });
+
+  test('the page opens in Russian from ?lang=ru', async () => {
+    await withPage(async (page) => {
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+      await expect(page.locator('#notice').textContent()).resolves.toContain('не медицинское изделие');
+      await page.screenshot({ path: resolve(artifacts, 'intake-empty-ru.png'), fullPage: true });
+    }, '?lang=ru');
+  });
+});
