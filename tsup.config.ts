@@ -8,7 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
-  treeshake: true,
   splitting: false,
   // Frozen data tables are built at module level; marking Object.freeze pure (esbuild writes the
   // annotation into the output) lets an app's bundler drop the tables it never imports.
