@@ -15,6 +15,17 @@ export type FhirMappedFact =
 /** The mapped facts that come from codes (every mapped fact but age). */
 export type CodedFact = Exclude<FhirMappedFact, 'ageYears'>;
 
+/** The coded facts, in the order the protocol lists them and then the caution. */
+export const CODED_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
+  'oncologicalDisease',
+  'pregnant',
+  'coagulationDisorder',
+  'acuteInfection',
+  'acuteMentalIllness',
+  'psychotropicInfluence',
+  'anticoagulantTherapy',
+] as const);
+
 /**
  * What a match in a code list means:
  * - `counts`: an active, confirmed condition (or an active medication) with the code sets the fact to true;

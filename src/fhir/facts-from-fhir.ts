@@ -4,7 +4,7 @@ import { MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
 import { regionFromIcd10 } from '../regions/region-from-icd10.js';
 import { type SpinalRegion, spinalRegions } from '../regions/spinal-region.js';
 import { buildCodeIndex, type CodeIndex } from './code-index.js';
-import type { CodedFact, CodeListKind, FhirCodeList } from './code-list.js';
+import { CODED_FACTS, type CodedFact, type CodeListKind, type FhirCodeList } from './code-list.js';
 import { codeSystems } from './code-systems.js';
 import {
   PREGNANCY_STATUS_CURRENT_DAYS,
@@ -44,15 +44,6 @@ const READ_TYPES: ReadonlySet<string> = new Set([
   'MedicationRequest',
   'MedicationStatement',
 ]);
-const CODED_FACTS: readonly CodedFact[] = [
-  'oncologicalDisease',
-  'pregnant',
-  'coagulationDisorder',
-  'acuteInfection',
-  'acuteMentalIllness',
-  'psychotropicInfluence',
-  'anticoagulantTherapy',
-];
 const FACT_WORDS: Readonly<Record<CodedFact, string>> = {
   oncologicalDisease: 'oncological disease',
   pregnant: 'pregnancy',

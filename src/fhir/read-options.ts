@@ -4,7 +4,7 @@ import { parseIsoDate } from '../_internal/iso-date.js';
 import { type Issue, issue } from '../_internal/result.js';
 import { isSpinalRegion } from '../regions/spinal-region.js';
 import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
-import type { CodedFact, CodeListKind, FhirCodeList } from './code-list.js';
+import { CODED_FACTS, type CodedFact, type CodeListKind, type FhirCodeList } from './code-list.js';
 import type { FhirOptions } from './fhir-facts.js';
 import { describe, isObject, own } from './read-input.js';
 
@@ -17,19 +17,11 @@ export interface ReadOptions {
   readonly extraCodes: readonly FhirCodeList[];
 }
 
-const CODED_FACTS: ReadonlySet<string> = /* @__PURE__ */ new Set<CodedFact>([
-  'oncologicalDisease',
-  'pregnant',
-  'coagulationDisorder',
-  'acuteInfection',
-  'acuteMentalIllness',
-  'psychotropicInfluence',
-  'anticoagulantTherapy',
-]);
+const CODED_FACT_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CODED_FACTS);
 const KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set<CodeListKind>(['counts', 'uncertain', 'note', 'region']);
 
 export function isCodedFact(value: unknown): value is CodedFact {
-  return typeof value === 'string' && CODED_FACTS.has(value);
+  return typeof value === 'string' && CODED_FACT_NAMES.has(value);
 }
 
 export function readOptions(options: unknown, dayNumberOf: (on: string) => number): ReadOptions | Issue[] {
