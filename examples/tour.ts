@@ -5,6 +5,7 @@ import {
   buildCourse,
   cautionRuleSet,
   defineRuleSet,
+  explain,
   mergeSummaries,
   type PatientFacts,
   parsePatientFacts,
@@ -16,6 +17,8 @@ import {
   summarizeCohort,
   summaryTable,
 } from 'acuspine';
+import { screeningCards } from 'acuspine/cds-hooks';
+import { factsFromFhir } from 'acuspine/fhir';
 
 const line = (text = '') => console.log(text);
 
@@ -152,3 +155,36 @@ for (const row of statusRows) {
   );
 }
 line('   (the same summary from two merged halves as from the whole)');
+
+line();
+line('6. The same screening explained for a clinician, in Russian');
+const explained = explain(screen(samples[2]?.facts ?? {}), { locale: 'ru' });
+line(`   ${explained.label}: ${explained.headline}`);
+for (const question of explained.questions) line(`   ? ${question.question}`);
+assert.equal(explained.questions.length, 1);
+
+line();
+line('7. A FHIR R4 record in, a CDS Hooks card out');
+const record = factsFromFhir(
+  [
+    { resourceType: 'Patient', id: 'p1', birthDate: '1941-05-02' },
+    {
+      resourceType: 'MedicationRequest',
+      id: 'm1',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: 'Patient/p1' },
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '855332' }],
+      },
+    },
+  ],
+  { on: '2026-11-24' },
+);
+assert.ok(record.ok);
+if (record.ok) {
+  line(`   facts from the record: ${JSON.stringify(record.value.facts)}`);
+  const [card] = screeningCards(screen(record.value.facts), { source: { label: 'acuspine tour' } });
+  line(`   card (${card?.indicator}): ${card?.summary}`);
+  assert.equal(card?.indicator, 'critical');
+}
