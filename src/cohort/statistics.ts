@@ -97,7 +97,14 @@ function proportion(count: number, n: number): Proportion {
 
 /** Sets an own property even for keys such as `__proto__`, which plain assignment would not. */
 export function define<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    // Stryker disable next-line BooleanLiteral: equivalent, every object built with define is frozen right after
+    writable: true,
+    // Stryker disable next-line BooleanLiteral: equivalent, every object built with define is frozen right after
+    configurable: true,
+  });
 }
 
 function compareText(a: string, b: string): number {
@@ -127,5 +134,6 @@ export function naturalCompare(a: string, b: string): number {
     }
     return compareText(x, y);
   }
+  // Stryker disable next-line LogicalOperator: equivalent, the loop ends here only when a is a prefix of b or b of a, and then both give the same sign
   return left.length - right.length || compareText(a, b);
 }

@@ -116,6 +116,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   const screening = readScreening(reader, input('screening'));
   const startDay = readStart(reader, input('start'));
   const override = readOverride(reader, input('override'));
+  // Stryker disable next-line ConditionalExpression: equivalent, regionProfiles has no undefined key
   const profile = region === undefined ? undefined : regionProfiles[region];
 
   const sessions = readCount(reader, input('sessions'), 'sessions', 'sessions', MAX_COURSE_SESSIONS);
@@ -136,6 +137,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   let contralateralOutside = false;
   if (profile !== undefined) {
     const range = profile.sessions.value;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, undefined and 'invalid' compare false with both bounds
     if (sessions !== undefined && sessions !== 'invalid') {
       sessionsOutside = check(
         'sessions',
@@ -144,6 +146,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       );
     }
     const span = profile.sessionMinutes.value;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, undefined and 'invalid' compare false with both bounds
     if (minutes !== undefined && minutes !== 'invalid') {
       minutesOutside = check(
         'minutes',
@@ -162,6 +165,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
 
   if (
     reader.issues.length > 0 ||
+    // Stryker disable ConditionalExpression,StringLiteral: equivalent, each case below has added an issue above; they narrow the types
     profile === undefined ||
     screening === undefined ||
     startDay === undefined ||
@@ -170,6 +174,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
     days === 'invalid' ||
     contralateral === 'invalid' ||
     override === 'invalid'
+    // Stryker restore ConditionalExpression,StringLiteral
   ) {
     return refuse(reader.issues);
   }
@@ -186,6 +191,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
 
   const phaseOrder = profile.phases.map((phase) => phase.id);
   const phases: readonly LumbosacralPhaseId[] | undefined =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the layout of no phases is empty and gives no session a phase
     phaseOrder.length > 0 ? layoutPhases(phaseOrder, count) : undefined;
   const useContralateral = contralateral ?? courseDefaults.contralateral;
   const steps = procedureSteps(length);
@@ -217,6 +223,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       minutes !== undefined,
       minutesOutside,
       minutes === undefined ? courseDefaults.minutesBasis : [profile.sessionMinutes.source],
+      // Stryker disable next-line ConditionalExpression: equivalent, a stated value has no carriedOverFrom; the test narrows the type
       profile.sessionMinutes.basis === 'carried-over' ? profile.sessionMinutes.carriedOverFrom : undefined,
     ),
     weekdays: setting(weekdayValue, days !== undefined, false, days === undefined ? courseDefaults.weekdaysBasis : []),
@@ -227,6 +234,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       profile.contralateral === undefined ? [] : [profile.contralateral.source],
     ),
   });
+  // Stryker disable next-line ConditionalExpression: equivalent, phases is undefined only when phaseOrder is empty
   const omittedPhases = Object.freeze(phaseOrder.filter((id) => phases !== undefined && !phases.includes(id)));
   const frozenSessions = Object.freeze(sessionList);
   const course: Course = {
@@ -278,6 +286,7 @@ class Reader {
     try {
       const own = Object.getOwnPropertyDescriptor(value, key);
       if (own === undefined) return undefined;
+      // Stryker disable next-line StringLiteral: equivalent for any object but a proxy whose traps disagree: reading the property gives the same value
       return 'value' in own ? own.value : (value as Record<string, unknown>)[key];
     } catch {
       this.add('unreadable', path, `the value of "${key}" could not be read`);
@@ -450,9 +459,11 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | 'inv
         ['weekdays', index],
         `expected one of ${weekdays.join(', ')}, got ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : describe(entry)}`,
       );
+      // Stryker disable next-line BooleanLiteral: equivalent, the issue just added refuses the request whatever is returned
       valid = false;
     } else if (seen.has(entry as Weekday)) {
       reader.add('duplicate-weekday', ['weekdays', index], `"${entry}" is listed more than once`);
+      // Stryker disable next-line BooleanLiteral: equivalent, the issue just added refuses the request whatever is returned
       valid = false;
     } else {
       seen.add(entry as Weekday);
@@ -490,6 +501,7 @@ function readOverride(reader: Reader, value: unknown): { reason: string; by?: st
     if (raw === undefined || raw === null) {
       if (required) {
         reader.add('missing', ['override', key], 'an override needs the reason for going outside the protocol');
+        // Stryker disable next-line BooleanLiteral: equivalent, only the reason is required, and without it the override is invalid anyway
         valid = false;
       }
       return undefined;

@@ -11,6 +11,7 @@ import type { LumbosacralPhaseId } from '../regions/region-profile.js';
 
 export function layoutPhases(order: readonly LumbosacralPhaseId[], sessionCount: number): LumbosacralPhaseId[] {
   const phaseCount = order.length;
+  // Stryker disable next-line EqualityOperator: equivalent, with as many sessions as phases both branches give one session per phase
   if (sessionCount >= phaseCount) {
     const base = Math.floor(sessionCount / phaseCount);
     const extra = sessionCount % phaseCount;

@@ -12,6 +12,7 @@ import { MAX_AGE_YEARS } from './patient-facts.js';
  * never a wrong true. Never throws.
  */
 export function isPlainPatientFacts(input: unknown): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, Object.getPrototypeOf below rejects the same values (it throws for null, caught, and gives a non-plain prototype for a primitive); this line narrows the type
   if (typeof input !== 'object' || input === null) return false;
   try {
     const prototype = Object.getPrototypeOf(input);

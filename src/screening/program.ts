@@ -18,6 +18,9 @@ export const MAX_INPUTS = 26;
 /** A rule set with many inputs has many possible states; past this many the cache stops growing. */
 const CACHE_LIMIT = 8192;
 
+/** The age bounds of an input that reads a boolean fact, not an age. */
+const NOT_AN_AGE = -1;
+
 const ANY = 0;
 const ALL = 1;
 const AGE = 2;
@@ -27,7 +30,7 @@ export interface Program {
   /** Per input: the fact it reads, and that fact's index in `factNames` (see readFact). */
   readonly inputFacts: readonly FactName[];
   readonly inputCodes: readonly number[];
-  /** Per input: -1 for a boolean fact, else the age condition's `under` bound. */
+  /** Per input: NOT_AN_AGE for a boolean fact, else the age condition's `under` bound. */
   readonly ageUnder: readonly number[];
   readonly ageOver: readonly number[];
   /** Per rule: ANY, ALL or AGE, and the inputs it reads. */
@@ -64,7 +67,7 @@ export function compileProgram(ruleSet: RuleSet): Program {
       ruleInputs.push([addInput('ageYears', when.under, when.over)]);
     } else {
       ruleOps.push(when.type === 'any' ? ANY : ALL);
-      ruleInputs.push(when.facts.map((fact) => addInput(fact, -1, -1)));
+      ruleInputs.push(when.facts.map((fact) => addInput(fact, NOT_AN_AGE, NOT_AN_AGE)));
     }
   }
   return {
@@ -92,6 +95,7 @@ function finding(rule: Rule, outcome: FindingOutcome): Finding {
 export function run(program: Program, facts: unknown): Screening {
   const key = typeof facts === 'object' && facts !== null ? readStates(program, facts as PatientFacts) : MISSING;
   let screening = program.cache.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent, assembling again gives an equal screening; the cache only saves the work
   if (screening === undefined) {
     screening = assemble(program, key);
     if (program.cache.size < CACHE_LIMIT) program.cache.set(key, screening);
@@ -181,6 +185,7 @@ function ageState(value: unknown, under: number, over: number): number {
 
 function assemble(program: Program, key: number): Screening {
   const inputCount = program.inputFacts.length;
+  // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; every index is written below
   const states: number[] = new Array(inputCount);
   for (let i = inputCount - 1, rest = key; i >= 0; i--) {
     states[i] = rest % 4;
@@ -189,6 +194,7 @@ function assemble(program: Program, key: number): Screening {
   const findings: Finding[] = [];
   const contraindications: string[] = [];
   const cautions: string[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent, an index never set reads undefined, as falsy as false
   const inUnknownRule: boolean[] = new Array(inputCount).fill(false);
   let anyUnknown = false;
   program.ruleOps.forEach((op, r) => {

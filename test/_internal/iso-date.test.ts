@@ -138,6 +138,12 @@ describe('parseIsoDate and formatIsoDate', () => {
     expect(parseIsoDate(text)).toBeUndefined();
   });
 
+  it('reads only strings: a String object or an object that prints as a date is not a date', () => {
+    expect(parseIsoDate(Object('2024-02-29'))).toBeUndefined();
+    expect(parseIsoDate({ toString: () => '2024-02-29' })).toBeUndefined();
+    expect(parseIsoDate(20240229)).toBeUndefined();
+  });
+
   it('rejects a value that is not a string', () => {
     expect(parseIsoDate(20240101)).toBeUndefined();
     expect(parseIsoDate(null)).toBeUndefined();

@@ -52,4 +52,29 @@ describe('ageBand', () => {
     }
     expect(() => ageBand(30, 'adults' as unknown as number[])).toThrow(RangeError);
   });
+
+  it('notices a bands array whose bounds changed in place, its length the same', () => {
+    const mutable = [0, 18, 65];
+    expect(ageBand(20, mutable)).toBe('18-64');
+    mutable[1] = 21;
+    expect(ageBand(20, mutable)).toBe('0-20');
+    mutable.splice(0, 3, 5, 30, 70);
+    expect(ageBand(20, mutable)).toBe('5-29');
+  });
+});
+
+describe('ageBand: misuse', () => {
+  it.each([
+    [[], 'ageBand: bands must be a non-empty array of ascending lower bounds in whole years'],
+    [[0, 17.5], 'ageBand: bands[1] must be a whole number of years >= 0, got 17.5'],
+    [[-1, 18], 'ageBand: bands[0] must be a whole number of years >= 0, got -1'],
+    [[0, 40, 18], 'ageBand: bands must be strictly ascending, but bands[2] is 18 after 40'],
+    [[0, 18, 18], 'ageBand: bands must be strictly ascending, but bands[2] is 18 after 18'],
+  ])('bands %j throw a RangeError that says what is wrong', (bands, message) => {
+    expect(() => ageBand(30, bands)).toThrow(new RangeError(message));
+  });
+
+  it('accepts 0 as the first bound', () => {
+    expect(ageBand(0, [0, 18])).toBe('0-17');
+  });
 });

@@ -77,4 +77,153 @@ describe('mergeSummaries', () => {
       TypeError,
     );
   });
+
+  it('throws a TypeError when a summary holds groups that are not an object', () => {
+    const summary = summarize(records.slice(0, 5));
+    expect(() => mergeSummaries({ ...summary, groups: 5 } as unknown as CohortSummary)).toThrow(
+      /summaries\[0\]\.groups is not an object/,
+    );
+  });
+
+  it('keeps the rule sets of every part, sorted by id, then version', () => {
+    const summary = summarizeCohort(screenCohort(records.slice(0, 5)));
+    const as = (id: string, version: string) => ({ ...summary, ruleSets: [{ id, version }] });
+    const merged = mergeSummaries(
+      as('clinic', '2'),
+      as('acuspine-protocol', '1.0.0'),
+      as('clinic', '10'),
+      as('clinic', '2'),
+    );
+    expect(merged.ruleSets).toEqual([
+      { id: 'acuspine-protocol', version: '1.0.0' },
+      { id: 'clinic', version: '10' },
+      { id: 'clinic', version: '2' },
+    ]);
+  });
+
+  it('keeps missing facts it does not know (from another version), after the known ones, in code-unit order', () => {
+    const summary = summarizeCohort(screenCohort([{ ageYears: 40 }]));
+    const merged = mergeSummaries({
+      ...summary,
+      missing: { mid: 1, zeta: 1, alpha: 1, pregnant: 1, beta: 1, ageYears: 0 },
+    } as CohortSummary);
+    expect(Object.keys(merged.missing)).toEqual(['ageYears', 'pregnant', 'alpha', 'beta', 'mid', 'zeta']);
+    expect(merged.proportions.missing['zeta' as keyof typeof merged.missing]?.count).toBe(1);
+  });
+});
+
+describe('mergeSummaries: what is wrong with a part, and where', () => {
+  const part = () => summarizeCohort(screenCohort(records.slice(0, 5)));
+  const withField = (field: string, value: unknown) => ({ ...part(), [field]: value }) as unknown as CohortSummary;
+  it.each([
+    ['a part that is not an object', () => 5, 'mergeSummaries: summaries[0] is not a summary'],
+    ['a part that is null', () => null, 'mergeSummaries: summaries[0] is not a summary'],
+    [
+      'a total that is not whole',
+      () => withField('total', 1.5),
+      'mergeSummaries: summaries[0].total must be a whole number >= 0, got 1.5',
+    ],
+    [
+      'a negative invalid count',
+      () => withField('invalid', -1),
+      'mergeSummaries: summaries[0].invalid must be a whole number >= 0, got -1',
+    ],
+    [
+      'statuses that are not an object',
+      () => withField('byStatus', null),
+      'mergeSummaries: summaries[0].byStatus is not an object',
+    ],
+    [
+      'a missing status count',
+      () => withField('byStatus', { eligible: 1, caution: 0, incomplete: 0 }),
+      'mergeSummaries: summaries[0].byStatus.contraindicated must be a whole number >= 0, got undefined',
+    ],
+    [
+      'rules that are not an object',
+      () => withField('byRule', 'age'),
+      'mergeSummaries: summaries[0].byRule is not an object',
+    ],
+    [
+      'a rule that is not an object',
+      () => withField('byRule', { age: 3 }),
+      'mergeSummaries: summaries[0].byRule["age"] is not an object',
+    ],
+    [
+      'a rule count that is not a number',
+      () => withField('byRule', { age: { present: 'x', absent: 0, unknown: 0 } }),
+      'mergeSummaries: summaries[0].byRule["age"].present must be a whole number >= 0, got x',
+    ],
+    [
+      'a negative absent count',
+      () => withField('byRule', { age: { present: 0, absent: -1, unknown: 0 } }),
+      'mergeSummaries: summaries[0].byRule["age"].absent must be a whole number >= 0, got -1',
+    ],
+    [
+      'a fractional unknown count',
+      () => withField('byRule', { age: { present: 0, absent: 0, unknown: 0.5 } }),
+      'mergeSummaries: summaries[0].byRule["age"].unknown must be a whole number >= 0, got 0.5',
+    ],
+    [
+      'missing facts that are a string',
+      () => withField('missing', 'pregnant'),
+      'mergeSummaries: summaries[0].missing is not an object',
+    ],
+    [
+      'missing facts of null',
+      () => withField('missing', null),
+      'mergeSummaries: summaries[0].missing is not an object',
+    ],
+    [
+      'a negative missing count',
+      () => withField('missing', { pregnant: -2 }),
+      'mergeSummaries: summaries[0].missing.pregnant must be a whole number >= 0, got -2',
+    ],
+    [
+      'rule sets that are not a list',
+      () => withField('ruleSets', {}),
+      'mergeSummaries: summaries[0].ruleSets is not an array',
+    ],
+    [
+      'a rule set of null',
+      () => withField('ruleSets', [null]),
+      'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
+    ],
+    [
+      'a rule set without a version',
+      () => withField('ruleSets', [{ id: 'x' }]),
+      'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
+    ],
+    [
+      'a rule set with a numeric id',
+      () => withField('ruleSets', [{ id: 1, version: '1' }]),
+      'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
+    ],
+    ['groups of null', () => withField('groups', null), 'mergeSummaries: summaries[0].groups is not an object'],
+    [
+      'a bad group',
+      () => withField('groups', { adults: { ...part(), total: -1 } }),
+      'mergeSummaries: summaries[0].groups["adults"].total must be a whole number >= 0, got -1',
+    ],
+  ])('%s', (_, make, message) => {
+    expect(() => mergeSummaries(make() as CohortSummary)).toThrow(new TypeError(message));
+  });
+
+  it('names the position of the bad part', () => {
+    expect(() => mergeSummaries(part(), { ...part(), total: -1 })).toThrow(
+      new TypeError('mergeSummaries: summaries[1].total must be a whole number >= 0, got -1'),
+    );
+  });
+
+  it('says why grouped and ungrouped parts cannot be merged', () => {
+    expect(() => mergeSummaries(summarize(records.slice(0, 5)), part())).toThrow(
+      new TypeError('mergeSummaries: cannot merge grouped summaries with ungrouped summaries of records'),
+    );
+  });
+
+  it('gives the groups of the merge in natural order, whatever the order of the parts', () => {
+    const byKey = (keys: readonly string[]) =>
+      summarizeCohort(screenCohort(records.slice(0, keys.length)), { groupBy: (entry) => keys[entry.index] as string });
+    const merged = mergeSummaries(byKey(['group 10', 'group 9']), byKey(['group 2', 'group 10']));
+    expect(Object.keys(merged.groups ?? {})).toEqual(['group 2', 'group 9', 'group 10']);
+  });
 });

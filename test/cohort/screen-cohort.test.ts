@@ -186,3 +186,20 @@ describe('screenCohort', () => {
     expect(() => [...entries]).toThrow('bad row');
   });
 });
+
+describe('screenCohort: misuse', () => {
+  it.each([null, undefined, 5, { length: 1 }])(
+    'records of %o throw the TypeError that names what is expected',
+    (records) => {
+      expect(() => screenCohort(records as unknown as unknown[])).toThrow(
+        new TypeError('screenCohort: records must be an Iterable or an AsyncIterable'),
+      );
+    },
+  );
+
+  it('a toFacts that is not a function throws the TypeError that says so', () => {
+    expect(() => screenCohort([], { toFacts: 'facts' as unknown as () => unknown })).toThrow(
+      new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts'),
+    );
+  });
+});

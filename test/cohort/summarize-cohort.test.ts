@@ -238,4 +238,85 @@ describe('summarizeCohort', () => {
     const groupBy = (entry: CohortEntry) => String(entry.index % 3);
     expect(summarizeCohort(distinct, { groupBy })).toEqual(summarizeCohort(shared, { groupBy }));
   });
+
+  it('names null in the TypeError when groupBy returns null', () => {
+    expect(() => summarizeCohort(screenCohort([settled]), { groupBy: () => null as unknown as string })).toThrow(
+      /groupBy must return a string, got null for entry 0/,
+    );
+  });
+
+  it('counts a group that first appears after many distinct screenings', () => {
+    const facts = [
+      'oncologicalDisease',
+      'pregnant',
+      'coagulationDisorder',
+      'acuteInfection',
+      'acuteMentalIllness',
+    ] as const;
+    const varied = Array.from({ length: 200 }, (_, n) => ({
+      ageYears: 20 + (n % 50),
+      ...Object.fromEntries(facts.map((fact, i) => [fact, [undefined, false, true][Math.floor(n / 3 ** i) % 3]])),
+    }));
+    // The first screening of 'late' takes slot 128, then 190: its counts must grow past both.
+    for (const first of [128, 190]) {
+      const groupBy = (entry: CohortEntry) => (entry.index < first ? 'early' : 'late');
+      const summary = summarizeCohort(screenCohort(varied), { groupBy });
+      const late = summarizeCohort(screenCohort(varied.slice(first)));
+      expect(summary.groups?.['late']).toEqual(late);
+    }
+  });
+
+  it('throws a TypeError for an entry whose screening has an unknown status or outcome', () => {
+    const [entry] = [...screenCohort([settled])];
+    if (entry === undefined || !entry.ok) throw new Error('expected a screened entry');
+    const withScreening = (screening: object) => [{ ...entry, screening }] as unknown as CohortEntry[];
+    expect(() => summarizeCohort(withScreening({ ...entry.screening, status: 'approved' }))).toThrow(/unknown status/);
+    const findings = entry.screening.findings.map((finding) => ({ ...finding, outcome: 'maybe' }));
+    expect(() => summarizeCohort(withScreening({ ...entry.screening, findings }))).toThrow(/unknown outcome/);
+  });
+
+  it('counts a missing fact named by a screening from elsewhere, after the known facts', () => {
+    const [entry] = [...screenCohort([{ ageYears: 40 }])];
+    if (entry === undefined || !entry.ok) throw new Error('expected a screened entry');
+    const screening = { ...entry.screening, missing: [...entry.screening.missing, 'smoker'] };
+    const summary = summarizeCohort([{ ...entry, screening }] as unknown as CohortEntry[]);
+    expect(Object.keys(summary.missing).at(-1)).toBe('smoker');
+    expect(summary.missing['smoker' as keyof typeof summary.missing]).toBe(1);
+  });
+});
+
+describe('summarizeCohort: misuse and bookkeeping', () => {
+  it.each([null, undefined, 5])('entries of %o throw the TypeError that names what is expected', (entries) => {
+    expect(() => summarizeCohort(entries as unknown as CohortEntry[])).toThrow(
+      new TypeError('summarizeCohort: entries must be an Iterable or an AsyncIterable'),
+    );
+  });
+
+  it('a groupBy that is not a function, or that returns no string, throws the TypeError that says so', () => {
+    expect(() => summarizeCohort([], { groupBy: 'region' as unknown as () => string })).toThrow(
+      new TypeError('summarizeCohort: options.groupBy must be a function (entry) => string'),
+    );
+    expect(() => summarizeCohort(screenCohort([settled]), { groupBy: () => 7 as unknown as string })).toThrow(
+      new TypeError('summarizeCohort: groupBy must return a string, got number for entry 0'),
+    );
+  });
+
+  it('a group lists only the rules, facts and rule sets of its own screenings', () => {
+    const protocolEntries = [...screenCohort([{ ageYears: 40 }])];
+    const cautionEntries = [...screenCohort([{ needlePhobia: true }], { ruleSet: cautionRuleSet })].map((entry) => ({
+      ...entry,
+      index: 1,
+    }));
+    const summary = summarizeCohort([...protocolEntries, ...cautionEntries] as CohortEntry[], {
+      groupBy: (entry) => (entry.index === 0 ? 'protocol' : 'cautions'),
+    });
+    const protocol = summary.groups?.['protocol'];
+    const cautions = summary.groups?.['cautions'];
+    expect(Object.keys(protocol?.byRule ?? {})).toEqual(protocolRuleSet.rules.map((rule) => rule.id));
+    expect(Object.keys(cautions?.byRule ?? {})).toEqual(cautionRuleSet.rules.map((rule) => rule.id));
+    expect(protocol?.ruleSets).toEqual([{ id: 'acuspine-protocol', version: '1.0.0' }]);
+    expect(cautions?.ruleSets).toEqual([{ id: 'acuspine-cautions', version: '1.0.0' }]);
+    expect(Object.keys(protocol?.missing ?? {})).not.toContain('epilepsy');
+    expect(Object.keys(cautions?.missing ?? {})).toContain('epilepsy');
+  });
 });

@@ -1,18 +1,33 @@
-import { describe, expect, it } from 'vitest';
-import { protocolRuleSet, screenCohort, summarizeCohort, summaryTable } from '../../src/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CohortSummary,
+  protocolRuleSet,
+  type SummaryRow,
+  screenCohort,
+  summarizeCohort,
+  summaryTable,
+} from '../../src/index.js';
 
 const records = [
   { region: 'cervical', facts: { ageYears: 80 } },
   { region: 'thoracic', facts: { ageYears: 40, pregnant: 'no' } },
   { region: 'cervical', facts: { ageYears: 40 } },
 ];
-const summary = summarizeCohort(screenCohort(records, { toFacts: (row) => row.facts }), {
-  ruleSet: protocolRuleSet,
-  groupBy: (entry) => entry.record.region,
-});
+const summarize = () =>
+  summarizeCohort(screenCohort(records, { toFacts: (row) => row.facts }), {
+    ruleSet: protocolRuleSet,
+    groupBy: (entry) => entry.record.region,
+  });
 
 describe('summaryTable', () => {
-  const rows = summaryTable(summary);
+  // Made in each test, not when the file loads, so that the mutation run (which switches a
+  // mutant on while tests run) sees the table of the mutated code.
+  let summary: CohortSummary;
+  let rows: readonly SummaryRow[];
+  beforeEach(() => {
+    summary = summarize();
+    rows = summaryTable(summary);
+  });
 
   it('has the documented columns, in order', () => {
     for (const row of rows) {
@@ -91,5 +106,41 @@ describe('summaryTable', () => {
   it('has no group rows for an ungrouped summary', () => {
     const ungrouped = summaryTable(summarizeCohort(screenCohort([{ ageYears: 80 }])));
     expect(new Set(ungrouped.map((row) => row.group))).toEqual(new Set([null]));
+  });
+
+  it('skips a rule or a missing fact whose proportions a hand-made summary leaves undefined', () => {
+    const handMade = {
+      ...summary,
+      groups: undefined,
+      proportions: {
+        ...summary.proportions,
+        byRule: { ...summary.proportions.byRule, age: undefined },
+        missing: { ...summary.proportions.missing, pregnant: undefined },
+      },
+    };
+    const table = summaryTable(handMade as unknown as typeof summary);
+    expect(table.some((row) => row.measure === 'rule:age')).toBe(false);
+    expect(table.some((row) => row.measure === 'rule:oncology')).toBe(true);
+    expect(table.some((row) => row.measure === 'missing' && row.category === 'pregnant')).toBe(false);
+    expect(table.some((row) => row.measure === 'missing' && row.category === 'oncologicalDisease')).toBe(true);
+  });
+
+  it('accepts from 0 to 15 digits, and names a bad value in the RangeError', () => {
+    const contraindicated = (table: readonly SummaryRow[]) =>
+      table.find((row) => row.group === null && row.category === 'contraindicated');
+    expect(contraindicated(summaryTable(summary, { digits: 0 }))?.proportion).toBe(1);
+    expect(contraindicated(summaryTable(summary, { digits: 15 }))?.ci_low).toBe(
+      Math.round(summary.proportions.byStatus.contraindicated.low * 1e15) / 1e15,
+    );
+    expect(contraindicated(rows)?.ci_low).toBe(summary.proportions.byStatus.contraindicated.low);
+    expect(() => summaryTable(summary, { digits: -1 })).toThrow(
+      new RangeError('summaryTable: digits must be a whole number from 0 to 15, got -1'),
+    );
+  });
+
+  it('gives a null proportion, not a number, where nothing was screened', () => {
+    const empty = summarizeCohort(screenCohort([]), { ruleSet: protocolRuleSet });
+    const table = summaryTable(empty, { digits: 3 });
+    expect(table.find((row) => row.category === 'eligible')).toMatchObject({ count: 0, n: 0, proportion: null });
   });
 });

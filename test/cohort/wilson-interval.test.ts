@@ -74,3 +74,21 @@ describe('wilsonInterval', () => {
     expect(() => wilsonInterval(1, 10, Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 });
+
+describe('wilsonInterval: misuse', () => {
+  it.each([
+    [[0, -1], 'wilsonInterval: n must be a whole number, got -1'],
+    [[0, 2.5], 'wilsonInterval: n must be a whole number, got 2.5'],
+    [[3, 2], 'wilsonInterval: successes must be a whole number from 0 to n (2), got 3'],
+    [[-1, 2], 'wilsonInterval: successes must be a whole number from 0 to n (2), got -1'],
+    [[1, 2, 0], 'wilsonInterval: z must be a positive finite number, got 0'],
+    [[1, 2, Number.POSITIVE_INFINITY], 'wilsonInterval: z must be a positive finite number, got Infinity'],
+    [[1, 2, '1.96'], 'wilsonInterval: z must be a positive finite number, got 1.96'],
+  ] as const)('wilsonInterval(%j) throws a RangeError naming the argument', (args, message) => {
+    expect(() => (wilsonInterval as (...values: unknown[]) => unknown)(...args)).toThrow(new RangeError(message));
+  });
+
+  it('gives the whole interval [0, 1] for no trials', () => {
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
+  });
+});

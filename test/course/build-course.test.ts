@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   buildCourse,
   type Course,
@@ -8,6 +8,7 @@ import {
   PROTOCOL_TITLE,
   procedureStepIds,
   type Result,
+  regionProfiles,
   type SpinalRegion,
   spinalRegions,
   strictaItems,
@@ -49,7 +50,12 @@ const phaseCounts = (planned: Course) => {
 };
 
 describe('buildCourse: a default lumbosacral course for an eligible patient', () => {
-  const planned = course();
+  // Planned in each test, not when the file loads, so that the mutation run (which switches a
+  // mutant on while tests run) sees the course of the mutated code.
+  let planned: Course;
+  beforeEach(() => {
+    planned = course();
+  });
 
   test('has the typical 10 sessions, numbered from 1', () => {
     expect(planned.sessions.map((session) => session.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -192,6 +198,15 @@ describe('buildCourse: refusals', () => {
     expect(issuesOf({ screening: forgedContra })[0]?.code).toBe('contraindicated');
     const forgedMissing = { ...eligible, missing: ['pregnant'] };
     expect(issuesOf({ screening: forgedMissing })[0]?.code).toBe('screening-incomplete');
+  });
+
+  test('a screening that says contraindicated or incomplete without naming why is refused all the same', () => {
+    const [contra] = issuesOf({ screening: { ...contraindicated, contraindications: [] } });
+    expect(contra).toMatchObject({ code: 'contraindicated', path: ['screening'] });
+    expect(contra?.message).toContain('(not named)');
+    const [missing] = issuesOf({ screening: { ...incomplete, missing: [] } });
+    expect(missing).toMatchObject({ code: 'screening-incomplete', path: ['screening', 'missing'] });
+    expect(missing?.message).toMatch(/screen again before planning a course: not named$/);
   });
 
   test('a caution screening gets a course that carries the cautions and the rule set', () => {
@@ -469,6 +484,12 @@ describe('buildCourse: bad input is an issue with its path, never a throw', () =
       ['screening', 'contraindications'],
     ],
     [
+      'a screening whose rule set has an empty version',
+      { screening: { ...eligible, ruleSet: { id: 'acuspine-protocol', version: '' } } },
+      'invalid-screening',
+      ['screening', 'ruleSet'],
+    ],
+    [
       'a screening without a rule set',
       { screening: { ...eligible, ruleSet: undefined } },
       'invalid-screening',
@@ -520,6 +541,21 @@ describe('buildCourse: bad input is an issue with its path, never a throw', () =
       },
     });
     expect(issuesOf({ weekdays: hostileList })).toMatchObject([{ code: 'unreadable', path: ['weekdays'] }]);
+    const hostileOverride = new Proxy(
+      { reason: 'requested by the patient' },
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(issuesOf({ override: hostileOverride })).toMatchObject([{ code: 'unreadable', path: ['override'] }]);
+  });
+
+  test('names null in the message when null stands in a list of weekdays', () => {
+    expect(issuesOf({ weekdays: ['mon', null] })).toEqual([
+      { code: 'unknown-weekday', path: ['weekdays', 1], message: expect.stringMatching(/, got null$/) },
+    ]);
   });
 
   test('refusals are frozen too', () => {
@@ -528,7 +564,12 @@ describe('buildCourse: bad input is an issue with its path, never a throw', () =
 });
 
 describe('buildCourse: the STRICTA 2010 summary', () => {
-  const planned = course();
+  // Planned in each test, not when the file loads, so that the mutation run (which switches a
+  // mutant on while tests run) sees the course of the mutated code.
+  let planned: Course;
+  beforeEach(() => {
+    planned = course();
+  });
   const item = (id: string) => planned.stricta.items.find((entry) => entry.id === id);
 
   test('lists all seventeen items in the checklist order and cites the checklist', () => {
@@ -543,6 +584,7 @@ describe('buildCourse: the STRICTA 2010 summary', () => {
     for (const entry of planned.stricta.items) {
       if (entry.status === 'for-clinic') expect(entry).not.toHaveProperty('text');
     }
+    expect(planned.stricta.items.filter((entry) => entry.status === 'for-clinic')).toHaveLength(10);
   });
 
   test('describes the course it summarises', () => {
@@ -586,5 +628,362 @@ describe('buildCourse: defaults', () => {
 
   test('courseDefaults is frozen', () => {
     expect(isDeeplyFrozen(courseDefaults)).toBe(true);
+  });
+});
+
+describe('buildCourse: one issue per bad field, naming what it got', () => {
+  const regions = 'cervical, thoracic, lumbosacral';
+  const days = 'mon, tue, wed, thu, fri, sat, sun';
+  const long = 'x'.repeat(41);
+  const clipped = `${'x'.repeat(40)}…`;
+  test.each([
+    ['a region of null', { region: null }, 'missing', ['region'], `a region is required: ${regions}`],
+    [
+      'a region that is a number',
+      { region: 3 },
+      'invalid-type',
+      ['region'],
+      `expected a region id (${regions}), got the number 3`,
+    ],
+    [
+      'a region that is a list',
+      { region: ['cervical'] },
+      'invalid-type',
+      ['region'],
+      `expected a region id (${regions}), got an array`,
+    ],
+    [
+      'an unknown region of 40 characters, quoted in full',
+      { region: 'x'.repeat(40) },
+      'unknown-region',
+      ['region'],
+      `"${'x'.repeat(40)}" is not a region id: expected ${regions} (parseRegion reads synonyms such as "lower back")`,
+    ],
+    [
+      'a long unknown region',
+      { region: long },
+      'unknown-region',
+      ['region'],
+      `"${clipped}" is not a region id: expected ${regions} (parseRegion reads synonyms such as "lower back")`,
+    ],
+    ['a screening of null', { screening: null }, 'missing', ['screening'], 'a screening from screen() is required'],
+    ['a start of null', { start: null }, 'missing', ['start'], 'a start date YYYY-MM-DD is required'],
+    [
+      'a start that is a list',
+      { start: ['2026-03-02'] },
+      'invalid-type',
+      ['start'],
+      'expected a date as YYYY-MM-DD, got an array',
+    ],
+    ['a long start', { start: long }, 'invalid-date', ['start'], `"${clipped}" is not a calendar date as YYYY-MM-DD`],
+    [
+      'sessions as a string',
+      { sessions: '10' },
+      'invalid-type',
+      ['sessions'],
+      'expected a whole number of sessions, got the string "10"',
+    ],
+    [
+      'fractional sessions',
+      { sessions: 10.5 },
+      'not-an-integer',
+      ['sessions'],
+      'expected a whole number of sessions, got 10.5',
+    ],
+    [
+      'sessions past the maximum',
+      { sessions: 101 },
+      'out-of-range',
+      ['sessions'],
+      'expected 1 to 100 sessions, got 101',
+    ],
+    [
+      'minutes as a boolean',
+      { minutes: true },
+      'invalid-type',
+      ['minutes'],
+      'expected a whole number of minutes, got a value of type boolean',
+    ],
+    [
+      'fractional minutes',
+      { minutes: 30.5 },
+      'not-an-integer',
+      ['minutes'],
+      'expected a whole number of minutes, got 30.5',
+    ],
+    [
+      'weekdays as an object',
+      { weekdays: { mon: true } },
+      'invalid-type',
+      ['weekdays'],
+      "expected a list of weekdays such as ['mon', 'thu'], got a value of type object",
+    ],
+    [
+      'a weekday number',
+      { weekdays: ['mon', 4] },
+      'unknown-weekday',
+      ['weekdays', 1],
+      `expected one of ${days}, got the number 4`,
+    ],
+    [
+      'a long weekday',
+      { weekdays: [long] },
+      'unknown-weekday',
+      ['weekdays', 0],
+      `expected one of ${days}, got "${clipped}"`,
+    ],
+    [
+      'a repeated weekday',
+      { weekdays: ['thu', 'thu'] },
+      'duplicate-weekday',
+      ['weekdays', 1],
+      '"thu" is listed more than once',
+    ],
+    [
+      'contralateral as a number',
+      { contralateral: 1 },
+      'invalid-type',
+      ['contralateral'],
+      'expected true or false, got the number 1',
+    ],
+    [
+      'an override that is a string',
+      { override: 'chronic' },
+      'invalid-type',
+      ['override'],
+      'expected { reason, by? }, got the string "chronic"',
+    ],
+    [
+      'an override that is a list',
+      { override: ['chronic'] },
+      'invalid-type',
+      ['override'],
+      'expected { reason, by? }, got an array',
+    ],
+    [
+      'an override without a reason',
+      { override: { by: 'Dr Ivanova' } },
+      'missing',
+      ['override', 'reason'],
+      'an override needs the reason for going outside the protocol',
+    ],
+    [
+      'an override whose reason is null',
+      { override: { reason: null } },
+      'missing',
+      ['override', 'reason'],
+      'an override needs the reason for going outside the protocol',
+    ],
+    [
+      'an override whose reason is a number',
+      { override: { reason: 7 } },
+      'invalid-type',
+      ['override', 'reason'],
+      'expected text, got the number 7',
+    ],
+    [
+      'an override whose author is a number',
+      { override: { reason: 'chronic', by: 7 } },
+      'invalid-type',
+      ['override', 'by'],
+      'expected text, got the number 7',
+    ],
+    [
+      'an override with a blank author',
+      { override: { reason: 'chronic', by: ' ' } },
+      'blank',
+      ['override', 'by'],
+      'override.by must not be blank',
+    ],
+    [
+      'an override with an unknown field',
+      { override: { reason: 'chronic', date: 'today' } },
+      'unknown-key',
+      ['override', 'date'],
+      '"date" is not an override field (reason, by)',
+    ],
+    ['an unknown field', { session: 12 }, 'unknown-key', ['session'], '"session" is not a course request field'],
+  ] as const)('%s', (_, request, code, path, message) => {
+    expect(issuesOf(request as Record<string, unknown>)).toEqual([{ code, path: [...path], message }]);
+  });
+
+  test('an invalid override leaves a setting outside the protocol refused, as if there were none', () => {
+    expect(
+      issuesOf({ sessions: 14, override: { reason: 'chronic', date: 'today' } }).map((found) => found.code),
+    ).toEqual(['unknown-key', 'outside-protocol']);
+    expect(issuesOf({ sessions: 14, override: { by: 'Dr Ivanova' } }).map((found) => found.code)).toEqual([
+      'missing',
+      'outside-protocol',
+    ]);
+    expect(issuesOf({ sessions: 14, override: { reason: 'chronic', by: 7 } }).map((found) => found.code)).toEqual([
+      'invalid-type',
+      'outside-protocol',
+    ]);
+    expect(issuesOf({ sessions: 14, override: { reason: 'chronic', by: ' ' } }).map((found) => found.code)).toEqual([
+      'blank',
+      'outside-protocol',
+    ]);
+    const unreadableReason = Object.defineProperty({}, 'reason', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf({ override: unreadableReason }).map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'unreadable', path: ['override', 'reason'] },
+      { code: 'missing', path: ['override', 'reason'] },
+    ]);
+  });
+
+  test('names the range and the region in the issue of a setting outside the protocol', () => {
+    expect(issuesOf({ minutes: 45 })).toEqual([
+      {
+        code: 'outside-protocol',
+        path: ['minutes'],
+        message:
+          "45 minutes is outside the protocol's 20-40 minutes a session; an override with a reason is needed to go outside it",
+      },
+    ]);
+    expect(issuesOf({ region: 'thoracic', contralateral: true })).toEqual([
+      {
+        code: 'outside-protocol',
+        path: ['contralateral'],
+        message:
+          'the protocol describes contralateral (balance) selection for the cervical region only, not the thoracic; an override with a reason is needed to go outside it',
+      },
+    ]);
+  });
+
+  test('a request that is not an object names what it got', () => {
+    expect(issues(42)).toEqual([
+      { code: 'not-an-object', path: [], message: 'expected a course request object, got the number 42' },
+    ]);
+    expect(issues(null)).toEqual([
+      { code: 'not-an-object', path: [], message: 'expected a course request object, got null' },
+    ]);
+  });
+
+  test('says what could not be read: the keys, a value or a list', () => {
+    const hostileKeys = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(issues(hostileKeys)).toEqual([{ code: 'unreadable', path: [], message: 'the keys could not be read' }]);
+    const throwing = Object.defineProperty({ ...base }, 'minutes', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issues(throwing)).toEqual([
+      { code: 'unreadable', path: ['minutes'], message: 'the value of "minutes" could not be read' },
+    ]);
+    const hostileList = new Proxy(['mon'], {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf({ weekdays: hostileList })).toEqual([
+      { code: 'unreadable', path: ['weekdays'], message: 'the list could not be read' },
+    ]);
+  });
+
+  test('reads a field defined with a getter, as a JSON body never has but a class instance may', () => {
+    const withGetter = Object.defineProperty({ ...base }, 'sessions', { enumerable: true, get: () => 11 });
+    expect(buildCourse(withGetter as CourseRequest)).toMatchObject({ ok: true, value: { sessions: { length: 11 } } });
+  });
+});
+
+describe('buildCourse: the last day', () => {
+  test('a course may end on 9999-12-31, and not a day later', () => {
+    const lastMonday = course({ start: '9999-12-27', sessions: 1, weekdays: ['fri'], override: { reason: 'test' } });
+    expect(lastMonday.sessions.map((session) => session.date)).toEqual(['9999-12-31']);
+    expect(issuesOf({ start: '9999-12-27', sessions: 2, weekdays: ['fri'], override: { reason: 'test' } })).toEqual([
+      { code: 'out-of-range', path: ['start'], message: 'the course would end after 9999-12-31' },
+    ]);
+  });
+});
+
+describe('buildCourse: the STRICTA texts of other courses', () => {
+  const textOf = (planned: Course, id: string) => {
+    const entry = planned.stricta.items.find((candidate) => candidate.id === id);
+    return entry?.status === 'filled' ? entry.text : undefined;
+  };
+
+  test('one session on one weekday is "1 session", "1 session a week" and "1 day"', () => {
+    const single = course({ sessions: 1, weekdays: ['mon'], override: { reason: 'a single trial session' } });
+    expect(textOf(single, '1c')).toBe(
+      "A fixed plan of 1 session of 30 minutes; the points within each group are chosen by the practitioner at each session. Outside the protocol by the doctor's decision (sessions): a single trial session.",
+    );
+    expect(textOf(single, '3a')).toBe('1 session.');
+    expect(textOf(single, '3b')).toBe('1 session a week (Monday), from 2026-03-02 to 2026-03-02 (1 day).');
+  });
+
+  test('an override that covers nothing adds no sentence to 1c', () => {
+    const needless = course({ override: { reason: 'just in case' } });
+    expect(textOf(needless, '1c')).toBe(
+      'A fixed plan of 10 sessions of 30 minutes; the points within each group are chosen by the practitioner at each session.',
+    );
+  });
+
+  test('1b lists the lumbosacral phases in order, and no phases for a region without them', () => {
+    const phases = regionProfiles.lumbosacral.phases.map((phase) => phase.title.toLowerCase()).join('; ');
+    const groups = (region: SpinalRegion) => regionProfiles[region].pointGroups.value.join(', ');
+    expect(textOf(course(), '1b')).toBe(
+      `Points from the ${groups('lumbosacral')} groups; phases in order: ${phases}. The patient was screened with rule set acuspine-protocol 1.0.0 (status eligible).`,
+    );
+    expect(textOf(course({ region: 'cervical' }), '1b')).toBe(
+      `Points from the ${groups('cervical')} groups. The patient was screened with rule set acuspine-protocol 1.0.0 (status eligible).`,
+    );
+  });
+
+  test('records the basis of the minutes: the defaults when not asked, the region profile when asked', () => {
+    expect(course().settings.minutes.basis).toEqual(courseDefaults.minutesBasis);
+    expect(course({ minutes: 25 }).settings.minutes.basis).toEqual([regionProfiles.lumbosacral.sessionMinutes.source]);
+  });
+});
+
+describe('buildCourse: a screening read from untrusted data', () => {
+  const invalidScreening = (key: string, message: string) => ({
+    code: 'invalid-screening',
+    path: ['screening', key],
+    message,
+  });
+
+  test.each(['contraindications', 'cautions', 'missing'])(
+    'a screening whose %s is not a list of strings is one issue at that field',
+    (key) => {
+      const message = `expected ${key} to be a list of strings, as screen() returns`;
+      expect(issuesOf({ screening: { ...eligible, [key]: 'none' } })).toEqual([invalidScreening(key, message)]);
+      expect(issuesOf({ screening: { ...eligible, [key]: [1] } })).toEqual([invalidScreening(key, message)]);
+    },
+  );
+
+  test.each([
+    ['no rule set', undefined],
+    ['an empty id', { id: '', version: '1.0.0' }],
+    ['an id that is not a string', { id: 1, version: '1.0.0' }],
+    ['a version that is not a string', { id: 'acuspine-protocol', version: 1 }],
+  ])('a screening with %s is one issue at its rule set', (_, ruleSet) => {
+    expect(issuesOf({ screening: { ...eligible, ruleSet } })).toEqual([
+      invalidScreening('ruleSet', 'expected the rule set { id, version } that screen() records'),
+    ]);
+  });
+
+  test('a rule set whose id cannot be read is unreadable at that path', () => {
+    const ruleSet = Object.defineProperty({ version: '1.0.0' }, 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf({ screening: { ...eligible, ruleSet } }).map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'unreadable', path: ['screening', 'ruleSet', 'id'] },
+      { code: 'invalid-screening', path: ['screening', 'ruleSet'] },
+    ]);
   });
 });

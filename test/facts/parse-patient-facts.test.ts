@@ -210,6 +210,18 @@ describe('parsePatientFacts: boolean facts', () => {
     const [nan] = issuesOf(parsePatientFacts({ pregnant: Number.NaN }));
     expect(nan?.message).toContain('NaN');
   });
+
+  it('names what it got in each message: null, a number, a string up to 40 characters in full, or the type', () => {
+    const messageOf = (input: unknown) => issuesOf(parsePatientFacts(input))[0]?.message;
+    expect(messageOf(null)).toBe('expected an object of patient facts, got null');
+    expect(messageOf(42)).toBe('expected an object of patient facts, got the number 42');
+    expect(messageOf(true)).toBe('expected an object of patient facts, got a value of type boolean');
+    expect(messageOf({ ageYears: true })).toBe('expected a number of years, got a value of type boolean');
+    expect(messageOf({ ageYears: 150 })).toBe('expected a finite age from 0 to below 150, got 150');
+    const forty = 'y'.repeat(40);
+    expect(messageOf({ pregnant: forty })).toBe(`expected true or false, got the string "${forty}"`);
+    expect(messageOf({ pregnant: `${forty}z` })).toBe(`expected true or false, got the string "${forty}…"`);
+  });
 });
 
 describe('parsePatientFacts: any input', () => {
@@ -241,7 +253,7 @@ describe('parsePatientFacts: any input', () => {
     });
     expect(parsePatientFacts(input)).toEqual({
       ok: false,
-      issues: [{ code: 'unreadable', path: ['pregnant'], message: expect.any(String) }],
+      issues: [{ code: 'unreadable', path: ['pregnant'], message: 'the value of "pregnant" could not be read' }],
     });
   });
 
@@ -254,7 +266,9 @@ describe('parsePatientFacts: any input', () => {
         },
       },
     );
-    expect(issuesOf(parsePatientFacts(input))).toEqual([{ code: 'unreadable', path: [], message: expect.any(String) }]);
+    expect(issuesOf(parsePatientFacts(input))).toEqual([
+      { code: 'unreadable', path: [], message: 'the keys of the input could not be read' },
+    ]);
   });
 
   it('a revoked proxy is reported as unreadable at the root, without throwing', () => {

@@ -64,4 +64,26 @@ describe('parseRegion', () => {
     expect(Object.isFrozen(regionSynonyms)).toBe(true);
     for (const region of spinalRegions) expect(Object.isFrozen(regionSynonyms[region])).toBe(true);
   });
+
+  test('reads at most 64 characters: a region padded past that is refused unread', () => {
+    expect(parseRegion('lower back'.padEnd(64))).toEqual({ ok: true, value: 'lumbosacral' });
+    expect(parseRegion('lower back'.padEnd(65))).toMatchObject({ ok: false, issues: [{ code: 'unknown-region' }] });
+  });
+
+  test('quotes an unknown word in full up to 40 characters, and its first 40 after that', () => {
+    const accepted =
+      'cervical (or cervical spine, cervical region, c-spine, neck, nape); ' +
+      'thoracic (or thoracic spine, thoracic region, t-spine, dorsal, dorsal spine, chest, upper back, mid back, middle back); ' +
+      'lumbosacral (or lumbosacral spine, lumbosacral region, lumbar, lumbar spine, lumbar region, l-spine, sacral, lower back, low back)';
+    const messageOf = (input: unknown) => {
+      const result = parseRegion(input);
+      return result.ok ? undefined : result.issues[0]?.message;
+    };
+    const forty = 'k'.repeat(40);
+    expect(messageOf(forty)).toBe(`"${forty}" is not a spinal region: expected ${accepted}`);
+    expect(messageOf(`${forty}x`)).toBe(`"${forty}…" is not a spinal region: expected ${accepted}`);
+    expect(messageOf(3)).toBe(`expected a region as a string (${accepted}), got a value of type number`);
+    expect(messageOf(null)).toBe(`expected a region as a string (${accepted}), got null`);
+    expect(messageOf(['lumbar'])).toBe(`expected a region as a string (${accepted}), got an array`);
+  });
 });

@@ -125,4 +125,9 @@ describe('regionFromIcd10: ICD-10-CM', () => {
     expect(regionFromIcd10('M54.51')).toBeUndefined(); // CM: vertebrogenic low back pain
     expect(regionFromIcd10('M54.56')).toBeUndefined();
   });
+
+  test('reads at most 16 characters, surrounding spaces included', () => {
+    expect(regionFromIcd10(' M42.12'.padEnd(16))).toBe('cervical');
+    expect(regionFromIcd10(' M42.12'.padEnd(17))).toBeUndefined();
+  });
 });

@@ -48,6 +48,9 @@ describe('regionProfiles and regionProfile', () => {
 
   test('regionProfile throws a TypeError on a value that is not a region id', () => {
     expect(() => regionProfile('lumbar' as SpinalRegion)).toThrow(TypeError);
+    expect(() => regionProfile('lumbar' as SpinalRegion)).toThrow(
+      "regionProfile: expected 'cervical', 'thoracic' or 'lumbosacral', got lumbar",
+    );
   });
 
   test('each profile cites its own section of the protocol', () => {

@@ -113,6 +113,31 @@ describe('cautionRuleSet', () => {
     for (const rule of cautionRuleSet.rules) expect(rule.kind).toBe('relative');
   });
 
+  it('cites the reference of each caution in full, with what it says about the caution', () => {
+    const sierpinaFrenkel = 'Sierpina VS, Frenkel MA. Acupuncture: a clinical review. South Med J 2005;98(3):330-7';
+    expect(Object.fromEntries(cautionRuleSet.rules.map((rule) => [rule.id, rule.source]))).toEqual({
+      'anticoagulant-therapy': {
+        title: 'British Acupuncture Council: guidance on acupuncture for patients taking warfarin',
+        note: 'superficial needling with fine needles; a systematic review (PMC4315381: 384 anticoagulated patients, 3,974 treatments) found no serious bleeding with appropriate location and depth',
+        url: 'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4315381/',
+      },
+      'electroacupuncture-with-implanted-device': {
+        title: 'British Medical Acupuncture Society: guidance on electroacupuncture (2023); implanted device manuals',
+        note: 'a pacemaker or implanted device contraindicates electroacupuncture, not manual needling',
+      },
+      'skin-lesion-at-site': { title: sierpinaFrenkel, note: 'local skin infection or lesion at the needling site' },
+      'needle-phobia': { title: sierpinaFrenkel, note: 'needle phobia or inability to cooperate' },
+      epilepsy: {
+        title: 'Exclusion criterion of the GERAC trials and of Cherkin et al., Arch Intern Med 2009;169(9):858-66',
+      },
+      'pregnancy-point-restrictions': {
+        title: 'WHO. Guidelines on basic training and safety in acupuncture, 1999',
+        section: '2.1',
+        note: 'no lumbosacral or lower-abdominal points in the first trimester, and no lumbosacral points later',
+      },
+    });
+  });
+
   it('cites a reference title for every rule, never the source protocol', () => {
     for (const rule of cautionRuleSet.rules) {
       expect(typeof rule.source.title).toBe('string');
@@ -280,6 +305,14 @@ describe('ageRule', () => {
     expect(ageRule({ over: 65 }).when).toEqual({ type: 'age-outside', under: 3, over: 65 });
     expect(ageRule({ over: 65 }).source.note).toMatch(/over 65/);
     expect(ageRule({ under: 16 }).when).toEqual({ type: 'age-outside', under: 16, over: 75 });
+    expect(ageRule({ under: 16 }).source.note).toBe(
+      'bounds set by the user: under 16 or over 75 completed years (the protocol: under 3 or over 75)',
+    );
+  });
+
+  it('adds no note when the bounds are the protocol bounds, given or by default', () => {
+    expect(ageRule().source).toEqual({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 1 });
+    expect(ageRule({ under: 3, over: 75 }).source).not.toHaveProperty('note');
   });
 
   it('is frozen throughout', () => {
@@ -333,6 +366,8 @@ describe('ageRule', () => {
 describe('defineRuleSet', () => {
   it.each([
     ['a definition that is not an object', null, /expected \{ id, version, rules \}/],
+    ['no definition', undefined, /expected \{ id, version, rules \}/],
+    ['a rule set id in place of a definition', 'acuspine-protocol', /expected \{ id, version, rules \}/],
     ['an empty id', { id: '', version: '1', rules: [phobia] }, /id must be a non-empty string/],
     ['an id that is not a string', { id: 7, version: '1', rules: [phobia] }, /id must be a non-empty string/],
     ['an empty version', { id: 'x', version: '', rules: [phobia] }, /rule set "x": version must be a non-empty string/],
@@ -351,7 +386,10 @@ describe('defineRuleSet', () => {
 
   it.each([
     ['a rule that is not an object', 'phobia', /rules\[0\] is not a rule object/],
+    ['a rule that is null', null, /rules\[0\] is not a rule object/],
     ['an empty rule id', { ...phobia, id: '' }, /rules\[0\]: id must be a non-empty string/],
+    ['a rule id that is not a string', { ...phobia, id: 7 }, /rules\[0\]: id must be a non-empty string/],
+    ['a null condition', { ...phobia, when: null }, /\("phobia"\): when must be an object/],
     ['a bad kind', { ...phobia, kind: 'strict' }, /\("phobia"\): kind must be 'absolute' or 'relative', got strict/],
     ['a missing condition', { ...phobia, when: undefined }, /\("phobia"\): when must be an object/],
     ['an unknown condition type', { ...phobia, when: { type: 'none', facts: ['pregnant'] } }, /when.type must be/],
@@ -386,6 +424,7 @@ describe('defineRuleSet', () => {
     ['a fractional bound', { ...phobia, when: { type: 'age-outside', under: 3, over: 75.5 } }, /age bounds/],
     ['a missing bound', { ...phobia, when: { type: 'age-outside', under: 3 } }, /got under 3, over undefined/],
     ['a missing source', { ...phobia, source: undefined }, /\("phobia"\): source must name a title/],
+    ['a null source', { ...phobia, source: null }, /\("phobia"\): source must name a title/],
     ['a source without a title', { ...phobia, source: { section: '2.1' } }, /source must name a title/],
     ['a source with an empty title', { ...phobia, source: { title: '' } }, /source must name a title/],
   ])('throws a TypeError naming the rule for %s', (_label, rule, message) => {
@@ -406,6 +445,29 @@ describe('defineRuleSet', () => {
     expect(() => defineRuleSet({ id: 'wide', version: '1', rules: [...ageRules, ...booleanRules] })).toThrow(
       /more than 26 distinct inputs/,
     );
+  });
+
+  it('accepts a set that reads exactly 26 distinct inputs, the most a screening can pack', () => {
+    const ageRules = Array.from({ length: 14 }, (_, i) => ({ ...ageRule({ under: i }), id: `age-${i}` }));
+    const booleanRules = [...cautionRuleSet.rules, ...protocolRuleSet.rules.slice(1)];
+    const widest = defineRuleSet({ id: 'widest', version: '1', rules: [...ageRules, ...booleanRules] });
+    expect(screen({ ageYears: 5 }, { ruleSet: widest }).contraindications).toEqual(
+      ageRules.slice(6).map((rule) => rule.id),
+    );
+  });
+
+  it('counts an input once however many rules read it: a fact, or an age with the same bounds', () => {
+    const pregnancyRules = Array.from({ length: 40 }, (_, i) => ({
+      id: `pregnancy-${i}`,
+      kind: 'absolute' as const,
+      when: { type: 'any' as const, facts: ['pregnant' as const] },
+      source: { title: 'A reference' },
+    }));
+    const sameAgeRules = Array.from({ length: 40 }, (_, i) => ({ ...ageRule({ under: 18 }), id: `adult-${i}` }));
+    const ruleSet = defineRuleSet({ id: 'repetitive', version: '1', rules: [...pregnancyRules, ...sameAgeRules] });
+    const screening = screen({ pregnant: true, ageYears: 40 }, { ruleSet });
+    expect(screening.contraindications).toEqual(pregnancyRules.map((rule) => rule.id));
+    expect(screen({ ageYears: 40 }, { ruleSet }).missing).toEqual(['pregnant']);
   });
 
   it('returns a deep-frozen copy', () => {

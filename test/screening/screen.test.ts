@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageRule,
   type BooleanFactName,
   cautionRuleSet,
   defineRuleSet,
@@ -450,6 +451,25 @@ describe('screen: any input', () => {
     expect(result.status).toBe('contraindicated');
     expect(result.contraindications).toEqual(['acute-infection']);
     expect(result.invalid).toEqual(['coagulationDisorder']);
+  });
+
+  it('a getter that throws leaves the age read as an age, also by an age rule with no lower bound', () => {
+    const noLowerBound = defineRuleSet({
+      id: 'no-lower-bound',
+      version: '1',
+      rules: [ageRule({ under: 0 }), ...protocolRuleSet.rules.slice(1)],
+    });
+    const record = { ...noContraindication, ageYears: 80 };
+    Object.defineProperty(record, 'pregnant', {
+      enumerable: true,
+      get() {
+        throw new Error('database connection lost');
+      },
+    });
+    const result = screen(record, { ruleSet: noLowerBound });
+    expect(result.status).toBe('contraindicated');
+    expect(result.contraindications).toEqual(['age']);
+    expect(result.invalid).toEqual(['pregnant']);
   });
 
   it('a revoked proxy does not throw: every fact is invalid', () => {

@@ -1,0 +1,22 @@
+// The CommonJS twin of consumer.ts, compiled under moduleResolution node16 (module node16), in
+// the form a CommonJS TypeScript project with verbatimModuleSyntax writes.
+import acuspine = require('acuspine');
+import fhir = require('acuspine/fhir');
+import cdsHooks = require('acuspine/cds-hooks');
+
+import type { PatientFacts, Result, Screening, ScreeningStatus } from 'acuspine';
+import type { CdsService } from 'acuspine/cds-hooks';
+import type { FhirFacts } from 'acuspine/fhir';
+
+const facts: PatientFacts = { ageYears: 52, pregnant: false };
+const screening: Screening<
+  'age' | 'oncology' | 'pregnancy' | 'coagulation' | 'acute-infection' | 'acute-mental-state'
+> = acuspine.screen(facts);
+const status: ScreeningStatus = screening.status;
+// @ts-expect-error the status is a closed union, not any: the declarations were found.
+const wrong: 'approved' = screening.status;
+
+const read: Result<FhirFacts> = fhir.factsFromFhir([], { on: '2026-11-24' });
+const service: CdsService = cdsHooks.cdsService({ source: { label: 'Clinic' } });
+
+void [read, service, status, wrong];
