@@ -214,7 +214,10 @@ export function readScreening(value: unknown): ReadScreening | undefined {
     const { status, findings, missing, ruleSet } = value;
     if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
     if (!Array.isArray(findings) || findings.length === 0) return undefined;
-    if (!Array.isArray(missing) || !missing.every((fact) => typeof fact === 'string' && fact !== '')) return undefined;
+    // Array.from turns the holes of a sparse array into undefined, which `every` would skip.
+    if (!Array.isArray(missing) || !Array.from(missing).every((fact) => typeof fact === 'string' && fact !== '')) {
+      return undefined;
+    }
     if (!isRecord(ruleSet) || !isText(ruleSet.id) || !isText(ruleSet.version)) return undefined;
     const read: ReadFinding[] = [];
     for (const finding of findings as unknown[]) {
@@ -241,7 +244,7 @@ export function readScreening(value: unknown): ReadScreening | undefined {
     return {
       status: derived,
       findings: read,
-      missing: missing as string[],
+      missing: Array.from(missing as string[]),
       ruleSet: { id: ruleSet.id, version: ruleSet.version },
     };
   } catch {
