@@ -34,6 +34,8 @@ export default {
     '!src/fhir/fhir-facts.ts',
     '!src/fhir/resources.ts',
     '!src/cds-hooks/card.ts',
+    '!src/messages/message-code.ts',
+    '!src/messages/message-options.ts',
   ],
   // Not copied into the sandbox: build output, reports and packed tarballs that other commands write meanwhile.
   ignorePatterns: ['dist', 'coverage', 'reports', 'docs/api', '*.tgz', 'test/e2e/artifacts'],

@@ -61,8 +61,7 @@ export function statisticsOf(counts: Counts): CohortStatistics<string> {
   const missing: Record<string, number> = {};
   const missingProportions: Record<string, Proportion> = {};
   const facts = [...counts.missing.keys()].sort(
-    (a, b) =>
-      (factOrder.get(a) ?? factOrder.size) - (factOrder.get(b) ?? factOrder.size) || (a < b ? -1 : a > b ? 1 : 0),
+    (a, b) => (factOrder.get(a) ?? factOrder.size) - (factOrder.get(b) ?? factOrder.size) || compareText(a, b),
   );
   for (const fact of facts) {
     const count = counts.missing.get(fact) as number;

@@ -20,6 +20,8 @@ describe('naturalCompare', () => {
     ['007', '7'],
     ['10', 'a'],
     ['x9y', 'x10y'],
+    ['1--a', '1.a'],
+    ['(none)', '18-39'],
   ])('puts %j before %j, and says so in both directions', (first, second) => {
     expect(naturalCompare(first, second)).toBeLessThan(0);
     expect(naturalCompare(second, first)).toBeGreaterThan(0);
