@@ -158,7 +158,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       contralateralOutside = check(
         'contralateral',
         profile.contralateral === undefined,
-        `the protocol describes contralateral (balance) selection for the cervical region only, not the ${profile.region}`,
+        `the protocol describes contralateral (balance) selection for the cervical region only, not the ${profile.region} region`,
       );
     }
   }

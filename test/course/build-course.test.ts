@@ -849,7 +849,7 @@ describe('buildCourse: one issue per bad field, naming what it got', () => {
         code: 'outside-protocol',
         path: ['contralateral'],
         message:
-          'the protocol describes contralateral (balance) selection for the cervical region only, not the thoracic; an override with a reason is needed to go outside it',
+          'the protocol describes contralateral (balance) selection for the cervical region only, not the thoracic region; an override with a reason is needed to go outside it',
       },
     ]);
   });
