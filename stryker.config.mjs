@@ -38,7 +38,7 @@ export default {
     '!src/messages/message-options.ts',
   ],
   // Not copied into the sandbox: build output, reports and packed tarballs that other commands write meanwhile.
-  ignorePatterns: ['dist', 'coverage', 'reports', 'docs/api', '*.tgz', 'test/e2e/artifacts'],
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'coverage', 'reports', 'docs/api', '*.tgz', 'test/e2e/artifacts'],
   concurrency: 2,
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/rest.json' },
