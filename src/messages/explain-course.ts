@@ -89,7 +89,8 @@ export interface PhaseExplanation {
  * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own
  *   locale; `sessions: true` for one line per session.
  * @returns the frozen explanation.
- * @throws {TypeError} when `course` is not a course, or an option has the wrong type.
+ * @throws {TypeError} when `course` is not a course (one whose weekday, phase, point group, step or
+ *   override setting has no words in the catalogs is not), or an option has the wrong type.
  * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given.
  * @example
  * const screening = screen({ ageYears: 52, oncologicalDisease: false, pregnant: false, coagulationDisorder: false,

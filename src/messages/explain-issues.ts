@@ -45,9 +45,19 @@ export interface IssueExplanation {
   readonly text: string;
 }
 
-/** The course request fields that have a label of their own. */
-function isCourseField(key: string): boolean {
-  return ['region', 'screening', 'start', 'sessions', 'minutes', 'weekdays', 'contralateral', 'override'].includes(key);
+/** Whether a path segment is a course request field that has a label of its own. */
+function isCourseField(segment: unknown): boolean {
+  const fields: readonly unknown[] = [
+    'region',
+    'screening',
+    'start',
+    'sessions',
+    'minutes',
+    'weekdays',
+    'contralateral',
+    'override',
+  ];
+  return fields.includes(segment);
 }
 
 /**
@@ -107,10 +117,10 @@ function fieldLabel(t: Translator, path: readonly (string | number)[]): string |
   if (head === 'override' && (next === 'reason' || next === 'by')) {
     label = t.t(`field.override.${next}`);
     rest = 2;
-  } else if (typeof head === 'string' && isCourseField(head)) {
+  } else if (isCourseField(head)) {
     label = t.t(`field.${head}` as MessageCode);
     rest = 1;
-  } else if (typeof head === 'string' && t.has(`fact.${head}.label`)) {
+  } else if (t.has(`fact.${head}.label`)) {
     label = t.t(`fact.${head}.label` as MessageCode);
     rest = 1;
   } else {

@@ -212,9 +212,8 @@ function shippedKind(rule: string): RuleKind | undefined {
     case 'epilepsy':
     case 'pregnancy-point-restrictions':
       return 'relative';
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 function sentence(t: Translator, finding: Finding, ruleSet: RuleSet | undefined): string {
@@ -246,7 +245,6 @@ function checkScreening(screening: Screening): void {
   const valid =
     typeof value === 'object' &&
     value !== null &&
-    typeof value.status === 'string' &&
     Array.isArray(value.findings) &&
     Array.isArray(value.missing) &&
     Array.isArray(value.invalid) &&

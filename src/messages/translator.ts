@@ -51,7 +51,11 @@ export function translator(options: MessageOptions | undefined, caller: string):
   const fellBack = new Set<MessageCode>();
   return {
     locale,
-    t(code, params) {
+    t(code, params = {}) {
+      // Only a value that acuspine did not make (a forged course) can ask for a code it has no message for.
+      if (!Object.hasOwn(messagesEn, code)) {
+        throw new TypeError(`${caller}: no message has the code "${code}": the value is not as acuspine returns it`);
+      }
       if (own !== undefined) {
         const message: unknown = Object.hasOwn(own, code) ? own[code] : undefined;
         if (typeof message === 'string' && fillable(message, params)) return fill(message, params);
@@ -70,17 +74,13 @@ export function translator(options: MessageOptions | undefined, caller: string):
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** Whether every `{name}` placeholder of a message has a value. */
-function fillable(template: string, params: Params | undefined): boolean {
-  return [...template.matchAll(PLACEHOLDER)].every(
-    ([, name]) => params !== undefined && Object.hasOwn(params, name as string),
-  );
+function fillable(template: string, params: Params): boolean {
+  return [...template.matchAll(PLACEHOLDER)].every(([, name]) => Object.hasOwn(params, name as string));
 }
 
 /** Fills the `{name}` placeholders of a fillable message in one pass, so that a value is never read as a template. */
-function fill(template: string, params: Params | undefined): string {
-  return params === undefined
-    ? template
-    : template.replace(PLACEHOLDER, (_whole, name: string) => String(params[name]));
+function fill(template: string, params: Params): string {
+  return template.replace(PLACEHOLDER, (_whole, name: string) => String(params[name]));
 }
 
 /** A citation as one line: title, section, item. The protocol's own title and headings are translated. */
@@ -111,9 +111,8 @@ function protocolSectionId(section: string): ProtocolSectionId | undefined {
       return 'thoracic';
     case LUMBOSACRAL_SECTION:
       return 'lumbosacral';
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 /** An ISO date `YYYY-MM-DD` in the locale's date format. */

@@ -1,77 +1,122 @@
 import { describe, expect, test } from 'vitest';
-import { type Course, explainCourse, screen } from '../../src/index.js';
+import { type Course, type CourseRequest, explainCourse, type Screening, screen } from '../../src/index.js';
 import { allAbsent, everyShippedRule, expectNoRawCodes, healthy, planned } from './fixtures.js';
 
-const eligible = screen(healthy);
-const withCaution = screen({ ...allAbsent, anticoagulantTherapy: true }, { ruleSet: everyShippedRule });
+// Every result is computed inside a test, so that a mutation run sees which test reaches which line.
+const eligible = (): Screening => screen(healthy);
+const withCaution = (): Screening =>
+  screen({ ...allAbsent, anticoagulantTherapy: true }, { ruleSet: everyShippedRule });
+const lumbosacral = (request: Partial<CourseRequest> = {}): Course => planned({ screening: eligible(), ...request });
+
+const STEPS_EN =
+  'Steps of each session: treat the site with an antiseptic; insert the needles; leave the needles in place for 30 min; remove the needles; treat the site with an antiseptic again.';
+const POINT_GROUPS_EN =
+  'Point groups: local, segmental, remote; the points within each group are the practitioner’s choice.';
+const ESSENCE_EN = 'Osteochondrosis and acupuncture, section “The essence of acupuncture”';
+const THORACIC_EN =
+  'Osteochondrosis and acupuncture, section “Acupuncture for osteochondrosis of the thoracic region spine”';
 
 describe('explainCourse: a default lumbosacral course', () => {
-  const course = planned({ screening: eligible });
-  const explanation = explainCourse(course);
-
   test('sums the course up with its region and dates', () => {
-    expect(explanation.summary).toBe(
+    expect(explainCourse(lumbosacral()).summary).toBe(
       'Planned course of acupuncture for osteochondrosis of the lumbosacral spine, from 2026-03-02 to 2026-04-02.',
     );
   });
 
-  test('states the sessions, the minutes, the weekdays and the dates', () => {
-    expect(explanation.lines).toContain('Sessions: 10, 30 min each.');
-    expect(explanation.lines).toContain('Days of the week: Monday, Thursday.');
-    expect(explanation.lines).toContain('Dates: from 2026-03-02 to 2026-04-02.');
-  });
-
-  test('says that the session length is stated for the thoracic region only', () => {
-    expect(explanation.lines).toContain(
+  test('says everything about the course, line by line, in order', () => {
+    expect(explainCourse(lumbosacral()).lines).toEqual([
+      'Region: lumbosacral spine.',
+      'Sessions: 10, 30 min each.',
       'The protocol states the session length of 20 to 40 min for the thoracic region only; acuspine applies it here.',
-    );
-  });
-
-  test('lists the four phases with their sessions, in order', () => {
-    expect(explanation.phases.map(({ id, order, first, last }) => [id, order, first, last])).toEqual([
-      ['nerve-pain', 1, 1, 3],
-      ['spasm-and-inflammation', 2, 4, 6],
-      ['circulation-and-metabolism', 3, 7, 8],
-      ['consolidation', 4, 9, 10],
+      'Days of the week: Monday, Thursday.',
+      'Dates: from 2026-03-02 to 2026-04-02.',
+      'Phase 1, stop the pain from pinched nerve roots: sessions 1 to 3.',
+      'Phase 2, ease muscle spasm and inflammation: sessions 4 to 6.',
+      'Phase 3, restore circulation and metabolism: sessions 7 to 8.',
+      'Phase 4, consolidate the result: sessions 9 to 10.',
+      POINT_GROUPS_EN,
+      'Contralateral (balance) selection of points is not used.',
+      STEPS_EN,
+      'Settings left at acuspine’s defaults: number of sessions, session length, days of the week, contralateral selection.',
+      'Screening result: no contraindication found (rule set acuspine-protocol, version 1.0.0).',
+      `Sources in the protocol: ${ESSENCE_EN}; Osteochondrosis and acupuncture, section “Acupuncture for lumbosacral osteochondrosis”; ${THORACIC_EN}.`,
     ]);
-    expect(explanation.phases[3]?.text).toBe('Phase 4, consolidate the result: sessions 9 to 10.');
   });
 
-  test('names the point groups, contralateral selection, the steps and the defaults', () => {
-    expect(explanation.lines).toContain(
-      'Point groups: local, segmental, remote; the points within each group are the practitioner’s choice.',
-    );
-    expect(explanation.lines).toContain('Contralateral (balance) selection of points is not used.');
-    expect(explanation.steps).toEqual([
+  test('lists the four phases with their order and sessions', () => {
+    expect(explainCourse(lumbosacral()).phases).toEqual([
+      {
+        id: 'nerve-pain',
+        order: 1,
+        title: 'stop the pain from pinched nerve roots',
+        first: 1,
+        last: 3,
+        text: 'Phase 1, stop the pain from pinched nerve roots: sessions 1 to 3.',
+      },
+      {
+        id: 'spasm-and-inflammation',
+        order: 2,
+        title: 'ease muscle spasm and inflammation',
+        first: 4,
+        last: 6,
+        text: 'Phase 2, ease muscle spasm and inflammation: sessions 4 to 6.',
+      },
+      {
+        id: 'circulation-and-metabolism',
+        order: 3,
+        title: 'restore circulation and metabolism',
+        first: 7,
+        last: 8,
+        text: 'Phase 3, restore circulation and metabolism: sessions 7 to 8.',
+      },
+      {
+        id: 'consolidation',
+        order: 4,
+        title: 'consolidate the result',
+        first: 9,
+        last: 10,
+        text: 'Phase 4, consolidate the result: sessions 9 to 10.',
+      },
+    ]);
+  });
+
+  test('lists the steps of a session, with the minutes the needles stay in', () => {
+    expect(explainCourse(lumbosacral({ minutes: 25 })).steps).toEqual([
       'treat the site with an antiseptic',
       'insert the needles',
-      'leave the needles in place for 30 min',
+      'leave the needles in place for 25 min',
       'remove the needles',
       'treat the site with an antiseptic again',
     ]);
-    expect(explanation.lines).toContain(
-      'Settings left at acuspine’s defaults: number of sessions, session length, days of the week, contralateral selection.',
-    );
   });
 
-  test('names the screening and the protocol sections the course rests on', () => {
-    expect(explanation.lines).toContain(
-      'Screening result: no contraindication found (rule set acuspine-protocol, version 1.0.0).',
-    );
-    expect(explanation.sources).toEqual([
-      'Osteochondrosis and acupuncture, section “The essence of acupuncture”',
+  test('cites the protocol sections the course rests on', () => {
+    expect(explainCourse(lumbosacral()).sources).toEqual([
+      ESSENCE_EN,
       'Osteochondrosis and acupuncture, section “Acupuncture for lumbosacral osteochondrosis”',
-      'Osteochondrosis and acupuncture, section “Acupuncture for osteochondrosis of the thoracic region spine”',
+      THORACIC_EN,
     ]);
   });
 
   test('has no session lines unless asked, and no fallbacks', () => {
+    const explanation = explainCourse(lumbosacral());
     expect(explanation.sessions).toEqual([]);
+    expect(explainCourse(lumbosacral(), { sessions: false }).sessions).toEqual([]);
     expect(explanation.fallbacks).toEqual([]);
-    expect(explanation.text.split('\n')).toEqual([explanation.summary, ...explanation.lines]);
+    expect(explanation.text).toBe([explanation.summary, ...explanation.lines].join('\n'));
+  });
+
+  test('with sessions, the text ends with one line per session', () => {
+    const explanation = explainCourse(lumbosacral(), { sessions: true });
+    expect(explanation.sessions).toHaveLength(10);
+    expect(explanation.sessions[3]).toBe(
+      'Session 4: 2026-03-12, Thursday, 30 min; phase 2, ease muscle spasm and inflammation.',
+    );
+    expect(explanation.text).toBe([explanation.summary, ...explanation.lines, ...explanation.sessions].join('\n'));
   });
 
   test('is frozen', () => {
+    const explanation = explainCourse(lumbosacral());
     expect(Object.isFrozen(explanation)).toBe(true);
     for (const part of [
       explanation.lines,
@@ -87,23 +132,48 @@ describe('explainCourse: a default lumbosacral course', () => {
 });
 
 describe('explainCourse: in Russian', () => {
-  const explanation = explainCourse(planned({ screening: eligible }), { locale: 'ru', sessions: true });
-
   test('inflects the region and writes dates as DD.MM.YYYY', () => {
+    const explanation = explainCourse(lumbosacral(), { locale: 'ru' });
     expect(explanation.summary).toBe(
       'План курса иглорефлексотерапии при остеохондрозе пояснично-крестцового отдела позвоночника: с 02.03.2026 по 02.04.2026.',
     );
-    expect(explanation.lines).toContain(
+    expect(explanation.lines.slice(0, 5)).toEqual([
+      'Отдел позвоночника: пояснично-крестцовый.',
+      'Число сеансов: 10; продолжительность сеанса: 30 мин.',
       'Продолжительность сеанса 20–40 мин указана в протоколе только для грудного отдела; acuspine применяет её и здесь.',
-    );
+      'Дни недели: понедельник, четверг.',
+      'Сроки: с 02.03.2026 по 02.04.2026.',
+    ]);
+  });
+
+  test('names the protocol sections by their Russian headings', () => {
+    expect(explainCourse(lumbosacral(), { locale: 'ru' }).sources).toEqual([
+      'Остеохондроз и иглоукалывание, раздел «Суть метода иглоукалывания»',
+      'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при пояснично-крестцовом остеохондрозе»',
+      'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при остеохондрозе грудного отдела позвоночника»',
+    ]);
+    expect(explainCourse(planned({ region: 'cervical', screening: eligible() }), { locale: 'ru' }).sources).toEqual([
+      'Остеохондроз и иглоукалывание, раздел «Суть метода иглоукалывания»',
+      'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при шейном остеохондрозе позвоночника»',
+      'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при остеохондрозе грудного отдела позвоночника»',
+    ]);
   });
 
   test('describes every session with its phase', () => {
+    const explanation = explainCourse(lumbosacral(), { locale: 'ru', sessions: true });
     expect(explanation.sessions).toHaveLength(10);
     expect(explanation.sessions[0]).toBe(
       'Сеанс 1: 02.03.2026, понедельник, 30 мин; этап 1 — купирование боли, вызванной ущемлением нервных корешков.',
     );
+    expect(explanation.sessions[9]).toBe('Сеанс 10: 02.04.2026, четверг, 30 мин; этап 4 — закрепление результата.');
     expect(explanation.text.split('\n').slice(-10)).toEqual(explanation.sessions);
+  });
+
+  test('a session with no phase is described without one', () => {
+    const course = planned({ region: 'thoracic', screening: eligible(), weekdays: ['wed'] });
+    expect(explainCourse(course, { locale: 'ru', sessions: true }).sessions[0]).toBe(
+      'Сеанс 1: 04.03.2026, среда, 30 мин.',
+    );
   });
 });
 
@@ -111,7 +181,7 @@ describe('explainCourse: other regions and settings', () => {
   test('a cervical course with contralateral selection, cautions and a named override', () => {
     const course = planned({
       region: 'cervical',
-      screening: withCaution,
+      screening: withCaution(),
       sessions: 8,
       minutes: 20,
       weekdays: ['tue', 'fri'],
@@ -120,22 +190,55 @@ describe('explainCourse: other regions and settings', () => {
     });
     const explanation = explainCourse(course, { sessions: true });
     expect(explanation.phases).toEqual([]);
-    expect(explanation.lines).toContain('Points are selected on the side opposite the complaint (the balance method).');
-    expect(explanation.lines).toContain(
+    expect(explanation.lines).toEqual([
+      'Region: cervical spine.',
+      'Sessions: 8, 20 min each.',
+      'The protocol states the session length of 20 to 40 min for the thoracic region only; acuspine applies it here.',
+      'Days of the week: Tuesday, Friday.',
+      'Dates: from 2026-03-03 to 2026-03-27.',
+      POINT_GROUPS_EN,
+      'Points are selected on the side opposite the complaint (the balance method).',
+      'Steps of each session: treat the site with an antiseptic; insert the needles; leave the needles in place for 20 min; remove the needles; treat the site with an antiseptic again.',
       'Cautions from the screening, for the clinician to weigh at each session: anticoagulant therapy.',
-    );
-    expect(explanation.lines).toContain(
       'Outside the protocol by the decision of Dr Petrova (number of sessions): short course agreed with the patient.',
-    );
-    expect(explanation.lines.some((line) => line.startsWith('Settings left at'))).toBe(false);
-    expect(explanation.lines).toContain('Screening result: caution (rule set protocol-and-cautions, version 1).');
+      'Screening result: caution (rule set protocol-and-cautions, version 1).',
+      `Sources in the protocol: ${ESSENCE_EN}; Osteochondrosis and acupuncture, section “Acupuncture for cervical osteochondrosis of the spine”; ${THORACIC_EN}.`,
+    ]);
     expect(explanation.sessions[0]).toBe('Session 1: 2026-03-03, Tuesday, 20 min.');
+  });
+
+  test('a thoracic course carries no session length over, and names only the settings left at their defaults', () => {
+    const course = planned({
+      region: 'thoracic',
+      screening: eligible(),
+      sessions: 12,
+      weekdays: ['mon', 'wed', 'fri'],
+    });
+    expect(explainCourse(course).lines).toEqual([
+      'Region: thoracic spine.',
+      'Sessions: 12, 30 min each.',
+      'Days of the week: Monday, Wednesday, Friday.',
+      'Dates: from 2026-03-02 to 2026-03-27.',
+      POINT_GROUPS_EN,
+      'Contralateral (balance) selection of points is not used.',
+      STEPS_EN,
+      'Settings left at acuspine’s defaults: session length, contralateral selection.',
+      'Screening result: no contraindication found (rule set acuspine-protocol, version 1.0.0).',
+      `Sources in the protocol: ${ESSENCE_EN}; ${THORACIC_EN}.`,
+    ]);
+  });
+
+  test('the region a session length is carried over from is inflected in Russian', () => {
+    const course = planned({ region: 'cervical', screening: eligible() });
+    expect(explainCourse(course, { locale: 'ru' }).lines[2]).toBe(
+      'Продолжительность сеанса 20–40 мин указана в протоколе только для грудного отдела; acuspine применяет её и здесь.',
+    );
   });
 
   test('an override with no name, and one that covers nothing', () => {
     const outside = planned({
       region: 'thoracic',
-      screening: eligible,
+      screening: eligible(),
       minutes: 45,
       override: { reason: 'long session' },
     });
@@ -145,7 +248,7 @@ describe('explainCourse: other regions and settings', () => {
     expect(explainCourse(outside, { locale: 'ru' }).lines).toContain(
       'Отступление от протокола (продолжительность сеанса) по решению врача: long session.',
     );
-    const within = planned({ region: 'thoracic', screening: eligible, override: { reason: 'just in case' } });
+    const within = planned({ region: 'thoracic', screening: eligible(), override: { reason: 'just in case' } });
     expect(explainCourse(within).lines).toContain(
       'An override was recorded (just in case), but every setting lies within the protocol.',
     );
@@ -153,25 +256,29 @@ describe('explainCourse: other regions and settings', () => {
   });
 
   test('a short lumbosacral course names the phases it leaves out, and a one-session phase', () => {
-    const course = planned({ screening: eligible, sessions: 3, override: { reason: 'trial' } });
-    const explanation = explainCourse(course);
+    const explanation = explainCourse(lumbosacral({ sessions: 3, override: { reason: 'trial' } }));
     expect(explanation.phases.map((phase) => phase.text)).toEqual([
       'Phase 1, stop the pain from pinched nerve roots: session 1.',
       'Phase 2, ease muscle spasm and inflammation: session 2.',
       'Phase 4, consolidate the result: session 3.',
     ]);
+    expect(explanation.phases.map(({ first, last }) => [first, last])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     expect(explanation.lines).toContain('Phases with no session in this course: restore circulation and metabolism.');
   });
 
   test('a caution of a custom rule is named by its id', () => {
-    const course = { ...planned({ screening: eligible }), cautions: ['clinic-rule'] } as Course;
+    const course = { ...lumbosacral(), cautions: ['clinic-rule'] } as Course;
     expect(explainCourse(course).lines).toContain(
       'Cautions from the screening, for the clinician to weigh at each session: clinic-rule.',
     );
   });
 
   test('a date that is not ISO is shown as given', () => {
-    const course = planned({ screening: eligible });
+    const course = lumbosacral();
     const odd = {
       ...course,
       sessions: [{ ...course.sessions[0], date: 'soon' }, ...course.sessions.slice(1)],
@@ -179,32 +286,109 @@ describe('explainCourse: other regions and settings', () => {
     expect(explainCourse(odd).summary).toMatch(/from soon to 2026-04-02/);
   });
 
+  test('a date is reformatted only when it is exactly YYYY-MM-DD', () => {
+    const course = lumbosacral();
+    const withDates = (first: string, last: string): Course =>
+      ({
+        ...course,
+        sessions: [
+          { ...course.sessions[0], date: first },
+          ...course.sessions.slice(1, -1),
+          { ...course.sessions.at(-1), date: last },
+        ],
+      }) as Course;
+    const dates = (first: string, last: string): string =>
+      explainCourse(withDates(first, last), { locale: 'ru' }).lines[4] as string;
+    expect(dates('x2026-03-02', '2026-04-02x')).toBe('Сроки: с x2026-03-02 по 2026-04-02x.');
+    expect(dates('26-03-02', '2026-4-02')).toBe('Сроки: с 26-03-02 по 2026-4-02.');
+    expect(dates('2026-03-2', '2026-04-02')).toBe('Сроки: с 2026-03-2 по 02.04.2026.');
+  });
+
   test('every output is free of placeholders and raw codes', () => {
     expectNoRawCodes(
-      explainCourse(planned({ screening: withCaution, region: 'cervical', contralateral: true }), { sessions: true }),
+      explainCourse(planned({ screening: withCaution(), region: 'cervical', contralateral: true }), { sessions: true }),
     );
   });
 });
 
 describe('explainCourse: programmer errors', () => {
-  const course = planned({ screening: eligible });
+  const NOT_A_COURSE = new TypeError('explainCourse: expected a course as returned by buildCourse() (its value)');
+
   test.each([
-    null,
-    'course',
-    {},
-    { ...course, region: 'knee' },
-    { ...course, sessions: [] },
-    { ...course, settings: null },
-    { ...course, cautions: 'none' },
-    { ...course, omittedPhases: undefined },
-    { ...course, protocolBasis: undefined },
-    { ...course, screeningStatus: 'incomplete' },
-    { ...course, ruleSet: null },
-  ])('a value that is not a course is a TypeError (%#)', (value) => {
-    expect(() => explainCourse(value as Course)).toThrow(TypeError);
+    ['null', () => null],
+    ['a string', () => 'course'],
+    ['an empty object', () => ({})],
+    ['a function with the fields of a course', () => Object.assign(() => undefined, lumbosacral())],
+    ['an unknown region', () => ({ ...lumbosacral(), region: 'knee' })],
+    ['no sessions', () => ({ ...lumbosacral(), sessions: [] })],
+    ['sessions that are not a list', () => ({ ...lumbosacral(), sessions: 'many' })],
+    ['null settings', () => ({ ...lumbosacral(), settings: null })],
+    ['settings that are not an object', () => ({ ...lumbosacral(), settings: 'defaults' })],
+    ['cautions that are not a list', () => ({ ...lumbosacral(), cautions: 'none' })],
+    ['no omitted phases', () => ({ ...lumbosacral(), omittedPhases: undefined })],
+    ['no protocol basis', () => ({ ...lumbosacral(), protocolBasis: undefined })],
+    ['an incomplete screening status', () => ({ ...lumbosacral(), screeningStatus: 'incomplete' })],
+    ['a null rule set', () => ({ ...lumbosacral(), ruleSet: null })],
+    ['a rule set that is not an object', () => ({ ...lumbosacral(), ruleSet: 'acuspine-protocol' })],
+  ])('%s is not a course: a TypeError', (_name, value) => {
+    const course = value() as unknown as Course;
+    expect(() => explainCourse(course)).toThrow(NOT_A_COURSE);
   });
 
-  test('an unknown locale without messages is a RangeError', () => {
-    expect(() => explainCourse(course, { locale: 'fr' })).toThrow(RangeError);
+  test.each([
+    [
+      'a weekday',
+      'weekday.someday',
+      (course: Course) => ({
+        ...course,
+        settings: { ...course.settings, weekdays: { ...course.settings.weekdays, value: ['mon', 'someday'] } },
+      }),
+    ],
+    [
+      'a session phase',
+      'phase.rest',
+      (course: Course) => ({
+        ...course,
+        sessions: [{ ...course.sessions[0], phase: 'rest' }, ...course.sessions.slice(1)],
+      }),
+    ],
+    ['an omitted phase', 'phase.rest', (course: Course) => ({ ...course, omittedPhases: ['rest'] })],
+    [
+      'a point group',
+      'pointGroup.auricular',
+      (course: Course) => ({
+        ...course,
+        sessions: [{ ...course.sessions[0], pointGroups: ['local', 'auricular'] }, ...course.sessions.slice(1)],
+      }),
+    ],
+    [
+      'a step',
+      'step.cupping',
+      (course: Course) => ({
+        ...course,
+        sessions: [{ ...course.sessions[0], steps: [{ id: 'cupping' }] }, ...course.sessions.slice(1)],
+      }),
+    ],
+    [
+      'an override setting',
+      'setting.region',
+      (course: Course) => ({
+        ...course,
+        override: { reason: 'trial', covers: ['region'] },
+      }),
+    ],
+  ])('a course with %s that has no words is not a course: a TypeError, never a silent gap', (_name, code, forge) => {
+    const forged = forge(lumbosacral()) as unknown as Course;
+    expect(() => explainCourse(forged)).toThrow(
+      new TypeError(`explainCourse: no message has the code "${code}": the value is not as acuspine returns it`),
+    );
+  });
+
+  test('an unknown locale without messages is a RangeError that names explainCourse', () => {
+    expect(() => explainCourse(lumbosacral(), { locale: 'fr' })).toThrow(
+      new RangeError(
+        `explainCourse: no messages for locale "fr": use 'en' or 'ru', or pass options.messages for another locale`,
+      ),
+    );
   });
 });

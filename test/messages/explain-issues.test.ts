@@ -66,6 +66,47 @@ describe('explainIssues', () => {
     );
   });
 
+  test('names each field of a course request by its label', () => {
+    const missing = (path: readonly (string | number)[]): Issue => ({ code: 'missing', path, message: '' });
+    const explanation = explainIssues(
+      [
+        ['region'],
+        ['screening'],
+        ['start'],
+        ['sessions'],
+        ['minutes'],
+        ['weekdays'],
+        ['contralateral'],
+        ['override'],
+        ['override', 'reason'],
+        ['override', 'by'],
+        ['override', 'note'],
+      ].map(missing),
+    );
+    expect(explanation.issues.map((entry) => entry.field)).toEqual([
+      'spinal region',
+      'screening',
+      'start date',
+      'number of sessions',
+      'session length',
+      'days of the week',
+      'contralateral selection',
+      'override',
+      'reason for the override',
+      'override decided by',
+      'override, “note”',
+    ]);
+    expect(explanation.issues[9]?.text).toBe('Override decided by: a value is required.');
+  });
+
+  test('a reason or a name outside the override is spelled out as a nested key', () => {
+    const explanation = explainIssues([
+      { code: 'blank', path: ['screening', 'reason'], message: '' },
+      { code: 'blank', path: ['note', 'by'], message: '' },
+    ]);
+    expect(explanation.issues.map((entry) => entry.field)).toEqual(['screening, “reason”', 'input, “note”, “by”']);
+  });
+
   test('an unknown code gets a generic sentence naming it, and a path outside known fields is spelled out', () => {
     const explanation = explainIssues([
       { code: 'coded-as-unknown', path: ['entry', 0, 'resource'], message: 'x' },
@@ -96,17 +137,32 @@ describe('explainIssues', () => {
   });
 
   test.each([
-    null,
-    'issues',
-    [null],
-    [{ code: 1, path: [] }],
-    [{ code: 'x', path: 'a' }],
-    [{ code: 'x', path: [true] }],
-  ])('a value that is not a list of issues is a TypeError (%#)', (value) => {
-    expect(() => explainIssues(value as unknown as readonly Issue[])).toThrow(TypeError);
+    ['null', () => null],
+    ['a string', () => 'issues'],
+    ['a null issue', () => [null]],
+    ['a null issue after a valid one', () => [{ code: 'missing', path: [], message: '' }, null]],
+    ['a function with the fields of an issue', () => [Object.assign(() => 0, { code: 'missing', path: [] })]],
+    ['an issue whose code is not a string', () => [{ code: 1, path: [] }]],
+    ['an issue whose path is not a list', () => [{ code: 'x', path: 'a' }]],
+    ['an issue with a path segment that is neither a string nor a number', () => [{ code: 'x', path: [true] }]],
+  ])('%s is not a list of issues: a TypeError', (_name, value) => {
+    const issues = value() as unknown as readonly Issue[];
+    expect(() => explainIssues(issues)).toThrow(
+      new TypeError('explainIssues: expected an array of issues { code, path, message }'),
+    );
   });
 
-  test('an unknown locale without messages is a RangeError', () => {
-    expect(() => explainIssues([], { locale: 'xx' })).toThrow(RangeError);
+  test('an unknown locale without messages is a RangeError that names explainIssues', () => {
+    expect(() => explainIssues([], { locale: 'xx' })).toThrow(
+      new RangeError(
+        `explainIssues: no messages for locale "xx": use 'en' or 'ru', or pass options.messages for another locale`,
+      ),
+    );
+  });
+
+  test('options of the wrong type are a TypeError that names explainIssues', () => {
+    expect(() => explainIssues([], { messages: [] } as never)).toThrow(
+      new TypeError('explainIssues: options.messages must be an object of messages keyed by code'),
+    );
   });
 });
