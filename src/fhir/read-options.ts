@@ -17,11 +17,17 @@ export interface ReadOptions {
   readonly extraCodes: readonly FhirCodeList[];
 }
 
-const CODED_FACT_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CODED_FACTS);
-const KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set<CodeListKind>(['counts', 'uncertain', 'note', 'region']);
+// Sets of unknown, so that any value can be looked up: a value that is not a string is simply not in them.
+const CODED_FACT_NAMES: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(CODED_FACTS);
+const KINDS: ReadonlySet<unknown> = /* @__PURE__ */ new Set<CodeListKind>(['counts', 'uncertain', 'note', 'region']);
 
 export function isCodedFact(value: unknown): value is CodedFact {
-  return typeof value === 'string' && CODED_FACT_NAMES.has(value);
+  return CODED_FACT_NAMES.has(value);
+}
+
+/** Whole years: an integer >= 0 (Number.isInteger is false for a value that is not a number). */
+function isWholeYears(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 export function readOptions(options: unknown, dayNumberOf: (on: string) => number): ReadOptions | Issue[] {
@@ -35,8 +41,7 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
     }
   }
   const on = own(options, 'on');
-  const onDate = parseIsoDate(on);
-  if (onDate === undefined) {
+  if (parseIsoDate(on) === undefined) {
     issues.push(
       issue('invalid-option', ['options', 'on'], `expected the reference date as YYYY-MM-DD, got ${describe(on)}`),
     );
@@ -58,14 +63,7 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
     } else {
       const u = own(bounds, 'under') ?? under;
       const o = own(bounds, 'over') ?? over;
-      if (
-        typeof u !== 'number' ||
-        !Number.isInteger(u) ||
-        u < 0 ||
-        typeof o !== 'number' ||
-        !Number.isInteger(o) ||
-        o < u
-      ) {
+      if (!isWholeYears(u) || !isWholeYears(o) || o < u) {
         issues.push(issue('invalid-option', ['options', 'ageBounds'], 'expected whole years with 0 <= under <= over'));
       } else {
         under = u;
@@ -86,12 +84,14 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
       );
     } else {
       extraCodes.forEach((list: unknown, index) => {
-        const checked = checkCodeList(list, ['options', 'extraCodes', index], issues);
-        if (checked !== undefined) lists.push(checked);
+        checkCodeList(list, ['options', 'extraCodes', index], issues);
+        // A list with issues is pushed too, but then the issues are returned and the lists never read.
+        lists.push(list as FhirCodeList);
       });
     }
   }
-  if (issues.length > 0 || onDate === undefined) return issues;
+  // Every bad option, the reference date included, has pushed an issue.
+  if (issues.length > 0) return issues;
   return {
     on: on as string,
     onDay: dayNumberOf(on as string),
@@ -102,20 +102,20 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
   };
 }
 
-function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]): FhirCodeList | undefined {
-  const before = issues.length;
+/** Pushes an issue for each bad field of one code list of `extraCodes`. */
+function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]): void {
   const bad = (key: string, expected: string, value: unknown) =>
     issues.push(issue('invalid-option', [...path, key], `expected ${expected}, got ${describe(value)}`));
   if (!isObject(list)) {
     issues.push(issue('invalid-option', path, `expected a code list object, got ${describe(list)}`));
-    return undefined;
+    return;
   }
   const id = own(list, 'id');
   if (typeof id !== 'string' || id === '') bad('id', 'a non-empty string', id);
   const title = own(list, 'title');
   if (typeof title !== 'string' || title === '') bad('title', 'a non-empty string', title);
   const kind = own(list, 'kind');
-  if (typeof kind !== 'string' || !KINDS.has(kind)) bad('kind', "'counts', 'uncertain', 'note' or 'region'", kind);
+  if (!KINDS.has(kind)) bad('kind', "'counts', 'uncertain', 'note' or 'region'", kind);
   const fact = own(list, 'fact');
   const region = own(list, 'region');
   if (kind === 'region') {
@@ -148,7 +148,6 @@ function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]
   if (!isObject(source) || typeof own(source, 'title') !== 'string' || own(source, 'title') === '') {
     bad('source', 'a source citation with a title', source);
   }
-  return issues.length === before ? (list as unknown as FhirCodeList) : undefined;
 }
 
 function isStringArray(value: unknown): value is readonly string[] {

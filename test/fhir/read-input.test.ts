@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/_internal/result.js';
+import type { FhirPath } from '../../src/fhir/index.js';
+import {
+  collectResources,
+  describe as describeValue,
+  FieldReader,
+  readConcept,
+  refOf,
+} from '../../src/fhir/read-input.js';
+
+const SNOMED = 'http://snomed.info/sct';
+
+function collect(input: unknown) {
+  const issues: Issue[] = [];
+  const without: FhirPath[] = [];
+  const found = collectResources(input, issues, without);
+  return { found, issues, without };
+}
+
+function reader(object: Record<string, unknown>) {
+  const issues: Issue[] = [];
+  return { read: new FieldReader(issues, ['entry', 0, 'resource'], object), issues };
+}
+
+const at = (code: string, path: FhirPath, message: string) => ({ code, path, message });
+
+/** A Bundle holding `inner` as its only entry's resource, `levels` deep. */
+function nested(levels: number, inner: unknown): unknown {
+  let value = inner;
+  for (let level = 0; level < levels; level++) value = { resourceType: 'Bundle', entry: [{ resource: value }] };
+  return value;
+}
+
+describe('describing a value in a message', () => {
+  it('names null, arrays, numbers and booleans', () => {
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue([1])).toBe('an array');
+    expect(describeValue(42)).toBe('the number 42');
+    expect(describeValue(Number.NaN)).toBe('the number NaN');
+    expect(describeValue(false)).toBe('the boolean false');
+  });
+
+  it('names the type of anything else', () => {
+    expect(describeValue({})).toBe('a value of type object');
+    expect(describeValue(undefined)).toBe('a value of type undefined');
+    expect(describeValue(1n)).toBe('a value of type bigint');
+  });
+
+  it('quotes a string, cut after 40 characters', () => {
+    const forty = 'x'.repeat(40);
+    expect(describeValue('')).toBe('the string ""');
+    expect(describeValue(forty)).toBe(`the string "${forty}"`);
+    expect(describeValue(`${forty}yz`)).toBe(`the string "${forty}…"`);
+    expect(describeValue('say "hi"')).toBe('the string "say \\"hi\\""');
+  });
+});
+
+describe('the reference to a resource', () => {
+  it('has the id only when the id is a non-empty string', () => {
+    expect(refOf('Condition', { id: 'c1' }, [2])).toEqual({ resourceType: 'Condition', id: 'c1', path: [2] });
+    expect(refOf('Condition', { id: '' }, [2])).toEqual({ resourceType: 'Condition', path: [2] });
+    expect(refOf('Condition', { id: 7 }, [2])).toEqual({ resourceType: 'Condition', path: [2] });
+    expect(refOf('Condition', {}, [])).toEqual({ resourceType: 'Condition', path: [] });
+  });
+});
+
+describe('collecting the resources of the input', () => {
+  it('refuses an item that is not an object, at its own path', () => {
+    expect(collect([5])).toEqual({
+      found: [],
+      issues: [at('not-a-resource', [0], 'expected a FHIR resource (an object), got the number 5')],
+      without: [],
+    });
+  });
+
+  it('refuses a resource without a resourceType string', () => {
+    expect(collect([{ resourceType: '' }, { id: 'x' }]).issues).toEqual([
+      at('not-a-resource', [0, 'resourceType'], 'expected a resourceType string, got the string ""'),
+      at('not-a-resource', [1, 'resourceType'], 'expected a resourceType string, got a value of type undefined'),
+    ]);
+  });
+
+  it('reads Bundles nested up to four deep and refuses a fifth', () => {
+    const patient = { resourceType: 'Patient', id: 'p1' };
+    const four = collect(nested(4, patient));
+    const path = ['entry', 0, 'resource', 'entry', 0, 'resource', 'entry', 0, 'resource', 'entry', 0, 'resource'];
+    expect(four.issues).toEqual([]);
+    expect(four.found).toEqual([
+      {
+        resource: patient,
+        type: 'Patient',
+        path,
+        fullUrl: undefined,
+        ref: { resourceType: 'Patient', id: 'p1', path },
+      },
+    ]);
+    const five = collect(nested(5, patient));
+    expect(five.found).toEqual([]);
+    expect(five.issues).toEqual([at('too-deep', path, 'Bundles nested more than 4 deep are not read')]);
+  });
+
+  it('refuses entries that are not an array of objects', () => {
+    expect(collect({ resourceType: 'Bundle', entry: {} }).issues).toEqual([
+      at('invalid-type', ['entry'], 'expected an array of entries, got a value of type object'),
+    ]);
+    expect(collect({ resourceType: 'Bundle', entry: ['x'] }).issues).toEqual([
+      at('invalid-type', ['entry', 0], 'expected a Bundle entry (an object), got the string "x"'),
+    ]);
+  });
+
+  it('keeps a string fullUrl, and refuses any other', () => {
+    const patient = { resourceType: 'Patient' };
+    const path = ['entry', 0, 'resource'];
+    const ref = { resourceType: 'Patient', path };
+    expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 'urn:uuid:1', resource: patient }] }).found).toEqual([
+      { resource: patient, type: 'Patient', path, fullUrl: 'urn:uuid:1', ref },
+    ]);
+    expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 5, resource: patient }] })).toEqual({
+      found: [{ resource: patient, type: 'Patient', path, fullUrl: undefined, ref }],
+      issues: [at('invalid-type', ['entry', 0, 'fullUrl'], 'expected a string, got the number 5')],
+      without: [],
+    });
+  });
+
+  it('lists the entries without a resource', () => {
+    expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 'urn:uuid:1' }] })).toEqual({
+      found: [],
+      issues: [],
+      without: [['entry', 0]],
+    });
+  });
+});
+
+describe('reading the fields of a resource', () => {
+  it('reads a string, and refuses any other type at the field path', () => {
+    const { read, issues } = reader({ status: 'final', id: 3 });
+    expect(read.string('status')).toBe('final');
+    expect(read.string('absent')).toBeUndefined();
+    expect(read.string('id')).toBeUndefined();
+    expect(issues).toEqual([at('invalid-type', ['entry', 0, 'resource', 'id'], 'expected a string, got the number 3')]);
+  });
+
+  it('tells whether a field is present', () => {
+    const { read } = reader({ abatementAge: { value: 40 }, abatementString: undefined });
+    expect(read.has('abatementAge')).toBe(true);
+    expect(read.has('abatementString')).toBe(false);
+    expect(read.has('abatementRange')).toBe(false);
+  });
+
+  it('reads the reference of a Reference, with the path of a bad one', () => {
+    const { read, issues } = reader({
+      subject: { reference: 'Patient/p1' },
+      performer: 'Practitioner/x',
+      asserter: { reference: 5 },
+    });
+    expect(read.reference('subject')).toBe('Patient/p1');
+    expect(read.reference('performer')).toBeUndefined();
+    expect(read.reference('asserter')).toBeUndefined();
+    expect(read.reference('recorder')).toBeUndefined();
+    expect(issues).toEqual([
+      at(
+        'invalid-type',
+        ['entry', 0, 'resource', 'performer'],
+        'expected a Reference (an object), got the string "Practitioner/x"',
+      ),
+      at('invalid-type', ['entry', 0, 'resource', 'asserter', 'reference'], 'expected a string, got the number 5'),
+    ]);
+  });
+
+  it('reads a date or a dateTime, saying which form was expected', () => {
+    const { read, issues } = reader({
+      birthDate: '2026-11-24T10:00:00Z',
+      issued: '2026-11-24T10:00',
+      recordedDate: '2026',
+    });
+    expect(read.time('birthDate', true)).toBeUndefined();
+    expect(read.time('issued')).toBeUndefined();
+    expect(read.time('recordedDate')?.firstDay).toBe(Date.UTC(2026, 0, 1) / 86_400_000);
+    expect(issues).toEqual([
+      at(
+        'invalid-date',
+        ['entry', 0, 'resource', 'birthDate'],
+        'expected YYYY, YYYY-MM or YYYY-MM-DD, got the string "2026-11-24T10:00:00Z"',
+      ),
+      at(
+        'invalid-date',
+        ['entry', 0, 'resource', 'issued'],
+        'expected a FHIR dateTime, got the string "2026-11-24T10:00"',
+      ),
+    ]);
+  });
+
+  it('reads a Period, with the paths of its bad parts', () => {
+    const { read, issues } = reader({
+      onsetPeriod: { start: '2026-11-01', end: '2026-11-30' },
+      abatementPeriod: '2026',
+      effectivePeriod: { start: '2026-13' },
+    });
+    expect(read.period('onsetPeriod')).toMatchObject({
+      firstDay: Date.UTC(2026, 10, 1) / 86_400_000,
+      lastDay: Date.UTC(2026, 10, 30) / 86_400_000,
+    });
+    expect(read.period('abatementPeriod')).toBeUndefined();
+    expect(read.period('effectivePeriod')).toBeUndefined();
+    expect(read.period('absent')).toBeUndefined();
+    expect(issues).toEqual([
+      at(
+        'invalid-type',
+        ['entry', 0, 'resource', 'abatementPeriod'],
+        'expected a Period (an object), got the string "2026"',
+      ),
+      at(
+        'invalid-date',
+        ['entry', 0, 'resource', 'effectivePeriod', 'start'],
+        'expected a FHIR dateTime, got the string "2026-13"',
+      ),
+    ]);
+  });
+
+  it('lists the contained resources that are objects', () => {
+    const medication = { resourceType: 'Medication', id: 'm' };
+    expect(reader({}).read.contained()).toEqual([]);
+    expect(reader({ contained: [5, medication, null] }).read.contained()).toEqual([medication]);
+    const bad = reader({ contained: medication });
+    expect(bad.read.contained()).toEqual([]);
+    expect(bad.issues).toEqual([
+      at('invalid-type', ['entry', 0, 'resource', 'contained'], 'expected an array, got a value of type object'),
+    ]);
+  });
+
+  it('reads a CodeableConcept field, undefined when absent', () => {
+    const { read } = reader({ code: { coding: [{ system: SNOMED, code: '1' }] } });
+    expect(read.concept('code')).toEqual([{ system: SNOMED, code: '1' }]);
+    expect(read.concept('bodySite')).toBeUndefined();
+  });
+});
+
+describe('reading a CodeableConcept', () => {
+  function concept(value: unknown) {
+    const issues: Issue[] = [];
+    return { codings: readConcept(value, ['code'], issues), issues };
+  }
+
+  it('keeps the codings that have both a system and a code', () => {
+    expect(concept({ coding: [{ system: SNOMED }, { code: '1' }, { system: SNOMED, code: '2' }] })).toEqual({
+      codings: [{ system: SNOMED, code: '2' }],
+      issues: [],
+    });
+    expect(concept({ text: 'back pain' })).toEqual({ codings: [], issues: [] });
+  });
+
+  it('refuses a concept that is not an object, a coding that is not an array, and a coding that is not an object', () => {
+    expect(concept('M54.5')).toEqual({
+      codings: [],
+      issues: [at('invalid-type', ['code'], 'expected a CodeableConcept (an object), got the string "M54.5"')],
+    });
+    expect(concept({ coding: { code: '1' } })).toEqual({
+      codings: [],
+      issues: [at('invalid-type', ['code', 'coding'], 'expected an array of codings, got a value of type object')],
+    });
+    expect(concept({ coding: ['1', { system: SNOMED, code: '2' }] })).toEqual({
+      codings: [{ system: SNOMED, code: '2' }],
+      issues: [at('invalid-type', ['code', 'coding', 0], 'expected a Coding (an object), got the string "1"')],
+    });
+  });
+});
