@@ -114,20 +114,22 @@ type Status = 'counts' | 'uncertain' | 'inactive' | 'ignored';
 
 interface FactState {
   readonly counts: FhirResourceRef[];
-  readonly uncertain: FhirResourceRef[];
+  /** Set when a record leaves the fact unrecorded, unless another record counts. */
+  uncertain: boolean;
 }
 
 interface PregnancyStatement {
   readonly value: boolean | undefined;
   readonly time: FhirTime | undefined;
   readonly ref: FhirResourceRef;
-  readonly kind: 'observation' | 'condition' | 'abatement';
+  /** Set on pregnancy status observations: only their "not pregnant" excludes a pregnancy. */
+  readonly fromStatus?: true;
 }
 
 class Mapping {
   readonly issues: Issue[] = [];
   readonly notes: FhirNote[] = [];
-  readonly states = new Map<CodedFact, FactState>(CODED_FACTS.map((fact) => [fact, { counts: [], uncertain: [] }]));
+  readonly states = new Map<CodedFact, FactState>(CODED_FACTS.map((fact) => [fact, { counts: [], uncertain: false }]));
   readonly regions = new Map<SpinalRegion, FhirResourceRef[]>();
   readonly pregnancy: PregnancyStatement[] = [];
   readonly facts: { -readonly [K in keyof PatientFacts]: PatientFacts[K] } = {};
@@ -138,7 +140,7 @@ class Mapping {
 
   constructor(
     readonly options: ReadOptions,
-    readonly extraIndex: CodeIndex | undefined,
+    readonly extraIndex: CodeIndex,
   ) {}
 
   note(code: FhirNoteCode, message: string, fact?: CodedFact | 'ageYears', resource?: FhirResourceRef): void {
@@ -154,21 +156,19 @@ class Mapping {
 
   lists(codings: readonly ReadCoding[]): FhirCodeList[] {
     shippedIndex ??= buildCodeIndex(fhirCodeLists);
-    const found: FhirCodeList[] = [];
+    const found = new Set<FhirCodeList>();
     for (const { system, code } of codings) {
-      for (const list of shippedIndex.match(system, code)) if (!found.includes(list)) found.push(list);
-      if (this.extraIndex !== undefined) {
-        for (const list of this.extraIndex.match(system, code)) if (!found.includes(list)) found.push(list);
-      }
+      for (const list of shippedIndex.match(system, code)) found.add(list);
+      for (const list of this.extraIndex.match(system, code)) found.add(list);
     }
-    return found;
+    return [...found];
   }
 
   /** Checks a subject reference against the patient: a `Patient/<other id>` reference is another patient. */
   otherPatient(reference: string | undefined): boolean {
-    if (this.patientId === undefined || reference === undefined) return false;
-    const match = /(?:^|\/)Patient\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/.exec(reference);
-    return match !== null && match[1] !== this.patientId;
+    if (this.patientId === undefined) return false;
+    const id = reference?.match(/(?:^|\/)Patient\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/)?.[1];
+    return id !== undefined && id !== this.patientId;
   }
 }
 
@@ -177,18 +177,18 @@ function mapRecord(input: unknown, rawOptions: FhirOptions): Result<FhirFacts> {
     toDayNumber(parseIsoDate(on) as NonNullable<ReturnType<typeof parseIsoDate>>),
   );
   if (Array.isArray(options)) return fail(options);
-  const extraIndex = options.extraCodes.length > 0 ? buildCodeIndex(options.extraCodes) : undefined;
-  const mapping = new Mapping(options, extraIndex);
+  const mapping = new Mapping(options, buildCodeIndex(options.extraCodes));
   const entriesWithout: FhirPath[] = [];
   const found = collectResources(input, mapping.issues, entriesWithout);
   if (mapping.issues.length > 0) return fail(mapping.issues);
 
   const patients = found.filter((item) => item.type === 'Patient');
-  const ids = new Set(patients.map((patient) => patient.ref.id ?? patient.path.join('.')));
-  if (ids.size > 1) {
-    const second = patients.find((patient) => (patient.ref.id ?? patient.path.join('.')) !== [...ids][0]) as Found;
+  // Patients are the same by their id; a Patient without an id is only itself.
+  const identity = (patient: Found): string | Found => patient.ref.id ?? patient;
+  const other = patients.find((patient) => identity(patient) !== identity(patients[0] as Found));
+  if (other !== undefined) {
     return fail([
-      issue('multiple-patients', second.path, 'the input holds more than one patient; map one patient at a time'),
+      issue('multiple-patients', other.path, 'the input holds more than one patient; map one patient at a time'),
     ]);
   }
   mapping.patientId = patients[0]?.ref.id;
@@ -223,10 +223,12 @@ function mapRecord(input: unknown, rawOptions: FhirOptions): Result<FhirFacts> {
     );
   }
   if (notRead.size > 0) {
-    const counts = [...notRead].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    // The most frequent first, then by name: the names are sorted first, and a sort is stable.
+    const count = (type: string) => notRead.get(type) as number;
+    const types = [...notRead.keys()].sort().sort((a, b) => count(b) - count(a));
     mapping.note(
       'not-read',
-      `Resources of types the mapping does not read: ${counts.map(([type, n]) => `${type} (${n})`).join(', ')}`,
+      `Resources of types the mapping does not read: ${types.map((type) => `${type} (${count(type)})`).join(', ')}`,
     );
   }
   const regions: RegionSuggestion[] = [];
@@ -246,24 +248,17 @@ function mapRecord(input: unknown, rawOptions: FhirOptions): Result<FhirFacts> {
 
 function mapAge(mapping: Mapping, patients: readonly Found[]): void {
   const { on, onDay, under, over } = mapping.options;
-  if (patients.length === 0) {
+  const patient = patients[0];
+  if (patient === undefined) {
     mapping.note('no-patient', 'No Patient resource: the age is not recorded', 'ageYears');
     return;
   }
-  const dates = new Map<string, Found>();
-  let birth: FhirTime | undefined;
-  let text = '';
-  for (const patient of patients) {
-    const reader = new FieldReader(mapping.issues, patient.path, patient.resource);
-    const written = reader.string('birthDate');
-    const time = reader.time('birthDate', true);
-    if (written !== undefined && time !== undefined) {
-      dates.set(written, patient);
-      birth = time;
-      text = written;
-    }
+  const dates = new Map<string, FhirTime>();
+  for (const { path, resource } of patients) {
+    const time = new FieldReader(mapping.issues, path, resource).time('birthDate', true);
+    // A time is read only from a string.
+    if (time !== undefined) dates.set(own(resource, 'birthDate') as string, time);
   }
-  const patient = patients[0] as Found;
   if (dates.size > 1) {
     mapping.note(
       'conflicting-birth-dates',
@@ -273,10 +268,12 @@ function mapAge(mapping: Mapping, patients: readonly Found[]): void {
     );
     return;
   }
-  if (birth === undefined) {
+  const [date] = dates;
+  if (date === undefined) {
     mapping.note('no-birth-date', 'The Patient has no birth date: the age is not recorded', 'ageYears', patient.ref);
     return;
   }
+  const [text, birth] = date;
   if (birth.firstDay > onDay) {
     mapping.note(
       'birth-date-after-reference',
@@ -288,7 +285,8 @@ function mapAge(mapping: Mapping, patients: readonly Found[]): void {
   }
   const reference = fromDayNumber(onDay);
   const oldest = completedYears(fromDayNumber(birth.firstDay), reference);
-  const youngest = birth.lastDay > onDay ? 0 : completedYears(fromDayNumber(birth.lastDay), reference);
+  // A partial date may end after the reference date: completedYears is then negative.
+  const youngest = Math.max(0, completedYears(fromDayNumber(birth.lastDay), reference));
   if (oldest >= MAX_AGE_YEARS) {
     mapping.note(
       'implausible-age',
@@ -327,6 +325,7 @@ function statusCode(codings: readonly ReadCoding[] | undefined, system: string):
 function mapCondition(mapping: Mapping, item: Found): void {
   const reader = new FieldReader(mapping.issues, item.path, item.resource);
   const subject = reader.reference('subject');
+  // Stryker disable next-line ArrayDeclaration: equivalent, a string in place of a coding has no system or code and matches nothing
   const codings = reader.concept('code') ?? [];
   const clinical = statusCode(reader.concept('clinicalStatus'), CLINICAL);
   const verification = statusCode(reader.concept('verificationStatus'), VERIFICATION);
@@ -346,7 +345,8 @@ function mapCondition(mapping: Mapping, item: Found): void {
       if (region !== undefined) regions.add(region);
     }
   }
-  for (const list of lists) if (list.kind === 'region' && list.region !== undefined) regions.add(list.region);
+  // readOptions makes each region list of extraCodes name its region, as the shipped ones do.
+  for (const list of lists) if (list.kind === 'region') regions.add(list.region as SpinalRegion);
   const byFact = strongestKinds(lists);
   if (byFact.size === 0 && regions.size === 0) return;
   if (mapping.otherPatient(subject)) {
@@ -355,6 +355,7 @@ function mapCondition(mapping: Mapping, item: Found): void {
   }
 
   let status: Status;
+  // Stryker disable next-line StringLiteral: equivalent, every status but 'counts' sets why, and 'counts' never shows it
   let why = '';
   let whyCode: FhirNoteCode = 'condition-not-confirmed';
   if (verification === 'entered-in-error' || verification === 'refuted') {
@@ -397,7 +398,7 @@ function mapCondition(mapping: Mapping, item: Found): void {
       if (kind === 'note') continue;
       mapping.note('condition-inactive', `Condition coded as ${words} does not count: ${why}`, fact, item.ref);
       if (fact === 'pregnant' && kind === 'counts' && abatementTime !== undefined) {
-        mapping.pregnancy.push({ value: false, time: abatementTime, ref: item.ref, kind: 'abatement' });
+        mapping.pregnancy.push({ value: false, time: abatementTime, ref: item.ref });
       }
       continue;
     }
@@ -411,7 +412,7 @@ function mapCondition(mapping: Mapping, item: Found): void {
       continue;
     }
     if (kind === 'uncertain') {
-      mapping.state(fact).uncertain.push(item.ref);
+      mapping.state(fact).uncertain = true;
       mapping.note(
         'uncertain-code',
         `Condition "${list.title}" does not settle ${words}: ${list.source.note ?? 'ask the clinician'}`,
@@ -421,13 +422,13 @@ function mapCondition(mapping: Mapping, item: Found): void {
       continue;
     }
     if (status === 'uncertain') {
-      mapping.state(fact).uncertain.push(item.ref);
+      mapping.state(fact).uncertain = true;
       mapping.note(whyCode, `Condition coded as ${words} leaves it unrecorded: ${why}`, fact, item.ref);
       continue;
     }
     if (fact === 'pregnant') {
       const time = laterOf(onset, recorded);
-      mapping.pregnancy.push({ value: true, time, ref: item.ref, kind: 'condition' });
+      mapping.pregnancy.push({ value: true, time, ref: item.ref });
       if (onset !== undefined && onset.lastDay < mapping.options.onDay - PREGNANCY_STATUS_CURRENT_DAYS) {
         mapping.note(
           'pregnancy-condition-old',
@@ -465,17 +466,25 @@ const RANK: Readonly<Record<CodeListKind, number>> = { counts: 3, uncertain: 2, 
 function strongestKinds(lists: readonly FhirCodeList[]): Map<CodedFact, CodeListKind> {
   const byFact = new Map<CodedFact, CodeListKind>();
   for (const list of lists) {
-    if (list.kind === 'region' || list.fact === undefined) continue;
-    const current = byFact.get(list.fact);
-    if (current === undefined || RANK[list.kind] > RANK[current]) byFact.set(list.fact, list.kind);
+    if (list.kind === 'region') continue;
+    // readOptions makes each list of extraCodes of another kind name its fact, as the shipped ones do.
+    const fact = list.fact as CodedFact;
+    const current = byFact.get(fact);
+    if (
+      current === undefined ||
+      // Stryker disable next-line EqualityOperator: equivalent for >=, as an equal rank is the same kind, set again
+      RANK[list.kind] > RANK[current]
+    ) {
+      byFact.set(fact, list.kind);
+    }
   }
   return byFact;
 }
 
 function mapObservation(mapping: Mapping, item: Found): void {
   const reader = new FieldReader(mapping.issues, item.path, item.resource);
-  const codings = reader.concept('code') ?? [];
-  if (!codings.some((coding) => coding.system === codeSystems.loinc && coding.code.trim() === PREGNANCY_STATUS_LOINC))
+  const codings = reader.concept('code');
+  if (!codings?.some((coding) => coding.system === codeSystems.loinc && coding.code.trim() === PREGNANCY_STATUS_LOINC))
     return;
   const subject = reader.reference('subject');
   const status = reader.string('status');
@@ -494,7 +503,7 @@ function mapObservation(mapping: Mapping, item: Found): void {
     return;
   }
   if (status !== 'final' && status !== 'amended' && status !== 'corrected') {
-    mapping.state('pregnant').uncertain.push(item.ref);
+    mapping.state('pregnant').uncertain = true;
     mapping.note(
       'observation-not-final',
       `Pregnancy status is ${status === undefined ? 'without a status' : `"${status}"`}, not final: it is not used, and pregnancy is not excluded`,
@@ -509,7 +518,7 @@ function mapObservation(mapping: Mapping, item: Found): void {
     if (value !== null) break;
   }
   if (value === null) {
-    mapping.state('pregnant').uncertain.push(item.ref);
+    mapping.state('pregnant').uncertain = true;
     mapping.note(
       'pregnancy-status-unreadable',
       'Pregnancy status has no value from its answer list: it is not used',
@@ -527,50 +536,46 @@ function mapObservation(mapping: Mapping, item: Found): void {
     );
     return;
   }
-  mapping.pregnancy.push({ value, time, ref: item.ref, kind: 'observation' });
+  mapping.pregnancy.push({ value, time, ref: item.ref, fromStatus: true });
 }
 
 function mapMedication(mapping: Mapping, item: Found, found: readonly Found[], medications: readonly Found[]): void {
   const reader = new FieldReader(mapping.issues, item.path, item.resource);
   const subject = reader.reference('subject');
   const status = reader.string('status');
+  const kind = item.type;
+  const active = status === 'active';
+  const unclear = status === 'on-hold' || status === 'unknown' || status === undefined;
+  const aboutOther = (): boolean => {
+    if (!mapping.otherPatient(subject)) return false;
+    mapping.note('other-patient', `${kind} is about ${subject}, not the Patient: ignored`, undefined, item.ref);
+    return true;
+  };
   let codings = reader.concept('medicationCodeableConcept');
-  let unresolved: string | undefined;
   if (codings === undefined) {
     const reference = reader.reference('medicationReference');
     const contained = reader.contained();
-    if (reference !== undefined) {
-      const target = resolveMedication(reference, item, contained, found, medications);
-      if (target === undefined) {
-        unresolved = reference;
-      } else {
-        const code = own(target.resource, 'code');
-        codings = code === undefined ? [] : readConcept(code, [...target.path, 'code'], mapping.issues);
+    if (reference === undefined) return;
+    const target = resolveMedication(reference, item, contained, found, medications);
+    if (target === undefined) {
+      if ((active || unclear) && !aboutOther()) {
+        mapping.state('anticoagulantTherapy').uncertain = true;
+        mapping.note(
+          'medication-unresolved',
+          `${kind} refers to ${reference}, which is not in the input: the drug cannot be read, so anticoagulant therapy is not excluded`,
+          'anticoagulantTherapy',
+          item.ref,
+        );
       }
+      return;
     }
+    const code = own(target.resource, 'code');
+    // A Medication without a code names no drug: read as a concept without codings.
+    codings = readConcept(code === undefined ? {} : code, [...target.path, 'code'], mapping.issues);
   }
-  const kind = item.type;
-  if (unresolved !== undefined) {
-    if (status === 'active' || status === 'on-hold' || status === 'unknown' || status === undefined) {
-      mapping.state('anticoagulantTherapy').uncertain.push(item.ref);
-      mapping.note(
-        'medication-unresolved',
-        `${kind} refers to ${unresolved}, which is not in the input: the drug cannot be read, so anticoagulant therapy is not excluded`,
-        'anticoagulantTherapy',
-        item.ref,
-      );
-    }
-    return;
-  }
-  const lists = mapping.lists(codings ?? []);
+  const lists = mapping.lists(codings);
   const byFact = strongestKinds(lists);
-  if (byFact.size === 0) return;
-  if (mapping.otherPatient(subject)) {
-    mapping.note('other-patient', `${kind} is about ${subject}, not the Patient: ignored`, undefined, item.ref);
-    return;
-  }
-  const active = status === 'active';
-  const unclear = status === 'on-hold' || status === 'unknown' || status === undefined;
+  if (byFact.size === 0 || aboutOther()) return;
   for (const [fact, listKind] of byFact) {
     const words = FACT_WORDS[fact];
     if (listKind === 'note') {
@@ -588,7 +593,7 @@ function mapMedication(mapping: Mapping, item: Found, found: readonly Found[], m
     if (active && listKind === 'counts') {
       mapping.state(fact).counts.push(item.ref);
     } else if (active || unclear) {
-      mapping.state(fact).uncertain.push(item.ref);
+      mapping.state(fact).uncertain = true;
       mapping.note(
         'medication-status-unclear',
         `${kind} for ${words} has ${status === undefined ? 'no status' : `status ${status}`}: ${words} is not excluded`,
@@ -615,33 +620,31 @@ function resolveMedication(
 ): { readonly resource: Json; readonly path: FhirPath } | undefined {
   if (reference.startsWith('#')) {
     const id = reference.slice(1);
-    const raw = own(item.resource, 'contained');
-    const list: readonly unknown[] = Array.isArray(raw) ? raw : [];
     const target = contained.find(
       (resource) => own(resource, 'resourceType') === 'Medication' && own(resource, 'id') === id,
     );
-    return target === undefined
-      ? undefined
-      : { resource: target, path: [...item.path, 'contained', list.indexOf(target)] };
+    if (target === undefined) return undefined;
+    // A contained resource was read from the array `contained`: its index there is its path.
+    const index = (own(item.resource, 'contained') as readonly unknown[]).indexOf(target);
+    return { resource: target, path: [...item.path, 'contained', index] };
   }
-  const byUrl = found.find((candidate) => candidate.fullUrl !== undefined && candidate.fullUrl === reference);
+  const byUrl = found.find((candidate) => candidate.fullUrl === reference);
   if (byUrl !== undefined) return byUrl.type === 'Medication' ? byUrl : undefined;
-  const match = /(?:^|\/)Medication\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/.exec(reference);
-  if (match === null) return undefined;
-  return medications.find((medication) => medication.ref.id === match[1]);
+  const id = reference.match(/(?:^|\/)Medication\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/)?.[1];
+  return id === undefined ? undefined : medications.find((medication) => medication.ref.id === id);
 }
 
 function resolvePregnancy(mapping: Mapping): void {
   const statements = mapping.pregnancy;
-  const state = mapping.state('pregnant');
   if (statements.length === 0) return;
+  const state = mapping.state('pregnant');
   const dated = statements.filter((statement) => statement.time !== undefined);
   const undated = statements.filter((statement) => statement.time === undefined);
   const latest = dated.filter((s) => !dated.some((other) => isAfter(other.time as FhirTime, s.time as FhirTime)));
   const pool = latest.length > 0 ? latest : undated;
-  const value = (pool[0] as PregnancyStatement).value;
-  const conflicting = [...pool, ...undated].filter((statement) => statement.value !== value);
-  if (conflicting.length > 0) {
+  const first = pool[0] as PregnancyStatement;
+  const value = first.value;
+  if ([...pool, ...undated].some((statement) => statement.value !== value)) {
     const refs = [...new Set([...pool, ...undated])].map((statement) => describeRef(statement.ref)).join(', ');
     const latestDisagree = pool.some((statement) => statement.value !== value);
     const why = !latestDisagree
@@ -654,7 +657,7 @@ function resolvePregnancy(mapping: Mapping): void {
       `Pregnancy records disagree (${refs}): ${why}, so pregnancy is not recorded`,
       'pregnant',
     );
-    state.uncertain.push(...conflicting.map((statement) => statement.ref));
+    state.uncertain = true;
     return;
   }
   if (value === undefined) {
@@ -662,9 +665,9 @@ function resolvePregnancy(mapping: Mapping): void {
       'pregnancy-status-unknown',
       'The latest pregnancy status is "unknown": pregnancy is not recorded',
       'pregnant',
-      pool[0]?.ref,
+      first.ref,
     );
-    state.uncertain.push(...pool.map((statement) => statement.ref));
+    state.uncertain = true;
     return;
   }
   const winners = [...pool, ...undated.filter((statement) => !pool.includes(statement))];
@@ -674,20 +677,18 @@ function resolvePregnancy(mapping: Mapping): void {
   }
   const current = winners.filter(
     (statement) =>
-      statement.kind === 'observation' &&
-      statement.time !== undefined &&
-      statement.time.firstDay >= mapping.options.onDay,
+      statement.fromStatus === true && statement.time !== undefined && statement.time.firstDay >= mapping.options.onDay,
   );
   if (current.length > 0) {
     mapping.pregnancyExcludedBy = current.map((statement) => statement.ref);
     return;
   }
-  const when = winners[0]?.time;
+  const when = first.time;
   mapping.note(
     'pregnancy-not-current',
     `The latest pregnancy record says not pregnant${when === undefined ? '' : ` as of ${describeTime(when)}`}, before ${mapping.options.on}: a pregnancy since then is not excluded`,
     'pregnant',
-    winners[0]?.ref,
+    first.ref,
   );
 }
 
@@ -699,7 +700,7 @@ function settleCodedFacts(mapping: Mapping): void {
       mapping.evidence[fact] = Object.freeze([...state.counts]);
       continue;
     }
-    if (state.uncertain.length > 0) continue;
+    if (state.uncertain) continue;
     const excluded = fact === 'pregnant' ? mapping.pregnancyExcludedBy : undefined;
     if (excluded !== undefined) {
       mapping.facts[fact] = false;
