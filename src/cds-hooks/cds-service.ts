@@ -3,6 +3,7 @@ import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js
 import type { FhirCodeList } from '../fhir/code-list.js';
 import { factsFromFhir } from '../fhir/facts-from-fhir.js';
 import type { FhirNote } from '../fhir/fhir-facts.js';
+import { type AgeRuleOptions, PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
 import { screen } from '../screening/screen.js';
@@ -136,16 +137,17 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   // Validates a hand-written rule set now, so that a bad one fails at start-up, not per request.
   screen({}, { ruleSet });
   const ageRule = ruleSet.rules.find((rule) => rule.when.type === 'age-outside')?.when;
-  const ageBounds = ageRule?.type === 'age-outside' ? { under: ageRule.under, over: ageRule.over } : undefined;
+  // A rule set without an age rule reads partial birth dates with the protocol's bounds, as factsFromFhir would.
+  const ageBounds: AgeRuleOptions =
+    ageRule?.type === 'age-outside' ? { under: ageRule.under, over: ageRule.over } : PROTOCOL_AGE_BOUNDS;
   const closedWorld = options.closedWorld === true;
-  const extraCodes = options.extraCodes;
-  if (extraCodes !== undefined) {
-    const checked = factsFromFhir([], { on: '2000-01-01', extraCodes });
-    if (!checked.ok) {
-      throw new TypeError(
-        `cdsService: options.extraCodes: ${checked.issues.map((found) => `${found.path.join('.')}: ${found.message}`).join('; ')}`,
-      );
-    }
+  // No code lists is the empty list; whatever is given is checked now, as factsFromFhir checks it.
+  const { extraCodes = [] } = options;
+  const checked = factsFromFhir([], { on: '2000-01-01', extraCodes });
+  if (!checked.ok) {
+    throw new TypeError(
+      `cdsService: options.extraCodes: ${checked.issues.map((found) => `${found.path.join('.')}: ${found.message}`).join('; ')}`,
+    );
   }
   const description =
     'Screens the patient for contraindications to acupuncture in spinal osteochondrosis (decision support for the treating clinician).';
@@ -235,8 +237,8 @@ export function cdsService(options: CdsServiceOptions): CdsService {
       {
         on: on as string,
         closedWorld: closedWorld && missing.length === 0,
-        ...(ageBounds === undefined ? {} : { ageBounds }),
-        ...(extraCodes === undefined ? {} : { extraCodes }),
+        ageBounds,
+        extraCodes,
       },
     );
     if (!mapped.ok) {
@@ -277,9 +279,9 @@ function missingCard(missing: readonly CdsPrefetchKey[], source: CardSource): Ca
 }
 
 /** The notes about the facts still missing, as markdown lines for the incomplete card (at most 10). */
-function recordNotes(notes: readonly FhirNote[], missing: readonly string[]): string[] {
+function recordNotes(notes: readonly FhirNote[], missing: readonly (string | undefined)[]): string[] {
   const lines = notes
-    .filter((note) => note.fact !== undefined && missing.includes(note.fact))
+    .filter((note) => missing.includes(note.fact))
     .map((note) => {
       const ref = note.resource?.id === undefined ? '' : ` (${note.resource.resourceType}/${note.resource.id})`;
       return `- ${escapeMarkdown(factLabel(note.fact as string))}: ${escapeMarkdown(`${note.message}${ref}`)}`;

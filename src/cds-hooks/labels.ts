@@ -49,7 +49,7 @@ export function citation(source: SourceCitation): string {
   if (source.item !== undefined) parts.push(`item ${source.item}`);
   let text = parts.join(', ');
   if (source.note !== undefined) text += ` (${escapeMarkdown(source.note)})`;
-  if (source.url !== undefined && /^https?:\/\/\S+$/.test(source.url)) text += ` <${source.url}>`;
+  if (source.url?.match(/^https?:\/\/\S+$/)) text += ` <${source.url}>`;
   return text;
 }
 

@@ -1,0 +1,170 @@
+// The exact cards of screeningCards for each status, and the citations in their markdown detail,
+// on a small rule set of a clinic.
+import { describe, expect, it } from 'vitest';
+import { screeningCards } from '../../src/cds-hooks/index.js';
+import { defineRuleSet, type PatientFacts, type SourceCitation, screen } from '../../src/index.js';
+import { validateCard } from './card-validator.js';
+
+const source = { label: 'acuspine' };
+const FOOTER = '_Decision support for the treating clinician, who decides._';
+
+const clinic = defineRuleSet({
+  id: 'clinic',
+  version: '2',
+  rules: [
+    {
+      id: 'oncology',
+      kind: 'absolute',
+      when: { type: 'any', facts: ['oncologicalDisease'] },
+      source: { title: 'Protocol', section: 'Contraindications', item: 2 },
+    },
+    {
+      id: 'pregnancy',
+      kind: 'absolute',
+      when: { type: 'any', facts: ['pregnant'] },
+      source: { title: 'Protocol', section: 'Contraindications', item: 3 },
+    },
+    {
+      id: 'epilepsy',
+      kind: 'relative',
+      when: { type: 'any', facts: ['epilepsy'] },
+      source: { title: 'Trials', note: 'an exclusion criterion', url: 'https://trials.example/gerac' },
+    },
+    {
+      id: 'needle-phobia',
+      kind: 'relative',
+      when: { type: 'any', facts: ['needlePhobia'] },
+      source: { title: 'Review' },
+    },
+  ],
+});
+
+function cardsOf(facts: PatientFacts) {
+  const cards = screeningCards(screen(facts, { ruleSet: clinic }), { source });
+  for (const card of cards) expect(validateCard(card)).toEqual([]);
+  return cards;
+}
+
+const cautionCard = (label: string, citation: string) => ({
+  summary: `Acupuncture caution: ${label}. Weigh it before needling.`,
+  indicator: 'warning',
+  source,
+  detail: [
+    '**Caution** (rule set clinic v2): a relative contraindication, for the clinician to weigh.',
+    '',
+    `- ${label}: ${citation}`,
+    '',
+    FOOTER,
+  ].join('\n'),
+});
+const EPILEPSY = 'Trials (an exclusion criterion) <https://trials.example/gerac>';
+
+describe('screeningCards: the cards of each status', () => {
+  it('contraindicated: one critical card that lists the contraindications found, and no caution', () => {
+    const cards = cardsOf({ oncologicalDisease: true, pregnant: false, epilepsy: true, needlePhobia: false });
+    expect(cards).toEqual([
+      {
+        summary: 'Acupuncture contraindicated: oncological disease. Refer for another method of treatment.',
+        indicator: 'critical',
+        source,
+        detail: [
+          "**Acupuncture is contraindicated** (rule set clinic v2). The source protocol's answer is another method of treatment: refer the patient.",
+          '',
+          'Contraindications found:',
+          '- oncological disease: Protocol, Contraindications, item 2',
+          '',
+          FOOTER,
+        ].join('\n'),
+      },
+    ]);
+    const both = cardsOf({ oncologicalDisease: true, pregnant: true });
+    expect(both[0]?.summary).toBe(
+      'Acupuncture contraindicated: oncological disease, pregnancy. Refer for another method of treatment.',
+    );
+  });
+
+  it('caution: one warning card per caution found, each citing its source', () => {
+    const cards = cardsOf({ oncologicalDisease: false, pregnant: false, epilepsy: true, needlePhobia: true });
+    expect(cards).toEqual([cautionCard('epilepsy', EPILEPSY), cautionCard('needle phobia', 'Review')]);
+  });
+
+  it('incomplete: a card with the facts to record and the rules not settled, then the cautions found', () => {
+    const cards = cardsOf({ oncologicalDisease: false, epilepsy: true });
+    expect(cards).toEqual([
+      {
+        summary: 'Acupuncture screening incomplete. Record: pregnancy, needle phobia.',
+        indicator: 'warning',
+        source,
+        detail: [
+          '**Screening incomplete** (rule set clinic v2): these facts are not recorded, and no result is given until they are.',
+          '',
+          'Facts to record:',
+          '- pregnancy',
+          '- needle phobia',
+          '',
+          'Rules not settled:',
+          '- pregnancy: Protocol, Contraindications, item 3',
+          '- needle phobia: Review',
+          '',
+          FOOTER,
+        ].join('\n'),
+      },
+      cautionCard('epilepsy', EPILEPSY),
+    ]);
+  });
+
+  it('eligible: one info card that lists every rule checked', () => {
+    const cards = cardsOf({ oncologicalDisease: false, pregnant: false, epilepsy: false, needlePhobia: false });
+    expect(cards).toEqual([
+      {
+        summary: 'No acupuncture contraindication found (clinic v2).',
+        indicator: 'info',
+        source,
+        detail: [
+          '**No contraindication found** (rule set clinic v2): every rule was checked against recorded facts.',
+          '',
+          'Rules checked:',
+          '- oncological disease: Protocol, Contraindications, item 2',
+          '- pregnancy: Protocol, Contraindications, item 3',
+          `- epilepsy: ${EPILEPSY}`,
+          '- needle phobia: Review',
+          '',
+          FOOTER,
+        ].join('\n'),
+      },
+    ]);
+  });
+});
+
+describe('screeningCards: citations', () => {
+  /** The citation line of the only rule of a rule set with this source, on its info card. */
+  function citationOf(citation: SourceCitation): string | undefined {
+    const ruleSet = defineRuleSet({
+      id: 'one',
+      version: '1',
+      rules: [{ id: 'r', kind: 'absolute', when: { type: 'any', facts: ['epilepsy'] }, source: citation }],
+    });
+    const [card] = screeningCards(screen({ epilepsy: false }, { ruleSet }), { source });
+    return card?.detail?.split('\n').find((line) => line.startsWith('- r: '));
+  }
+
+  it('writes the title, section, item, note and link', () => {
+    expect(
+      citationOf({ title: 'Book', section: 'Part 1', item: 4, note: 'as amended', url: 'https://book.example/1' }),
+    ).toBe('- r: Book, Part 1, item 4 (as amended) <https://book.example/1>');
+    expect(citationOf({ title: 'Book', note: 'as amended' })).toBe('- r: Book (as amended)');
+    expect(citationOf({ title: 'Book', url: 'http://book.example/1' })).toBe('- r: Book <http://book.example/1>');
+  });
+
+  it('links only absolute http(s) URLs without spaces', () => {
+    for (const url of ['ftp://book.example/1', 'see https://book.example/1', 'https://book.example/a b', 'https://']) {
+      expect(citationOf({ title: 'Book', url })).toBe('- r: Book');
+    }
+  });
+
+  it('escapes markdown in the title, section and note', () => {
+    expect(citationOf({ title: 'Book [2]', section: '*Part* _1_', note: '<b>' })).toBe(
+      '- r: Book \\[2\\], \\*Part\\* \\_1\\_ (\\<b\\>)',
+    );
+  });
+});
