@@ -26,7 +26,8 @@ let lastProgram: Program = /* @__PURE__ */ compileProgram(
  * @returns the frozen rule set, ready for `screen(facts, { ruleSet })`.
  * @throws {TypeError} when the id or version is not a non-empty string, there are no rules, two
  *   rules share an id, a rule has an unknown kind, an unknown fact, an empty fact list, invalid
- *   age bounds or a source without a title, or the set reads more than 26 distinct inputs (facts
+ *   age bounds, a source without a title or with an empty section, url or note or an item that
+ *   is not a whole number from 1, or the set reads more than 26 distinct inputs (facts
  *   and age conditions); the message names the rule and the problem.
  * @example
  * const withCautions = defineRuleSet({
@@ -122,9 +123,22 @@ function checkedCondition(when: RuleCondition, where: string): RuleCondition {
   return Object.freeze({ type: when.type, facts: Object.freeze([...when.facts] as BooleanFactName[]) });
 }
 
+/** The optional text fields of a citation: when given, each must say something, or the citation shows a blank. */
+const CITATION_TEXTS = ['section', 'url', 'note'] as const;
+
 function checkedSource(source: SourceCitation, where: string): SourceCitation {
   if (typeof source !== 'object' || source === null || typeof source.title !== 'string' || source.title === '') {
     throw new TypeError(`defineRuleSet: ${where}: source must name a title`);
+  }
+  for (const key of CITATION_TEXTS) {
+    const value: unknown = source[key];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      throw new TypeError(`defineRuleSet: ${where}: source.${key} must be a non-empty string when given`);
+    }
+  }
+  const item: unknown = source.item;
+  if (item !== undefined && !(Number.isInteger(item) && (item as number) >= 1)) {
+    throw new TypeError(`defineRuleSet: ${where}: source.item must be a whole number from 1 when given`);
   }
   return Object.freeze({ ...source });
 }

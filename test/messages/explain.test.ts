@@ -404,13 +404,17 @@ describe('explain: the bounds of an age rule', () => {
 });
 
 describe('explain: citations', () => {
+  // The source is put into the screening afterwards: a screening stored and read back may carry a
+  // citation that defineRuleSet would refuse (an empty section), and explain must still read it.
   const citedAs = (source: Rule['source']): string | undefined => {
     const ruleSet = defineRuleSet({
       id: 'cited',
       version: '1',
-      rules: [{ id: 'clinic', kind: 'relative', when: { type: 'any', facts: ['epilepsy'] }, source }],
+      rules: [{ id: 'clinic', kind: 'relative', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
     });
-    return explain(screen({ epilepsy: true }, { ruleSet }), { locale: 'ru' }).findings[0]?.source;
+    const screening = screen({ epilepsy: true }, { ruleSet });
+    const withSource = { ...screening, findings: screening.findings.map((finding) => ({ ...finding, source })) };
+    return explain(withSource, { locale: 'ru' }).findings[0]?.source;
   };
 
   test('a source with no section, or an empty one, is cited by its title and item alone', () => {

@@ -427,6 +427,14 @@ describe('defineRuleSet', () => {
     ['a null source', { ...phobia, source: null }, /\("phobia"\): source must name a title/],
     ['a source without a title', { ...phobia, source: { section: '2.1' } }, /source must name a title/],
     ['a source with an empty title', { ...phobia, source: { title: '' } }, /source must name a title/],
+    ['an empty section', { ...phobia, source: { title: 'T', section: '' } }, /: source.section must be a non-empty/],
+    ['a section that is a number', { ...phobia, source: { title: 'T', section: 2 } }, /: source.section must be/],
+    ['an empty url', { ...phobia, source: { title: 'T', url: '' } }, /: source.url must be a non-empty string/],
+    ['an empty note', { ...phobia, source: { title: 'T', note: '' } }, /: source.note must be a non-empty string/],
+    ['a note that is an object', { ...phobia, source: { title: 'T', note: {} } }, /: source.note must be/],
+    ['an item of 0', { ...phobia, source: { title: 'T', item: 0 } }, /: source.item must be a whole number from 1/],
+    ['a fractional item', { ...phobia, source: { title: 'T', item: 1.5 } }, /: source.item must be a whole number/],
+    ['an item that is text', { ...phobia, source: { title: 'T', item: '3' } }, /: source.item must be a whole number/],
   ])('throws a TypeError naming the rule for %s', (_label, rule, message) => {
     expect(() => withRule(rule)).toThrow(TypeError);
     expect(() => withRule(rule)).toThrow(message);
@@ -504,6 +512,11 @@ describe('defineRuleSet', () => {
 
   it('keeps the optional parts of a source', () => {
     const source = { title: 'T', section: 'S', item: 3, url: 'https://example.org', note: 'n' };
+    expect(defineRuleSet({ id: 'x', version: '1', rules: [{ ...phobia, source }] }).rules[0]?.source).toEqual(source);
+  });
+
+  it('accepts item 1, the first item of a numbered section', () => {
+    const source = { title: 'T', section: 'S', item: 1 };
     expect(defineRuleSet({ id: 'x', version: '1', rules: [{ ...phobia, source }] }).rules[0]?.source).toEqual(source);
   });
 });
