@@ -17,23 +17,15 @@ import type {
 import { courseDefaults, MAX_COURSE_SESSIONS, MAX_SESSION_MINUTES } from './course-defaults.js';
 import { layoutPhases } from './phase-layout.js';
 import { procedureSteps } from './procedure-steps.js';
+import { COURSE_REQUEST_FIELDS, OVERRIDE_FIELDS } from './request-fields.js';
 import { sessionDays } from './session-dates.js';
 import { strictaSummary } from './stricta.js';
 import { type Weekday, weekdays } from './weekday.js';
 
 type Path = readonly (string | number)[];
 
-const REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'region',
-  'screening',
-  'start',
-  'sessions',
-  'minutes',
-  'weekdays',
-  'contralateral',
-  'override',
-]);
-const OVERRIDE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['reason', 'by']);
+const REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(COURSE_REQUEST_FIELDS);
+const OVERRIDE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(OVERRIDE_FIELDS);
 const LAST_DAY = /* @__PURE__ */ toDayNumber({ year: 9999, month: 12, day: 31 });
 const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
   mon: 'Monday',

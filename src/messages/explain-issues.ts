@@ -1,4 +1,5 @@
 import type { Issue } from '../_internal/result.js';
+import { COURSE_REQUEST_FIELDS } from '../course/request-fields.js';
 import type { MessageCode } from './message-code.js';
 import type { MessageOptions } from './message-options.js';
 import { capitalize, decapitalize, type Translator, translator } from './translator.js';
@@ -47,17 +48,7 @@ export interface IssueExplanation {
 
 /** Whether a path segment is a course request field that has a label of its own. */
 function isCourseField(segment: unknown): boolean {
-  const fields: readonly unknown[] = [
-    'region',
-    'screening',
-    'start',
-    'sessions',
-    'minutes',
-    'weekdays',
-    'contralateral',
-    'override',
-  ];
-  return fields.includes(segment);
+  return (COURSE_REQUEST_FIELDS as readonly unknown[]).includes(segment);
 }
 
 /**
