@@ -3,17 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { screeningCards } from '../../src/cds-hooks/index.js';
 import { screen } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
-const eligible = () =>
-  screen({
-    ageYears: 40,
-    oncologicalDisease: false,
-    pregnant: false,
-    coagulationDisorder: false,
-    acuteInfection: false,
-    acuteMentalIllness: false,
-    psychotropicInfluence: false,
-  });
+const eligible = () => screen(noProtocolFinding);
 
 function messageOf(options: unknown): string | undefined {
   try {

@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { cdsService, screeningCards } from '../../src/cds-hooks/index.js';
 import { cautionRuleSet, defineRuleSet, protocolRuleSet, screen } from '../../src/index.js';
 import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 import { validateCard, validateResponse } from './card-validator.js';
 
 const source = { label: 'acuspine' };
-const eligible = screen({
-  ageYears: 40,
-  oncologicalDisease: false,
-  pregnant: false,
-  coagulationDisorder: false,
-  acuteInfection: false,
-  acuteMentalIllness: false,
-  psychotropicInfluence: false,
-});
+const eligible = screen(noProtocolFinding);
 const incomplete = screen({ ageYears: 40 });
 
 describe('screeningCards sources', () => {

@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { screeningCards } from '../../src/cds-hooks/index.js';
 import { type Screening, screen } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
 const source = { label: 'acuspine' };
-const eligible = (): Screening =>
-  screen({
-    ageYears: 40,
-    oncologicalDisease: false,
-    pregnant: false,
-    coagulationDisorder: false,
-    acuteInfection: false,
-    acuteMentalIllness: false,
-    psychotropicInfluence: false,
-  });
+const eligible = (): Screening => screen(noProtocolFinding);
 const unreadable = {
   summary: 'Acupuncture screening result could not be read: screen the patient again.',
   indicator: 'warning',

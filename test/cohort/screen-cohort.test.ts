@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   type CohortEntry,
   cautionRuleSet,
-  type PatientFacts,
   parsePatientFacts,
   protocolRuleSet,
   screen,
   screenCohort,
 } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
-const settled = {
-  ageYears: 40,
-  oncologicalDisease: false,
-  pregnant: false,
-  coagulationDisorder: false,
-  acuteInfection: false,
-  acuteMentalIllness: false,
-  psychotropicInfluence: false,
-} as const satisfies PatientFacts;
+const settled = noProtocolFinding;
 
 async function collect<T>(entries: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

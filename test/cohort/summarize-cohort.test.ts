@@ -4,7 +4,6 @@ import {
   type CohortEntry,
   cautionRuleSet,
   defineRuleSet,
-  type PatientFacts,
   protocolRuleSet,
   type Screening,
   screenCohort,
@@ -12,16 +11,9 @@ import {
   wilsonInterval,
 } from '../../src/index.js';
 import { seededRandom, syntheticPatient } from '../bench/synthetic-patients.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
-const settled = {
-  ageYears: 40,
-  oncologicalDisease: false,
-  pregnant: false,
-  coagulationDisorder: false,
-  acuteInfection: false,
-  acuteMentalIllness: false,
-  psychotropicInfluence: false,
-} as const satisfies PatientFacts;
+const settled = noProtocolFinding;
 
 /** Six records: 2 eligible, 2 contraindicated (age; pregnancy and infection), 1 incomplete, 1 invalid. */
 const cohort: unknown[] = [

@@ -13,16 +13,9 @@ import {
   type Screening,
   screen,
 } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
-const noContraindication = {
-  ageYears: 40,
-  oncologicalDisease: false,
-  pregnant: false,
-  coagulationDisorder: false,
-  acuteInfection: false,
-  acuteMentalIllness: false,
-  psychotropicInfluence: false,
-} as const satisfies PatientFacts;
+const noContraindication = noProtocolFinding;
 
 const noCaution = {
   anticoagulantTherapy: false,

@@ -13,18 +13,11 @@ import {
   type Screening,
   screen,
 } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 import { referenceScreening } from './reference-screening.js';
 
 /** A record that settles every protocol rule as absent. */
-const noContraindication = {
-  ageYears: 40,
-  oncologicalDisease: false,
-  pregnant: false,
-  coagulationDisorder: false,
-  acuteInfection: false,
-  acuteMentalIllness: false,
-  psychotropicInfluence: false,
-} as const satisfies PatientFacts;
+const noContraindication = noProtocolFinding;
 
 /** Lets a test hand `screen` what untyped callers (JSON, forms, JavaScript) can hand it. */
 const untyped = (value: unknown): PatientFacts => value as PatientFacts;
