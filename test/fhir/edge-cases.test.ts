@@ -1,10 +1,11 @@
 // The less travelled paths of the FHIR mapping: malformed elements, odd dates, options, and
 // the notes that explain what was left out.
 import { describe, expect, it } from 'vitest';
-import { type FhirCodeList, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
+import { type FhirCodeList, type FhirFacts, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
 import {
   condition,
   ICD10,
+  mapFacts,
   medicationRequest,
   NOT_PREGNANT,
   ON,
@@ -15,18 +16,12 @@ import {
   SNOMED,
 } from './fixtures/builders.js';
 
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
-
 function paths(input: unknown, options: unknown = { on: ON }) {
   const result = factsFromFhir(input, options as FhirOptions);
   return result.ok ? [] : result.issues.map((found) => found.path);
 }
 
-const codes = (value: ReturnType<typeof run>) => value.notes.map((note) => note.code);
+const codes = (value: FhirFacts) => value.notes.map((note) => note.code);
 
 describe('dates', () => {
   it('refuses year 0000, a time in a birth date, hour 24 and a zone beyond ±14:00', () => {
@@ -43,25 +38,25 @@ describe('dates', () => {
 
   it('reads periods with an open start or end, and an empty period as no date', () => {
     const withPeriod = (onsetPeriod: object) => ({ ...condition('c1', SNOMED, '72892002'), onsetPeriod });
-    expect(run([patient('1990-01-01'), withPeriod({})]).facts.pregnant).toBe(true);
-    const open = run([
+    expect(mapFacts([patient('1990-01-01'), withPeriod({})]).facts.pregnant).toBe(true);
+    const open = mapFacts([
       patient('1990-01-01'),
       withPeriod({ end: '2026-11-20' }),
       pregnancyStatus('o1', NOT_PREGNANT, ON),
     ]);
     expect(open.facts.pregnant).toBe(false);
     const status = { ...pregnancyStatus('o1', NOT_PREGNANT), effectivePeriod: { start: '2026-11-01' } };
-    expect(codes(run([patient('1990-01-01'), status]))).toContain('pregnancy-not-current');
+    expect(codes(mapFacts([patient('1990-01-01'), status]))).toContain('pregnancy-not-current');
     const issuedOnly = { ...pregnancyStatus('o1', PREGNANT), issued: '2026-11-20T08:00:00.000+01:00' };
-    expect(run([issuedOnly]).facts.pregnant).toBe(true);
+    expect(mapFacts([issuedOnly]).facts.pregnant).toBe(true);
   });
 
   it('compares two instants as instants, across zones', () => {
     const early = pregnancyStatus('o1', PREGNANT, `${ON}T10:00:00+05:00`);
     const late = pregnancyStatus('o2', NOT_PREGNANT, `${ON}T06:00:00Z`);
-    expect(run([early, late]).facts.pregnant).toBe(false);
+    expect(mapFacts([early, late]).facts.pregnant).toBe(false);
     const same = pregnancyStatus('o3', NOT_PREGNANT, `${ON}T05:00:00Z`);
-    expect(run([early, same]).facts.pregnant).toBeUndefined();
+    expect(mapFacts([early, same]).facts.pregnant).toBeUndefined();
   });
 });
 
@@ -93,7 +88,7 @@ describe('malformed elements', () => {
     let nested: object = { resourceType: 'Bundle', entry: [{ resource: patient('1970-01-01') }] };
     for (let i = 0; i < 5; i++) nested = { resourceType: 'Bundle', entry: [{ resource: nested }] };
     expect(factsFromFhir(nested, { on: ON })).toMatchObject({ ok: false, issues: [{ code: 'too-deep' }] });
-    expect(run({ resourceType: 'Bundle', type: 'searchset' }).facts).toEqual({});
+    expect(mapFacts({ resourceType: 'Bundle', type: 'searchset' }).facts).toEqual({});
   });
 
   it('a value whose properties cannot be read is an issue, never a throw', () => {
@@ -107,10 +102,10 @@ describe('malformed elements', () => {
 
   it('codes that are blank or shorter than a category match nothing', () => {
     expect(
-      run([patient('1970-01-01'), condition('c', ICD10, '  ')], { closedWorld: true }).facts.oncologicalDisease,
+      mapFacts([patient('1970-01-01'), condition('c', ICD10, '  ')], { closedWorld: true }).facts.oncologicalDisease,
     ).toBe(false);
     expect(
-      run([patient('1970-01-01'), condition('c', ICD10, 'C5')], { closedWorld: true }).facts.oncologicalDisease,
+      mapFacts([patient('1970-01-01'), condition('c', ICD10, 'C5')], { closedWorld: true }).facts.oncologicalDisease,
     ).toBe(false);
   });
 });
@@ -161,7 +156,7 @@ describe('options', () => {
       },
       { ...listWithoutCodes, id: 'g', systems: [ICD10], ranges: [{ from: 'X00', to: 'X09' }] },
     ];
-    const value = run(
+    const value = mapFacts(
       [
         patient('1970-01-01'),
         condition('a', 'urn:clinic', 'X'),
@@ -183,24 +178,24 @@ describe('options', () => {
 
 describe('notes', () => {
   it('conflicting birth dates for the same patient leave the age unrecorded', () => {
-    const value = run([patient('1970-01-01'), patient('1971-01-01')]);
+    const value = mapFacts([patient('1970-01-01'), patient('1971-01-01')]);
     expect(value.facts.ageYears).toBeUndefined();
     expect(codes(value)).toContain('conflicting-birth-dates');
-    expect(run([patient('1970-01-01'), patient('1970-01-01')]).facts.ageYears).toBe(56);
+    expect(mapFacts([patient('1970-01-01'), patient('1970-01-01')]).facts.ageYears).toBe(56);
   });
 
   it('an age of 150 years or more is a data-entry error, not a patient', () => {
-    const value = run([patient('1850-01-01')]);
+    const value = mapFacts([patient('1850-01-01')]);
     expect(value.facts.ageYears).toBeUndefined();
     expect(codes(value)).toContain('implausible-age');
   });
 
   it('a partial birth date in the reference month counts from birth', () => {
-    expect(run([patient('2026-11')], { ageBounds: { under: 0, over: 75 } }).facts.ageYears).toBe(0);
+    expect(mapFacts([patient('2026-11')], { ageBounds: { under: 0, over: 75 } }).facts.ageYears).toBe(0);
   });
 
   it('an active pregnancy condition that began long ago counts, with a note to check the record', () => {
-    const value = run([patient('1990-01-01'), condition('c1', SNOMED, '72892002', { onset: '2024-01-01' })]);
+    const value = mapFacts([patient('1990-01-01'), condition('c1', SNOMED, '72892002', { onset: '2024-01-01' })]);
     expect(value.facts.pregnant).toBe(true);
     expect(codes(value)).toContain('pregnancy-condition-old');
   });
@@ -208,20 +203,20 @@ describe('notes', () => {
   it('observations and orders about another patient are ignored', () => {
     const observation = { ...pregnancyStatus('o1', PREGNANT, ON), subject: { reference: 'Patient/other' } };
     const order = { ...medicationRequest('m1', RXNORM, '855332'), subject: { reference: 'Patient/other' } };
-    const value = run([patient('1990-01-01'), observation, order]);
+    const value = mapFacts([patient('1990-01-01'), observation, order]);
     expect(value.facts).toEqual({ ageYears: 36 });
     expect(codes(value).filter((code) => code === 'other-patient')).toHaveLength(2);
   });
 
   it('a pregnancy status with an answer from another list, or without a status, is not used', () => {
     const odd = pregnancyStatus('o1', '12345-6', ON);
-    expect(codes(run([odd], { closedWorld: true }))).toContain('pregnancy-status-unreadable');
+    expect(codes(mapFacts([odd], { closedWorld: true }))).toContain('pregnancy-status-unreadable');
     const { status: _status, ...noStatus } = pregnancyStatus('o2', PREGNANT, ON);
-    expect(run([noStatus], { closedWorld: true }).facts.pregnant).toBeUndefined();
+    expect(mapFacts([noStatus], { closedWorld: true }).facts.pregnant).toBeUndefined();
   });
 
   it('undated pregnancy records that disagree leave pregnancy unrecorded', () => {
-    const value = run([pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', UNKNOWN_ANSWER)]);
+    const value = mapFacts([pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', UNKNOWN_ANSWER)]);
     expect(value.facts.pregnant).toBeUndefined();
     expect(value.notes.find((note) => note.code === 'pregnancy-conflict')?.message).toMatch(/undated records disagree/);
   });
@@ -237,13 +232,13 @@ describe('notes', () => {
       resourceType: 'Bundle',
       entry: [{ fullUrl: 'urn:uuid:p', resource: patient('1970-01-01') }, { resource: toPatient }],
     };
-    expect(codes(run(withPatient))).toContain('medication-unresolved');
+    expect(codes(mapFacts(withPatient))).toContain('medication-unresolved');
     const odd = { ...toPatient, medicationReference: { reference: 'https://example.org/drug' } };
-    expect(codes(run([odd]))).toContain('medication-unresolved');
+    expect(codes(mapFacts([odd]))).toContain('medication-unresolved');
     const { status: _status, ...noStatus } = medicationRequest('m2', RXNORM, '855332');
-    expect(run([noStatus], { closedWorld: true }).facts.anticoagulantTherapy).toBeUndefined();
+    expect(mapFacts([noStatus], { closedWorld: true }).facts.anticoagulantTherapy).toBeUndefined();
     const stoppedUnresolved = { ...toPatient, status: 'stopped' };
-    expect(codes(run([stoppedUnresolved]))).not.toContain('medication-unresolved');
+    expect(codes(mapFacts([stoppedUnresolved]))).not.toContain('medication-unresolved');
     const noCode = { resourceType: 'Medication', id: 'm' };
     const orderOfNoCode = {
       resourceType: 'MedicationRequest',
@@ -251,7 +246,7 @@ describe('notes', () => {
       status: 'active',
       medicationReference: { reference: 'Medication/m' },
     };
-    expect(run([noCode, orderOfNoCode], { closedWorld: true }).facts.anticoagulantTherapy).toBe(false);
+    expect(mapFacts([noCode, orderOfNoCode], { closedWorld: true }).facts.anticoagulantTherapy).toBe(false);
   });
 
   it('the same resource reached twice is one piece of evidence', () => {
@@ -265,7 +260,7 @@ describe('notes', () => {
         ],
       },
     };
-    expect(run([twice]).evidence.oncologicalDisease).toHaveLength(1);
+    expect(mapFacts([twice]).evidence.oncologicalDisease).toHaveLength(1);
   });
 });
 
@@ -274,7 +269,7 @@ const UNKNOWN_ANSWER = 'LA4489-6';
 describe('more shapes', () => {
   it('patients without ids: one is read, two are refused', () => {
     const anonymous = { resourceType: 'Patient', birthDate: '1970-01-01' };
-    expect(run([anonymous]).facts.ageYears).toBe(56);
+    expect(mapFacts([anonymous]).facts.ageYears).toBe(56);
     expect(paths([anonymous, { ...anonymous }])).toEqual([[1]]);
   });
 
@@ -308,38 +303,38 @@ describe('more shapes', () => {
       codes: ['A'],
       source: { title: 'Clinic book' },
     };
-    const value = run([twice], { extraCodes: [clinic, region] });
+    const value = mapFacts([twice], { extraCodes: [clinic, region] });
     expect(value.evidence.oncologicalDisease).toEqual([expect.objectContaining({ id: 'c1' })]);
     expect(value.regions.map((suggestion) => suggestion.region)).toEqual(['cervical']);
   });
 
   it('reads observation and medication resources with elements missing', () => {
-    expect(run([{ resourceType: 'Observation', id: 'o', status: 'final' }], { closedWorld: true }).facts.pregnant).toBe(
-      false,
-    );
-    const { valueCodeableConcept: _value, ...noValue } = pregnancyStatus('o0', PREGNANT, ON);
-    expect(run([noValue], { closedWorld: true }).facts.pregnant).toBeUndefined();
-    const instant = { ...pregnancyStatus('o1', PREGNANT), effectiveInstant: `${ON}T08:00:00Z` };
-    expect(run([instant]).facts.pregnant).toBe(true);
     expect(
-      run([{ resourceType: 'MedicationRequest', id: 'm', status: 'active' }], { closedWorld: true }).facts
+      mapFacts([{ resourceType: 'Observation', id: 'o', status: 'final' }], { closedWorld: true }).facts.pregnant,
+    ).toBe(false);
+    const { valueCodeableConcept: _value, ...noValue } = pregnancyStatus('o0', PREGNANT, ON);
+    expect(mapFacts([noValue], { closedWorld: true }).facts.pregnant).toBeUndefined();
+    const instant = { ...pregnancyStatus('o1', PREGNANT), effectiveInstant: `${ON}T08:00:00Z` };
+    expect(mapFacts([instant]).facts.pregnant).toBe(true);
+    expect(
+      mapFacts([{ resourceType: 'MedicationRequest', id: 'm', status: 'active' }], { closedWorld: true }).facts
         .anticoagulantTherapy,
     ).toBe(false);
     expect(
-      run([{ ...condition('c', SNOMED, '254837009'), code: { text: 'cancer' } }], { closedWorld: true }).facts
+      mapFacts([{ ...condition('c', SNOMED, '254837009'), code: { text: 'cancer' } }], { closedWorld: true }).facts
         .oncologicalDisease,
     ).toBe(false);
   });
 
   it('explains an undated "not pregnant" and a conflict between records without ids', () => {
-    const undated = run([pregnancyStatus('o1', NOT_PREGNANT)]);
+    const undated = mapFacts([pregnancyStatus('o1', NOT_PREGNANT)]);
     expect(undated.notes.find((note) => note.code === 'pregnancy-not-current')?.message).toMatch(
       /says not pregnant, before/,
     );
-    const open = run([{ ...pregnancyStatus('o1', NOT_PREGNANT), effectivePeriod: { end: '2026-11-01' } }]);
+    const open = mapFacts([{ ...pregnancyStatus('o1', NOT_PREGNANT), effectivePeriod: { end: '2026-11-01' } }]);
     expect(open.notes.find((note) => note.code === 'pregnancy-not-current')?.message).toMatch(/as of an open start/);
     const { id: _id, ...withoutId } = pregnancyStatus('o2', PREGNANT);
-    const conflict = run([withoutId, pregnancyStatus('o3', NOT_PREGNANT)]);
+    const conflict = mapFacts([withoutId, pregnancyStatus('o3', NOT_PREGNANT)]);
     expect(conflict.notes.find((note) => note.code === 'pregnancy-conflict')?.message).toContain(
       '(Observation, Observation/o3)',
     );
@@ -348,16 +343,16 @@ describe('more shapes', () => {
   it('dates a pregnancy condition by the later of onset and recorded date, and reads times without seconds', () => {
     const recordedLater = condition('c1', SNOMED, '72892002', { onset: '2026-11-01', recorded: '2026-11-24T09:00Z' });
     const status = pregnancyStatus('o1', NOT_PREGNANT, `${ON}T08:00:00Z`);
-    expect(run([recordedLater, status]).facts.pregnant).toBe(true);
+    expect(mapFacts([recordedLater, status]).facts.pregnant).toBe(true);
     const recordedEarlier = condition('c2', SNOMED, '72892002', { onset: '2026-11-01', recorded: '2026-10-01' });
-    expect(run([recordedEarlier, status]).facts.pregnant).toBe(false);
+    expect(mapFacts([recordedEarlier, status]).facts.pregnant).toBe(false);
     const exactStart = { ...pregnancyStatus('o2', NOT_PREGNANT), effectivePeriod: { start: `${ON}T10:00:00Z` } };
-    expect(run([recordedLater, exactStart]).facts.pregnant).toBe(false);
+    expect(mapFacts([recordedLater, exactStart]).facts.pregnant).toBe(false);
   });
 
   it('describes long strings briefly, and takes one age bound alone', () => {
     const result = factsFromFhir('x'.repeat(60), { on: ON });
     expect(result.ok ? '' : result.issues[0]?.message).toMatch(/…"$/);
-    expect(run([patient('1950')], { on: '2026-06-01', ageBounds: { over: 80 } }).facts.ageYears).toBe(75);
+    expect(mapFacts([patient('1950')], { on: '2026-06-01', ageBounds: { over: 80 } }).facts.ageYears).toBe(75);
   });
 });

@@ -1,14 +1,8 @@
 // The age from Patient.birthDate: its bounds, partial dates, the notes that explain an age left
 // unrecorded (compared whole, message and all), and how the patients of one input are told apart.
 import { describe, expect, it } from 'vitest';
-import { type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
-import { condition, ON, patient, SNOMED } from './fixtures/builders.js';
-
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
+import { factsFromFhir } from '../../src/fhir/index.js';
+import { condition, mapFacts, ON, patient, SNOMED } from './fixtures/builders.js';
 
 const patientRef = { resourceType: 'Patient', id: 'p1', path: [0] };
 
@@ -18,14 +12,14 @@ function ageNote(code: string, message: string) {
 
 describe('age from a full birth date', () => {
   it('is 0 for a patient born on the reference date, with the Patient as evidence and no note', () => {
-    const value = run([patient(ON)]);
+    const value = mapFacts([patient(ON)]);
     expect(value.facts).toEqual({ ageYears: 0 });
     expect(value.evidence).toEqual({ ageYears: [patientRef] });
     expect(value.notes).toStrictEqual([]);
   });
 
   it('is not recorded for a birth date after the reference date, with a note that names both dates', () => {
-    const value = run([patient('2026-11-25')]);
+    const value = mapFacts([patient('2026-11-25')]);
     expect(value.facts).toEqual({});
     expect(value.evidence).toEqual({});
     expect(value.notes).toStrictEqual([
@@ -37,8 +31,8 @@ describe('age from a full birth date', () => {
   });
 
   it('is a data-entry error from 150 years on, and recorded at 149', () => {
-    expect(run([patient('1876-11-25')]).facts).toEqual({ ageYears: 149 });
-    const value = run([patient('1876-11-24')]);
+    expect(mapFacts([patient('1876-11-25')]).facts).toEqual({ ageYears: 149 });
+    const value = mapFacts([patient('1876-11-24')]);
     expect(value.facts).toEqual({});
     expect(value.notes).toStrictEqual([
       ageNote(
@@ -57,31 +51,31 @@ describe('age from a partial birth date', () => {
     );
 
   it('is recorded as the lowest age when both possible ages are under the lower bound', () => {
-    const value = run([patient('2024')]);
+    const value = mapFacts([patient('2024')]);
     expect(value.facts).toEqual({ ageYears: 1 });
     expect(value.notes).toStrictEqual([sameSide('2024', 1, 2)]);
   });
 
   it('is recorded when the lowest possible age equals the lower bound (not under it)', () => {
-    const value = run([patient('2022')]);
+    const value = mapFacts([patient('2022')]);
     expect(value.facts).toEqual({ ageYears: 3 });
     expect(value.notes).toStrictEqual([sameSide('2022', 3, 4)]);
   });
 
   it('is recorded when the highest possible age equals the upper bound (not over it)', () => {
-    const value = run([patient('1951')]);
+    const value = mapFacts([patient('1951')]);
     expect(value.facts).toEqual({ ageYears: 74 });
     expect(value.notes).toStrictEqual([sameSide('1951', 74, 75)]);
   });
 
   it('is recorded as the lowest age when both possible ages are over the upper bound', () => {
-    const value = run([patient('1940')]);
+    const value = mapFacts([patient('1940')]);
     expect(value.facts).toEqual({ ageYears: 85 });
     expect(value.notes).toStrictEqual([sameSide('1940', 85, 86)]);
   });
 
   it('is not recorded when the possible ages straddle a bound, with a note naming the bounds', () => {
-    const value = run([patient('1950')]);
+    const value = mapFacts([patient('1950')]);
     expect(value.facts).toEqual({});
     expect(value.notes).toStrictEqual([
       ageNote(
@@ -94,19 +88,19 @@ describe('age from a partial birth date', () => {
 
 describe('age notes', () => {
   it('without a Patient: a note about the age, with no resource', () => {
-    expect(run([]).notes).toStrictEqual([
+    expect(mapFacts([]).notes).toStrictEqual([
       { code: 'no-patient', message: 'No Patient resource: the age is not recorded', fact: 'ageYears' },
     ]);
   });
 
   it('without a birth date: a note with the Patient', () => {
-    expect(run([patient()]).notes).toStrictEqual([
+    expect(mapFacts([patient()]).notes).toStrictEqual([
       ageNote('no-birth-date', 'The Patient has no birth date: the age is not recorded'),
     ]);
   });
 
   it('conflicting birth dates of the same patient are listed in the note', () => {
-    const value = run([patient('1970-01-01'), patient('1971-01-01')]);
+    const value = mapFacts([patient('1970-01-01'), patient('1971-01-01')]);
     expect(value.facts).toEqual({});
     expect(value.notes).toStrictEqual([
       ageNote(
@@ -121,7 +115,7 @@ describe('age notes', () => {
       [patient('1970-01-01'), patient()],
       [patient(), patient('1970-01-01')],
     ]) {
-      const value = run(input);
+      const value = mapFacts(input);
       expect(value.facts).toEqual({ ageYears: 56 });
       expect(value.notes).toStrictEqual([]);
     }
@@ -167,9 +161,9 @@ describe('patients of one input', () => {
 
   it('a record about a patient is read when there is no Patient, or the Patient has no id', () => {
     const cancer = condition('c1', SNOMED, '254837009', { subject: 'Patient/x' });
-    expect(run([cancer]).facts).toEqual({ oncologicalDisease: true });
+    expect(mapFacts([cancer]).facts).toEqual({ oncologicalDisease: true });
     const anonymous = { resourceType: 'Patient', birthDate: '1970-01-01' };
-    expect(run([anonymous, cancer]).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(mapFacts([anonymous, cancer]).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
   });
 
   it('a subject is another patient only when it is a Patient reference with another id', () => {
@@ -178,7 +172,7 @@ describe('patients of one input', () => {
       return subject === undefined ? bare : { ...bare, subject: { reference: subject } };
     };
     const counted = (subject: string | undefined) =>
-      run([patient('1970-01-01'), cancer(subject)]).facts.oncologicalDisease === true;
+      mapFacts([patient('1970-01-01'), cancer(subject)]).facts.oncologicalDisease === true;
     expect(counted(undefined)).toBe(true);
     expect(counted('Group/g1')).toBe(true);
     expect(counted('Patient/p1/_history/3')).toBe(true);

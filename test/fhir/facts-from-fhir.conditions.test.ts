@@ -1,14 +1,8 @@
 // Conditions: how their statuses, abatements and codes set a fact or a region, and the exact
 // notes that explain a condition left out.
 import { describe, expect, it } from 'vitest';
-import { type FhirCodeList, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
-import { type ConditionShape, condition, ICD10, ICD10CM, ON, patient, SNOMED } from './fixtures/builders.js';
-
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
+import type { FhirCodeList, FhirOptions } from '../../src/fhir/index.js';
+import { type ConditionShape, condition, ICD10, ICD10CM, mapFacts, ON, patient, SNOMED } from './fixtures/builders.js';
 
 const CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 const conditionRef = { resourceType: 'Condition', id: 'c1', path: [1] };
@@ -16,7 +10,7 @@ const CANCER = '254837009';
 
 /** The result for the Patient and one Condition with the given code. */
 function one(code: string, shape: ConditionShape = {}, system = SNOMED, options: Partial<FhirOptions> = {}) {
-  return run([patient('1970-01-01'), condition('c1', system, code, shape)], options);
+  return mapFacts([patient('1970-01-01'), condition('c1', system, code, shape)], options);
 }
 
 function cancerNote(code: string, message: string) {
@@ -73,11 +67,13 @@ describe('condition status notes', () => {
     ];
     for (const abatement of abatements) {
       const active = { ...condition('c1', SNOMED, CANCER), ...abatement };
-      const value = run([patient('1970-01-01'), active], { closedWorld: true });
+      const value = mapFacts([patient('1970-01-01'), active], { closedWorld: true });
       expect(value.facts.oncologicalDisease).toBeUndefined();
       expect(value.notes.map((note) => note.code)).toContain('condition-contradictory-status');
       const { clinicalStatus: _clinical, ...withoutStatus } = active;
-      expect(run([patient('1970-01-01'), withoutStatus], { closedWorld: true }).facts.oncologicalDisease).toBe(false);
+      expect(mapFacts([patient('1970-01-01'), withoutStatus], { closedWorld: true }).facts.oncologicalDisease).toBe(
+        false,
+      );
     }
   });
 
@@ -136,7 +132,7 @@ describe('condition status notes', () => {
 
   it('a condition without a code is passed over silently', () => {
     const { code: _code, ...uncoded } = condition('c1', SNOMED, CANCER, { verification: 'provisional' });
-    const value = run([patient('1970-01-01'), uncoded]);
+    const value = mapFacts([patient('1970-01-01'), uncoded]);
     expect(value.facts).toEqual({ ageYears: 56 });
     expect(value.notes).toStrictEqual([]);
   });
@@ -149,9 +145,9 @@ describe('condition status notes', () => {
         { system: CLINICAL, code: 'active' },
       ],
     });
-    expect(run([patient('1970-01-01'), foreignFirst]).facts.oncologicalDisease).toBe(true);
+    expect(mapFacts([patient('1970-01-01'), foreignFirst]).facts.oncologicalDisease).toBe(true);
     const padded = withStatus({ coding: [{ system: CLINICAL, code: ' active ' }] });
-    expect(run([patient('1970-01-01'), padded]).facts.oncologicalDisease).toBe(true);
+    expect(mapFacts([patient('1970-01-01'), padded]).facts.oncologicalDisease).toBe(true);
   });
 });
 
@@ -199,7 +195,7 @@ describe('condition code kinds', () => {
         ],
       },
     };
-    const value = run([patient('1970-01-01'), both]);
+    const value = mapFacts([patient('1970-01-01'), both]);
     expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });
     expect(value.notes).toStrictEqual([]);
   });
@@ -240,7 +236,7 @@ describe('condition regions', () => {
         ],
       },
     };
-    const value = run([patient('1970-01-01'), both]);
+    const value = mapFacts([patient('1970-01-01'), both]);
     expect(value.regions).toEqual([]);
     expect(value.notes).toStrictEqual([
       {

@@ -1,14 +1,8 @@
 // Medications: statuses, the exact notes, and how a medicationReference is resolved (contained,
 // by fullUrl, by Medication/id), with the paths of issues inside the referenced Medication.
 import { describe, expect, it } from 'vitest';
-import { type FhirCodeList, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
-import { ATC, medicationRequest, medicationStatement, ON, patient, RXNORM } from './fixtures/builders.js';
-
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
+import { type FhirCodeList, factsFromFhir } from '../../src/fhir/index.js';
+import { ATC, mapFacts, medicationRequest, medicationStatement, ON, patient, RXNORM } from './fixtures/builders.js';
 
 const base = patient('1950-01-01');
 const WARFARIN = '855332';
@@ -43,14 +37,14 @@ const aspirin = (id: string) => ({
 
 describe('medication statuses', () => {
   it('an active anticoagulant counts without a note', () => {
-    const value = run([base, medicationRequest('m1', RXNORM, WARFARIN)]);
+    const value = mapFacts([base, medicationRequest('m1', RXNORM, WARFARIN)]);
     expect(value.facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
     expect(value.notes).toStrictEqual([]);
   });
 
   it('on hold, unknown or without a status: not excluded, with the status in the note', () => {
     for (const status of ['on-hold', 'unknown']) {
-      const value = run([base, medicationRequest('m1', RXNORM, WARFARIN, status)], { closedWorld: true });
+      const value = mapFacts([base, medicationRequest('m1', RXNORM, WARFARIN, status)], { closedWorld: true });
       expect(value.facts.anticoagulantTherapy).toBeUndefined();
       expect(value.notes.filter((note) => note.fact === 'anticoagulantTherapy')).toStrictEqual([
         anticoagulantNote(
@@ -60,7 +54,7 @@ describe('medication statuses', () => {
       ]);
     }
     const { status: _status, ...noStatus } = medicationRequest('m1', RXNORM, WARFARIN);
-    expect(run([base, noStatus]).notes).toStrictEqual([
+    expect(mapFacts([base, noStatus]).notes).toStrictEqual([
       anticoagulantNote(
         'medication-status-unclear',
         'MedicationRequest for anticoagulant therapy has no status: anticoagulant therapy is not excluded',
@@ -69,7 +63,7 @@ describe('medication statuses', () => {
   });
 
   it('stopped: does not count, with the status in the note', () => {
-    expect(run([base, medicationRequest('m1', RXNORM, WARFARIN, 'stopped')]).notes).toStrictEqual([
+    expect(mapFacts([base, medicationRequest('m1', RXNORM, WARFARIN, 'stopped')]).notes).toStrictEqual([
       anticoagulantNote(
         'medication-not-active',
         'MedicationRequest for anticoagulant therapy does not count: its status is stopped',
@@ -78,7 +72,7 @@ describe('medication statuses', () => {
   });
 
   it('an active drug of a noted list is noted with the list title; a stopped one is not noted', () => {
-    expect(run([base, medicationStatement('m1', ATC, 'B01AC06')]).notes).toStrictEqual([
+    expect(mapFacts([base, medicationStatement('m1', ATC, 'B01AC06')]).notes).toStrictEqual([
       {
         code: 'noted-code',
         message:
@@ -87,7 +81,7 @@ describe('medication statuses', () => {
         resource: { resourceType: 'MedicationStatement', id: 'm1', path: [1] },
       },
     ]);
-    expect(run([base, medicationStatement('m1', ATC, 'B01AC06', 'stopped')]).notes).toStrictEqual([]);
+    expect(mapFacts([base, medicationStatement('m1', ATC, 'B01AC06', 'stopped')]).notes).toStrictEqual([]);
   });
 
   it('an active drug of an uncertain clinic list leaves the fact unrecorded', () => {
@@ -100,7 +94,7 @@ describe('medication statuses', () => {
       codes: ['TRIAL-1'],
       source: { title: 'Clinic book' },
     };
-    const value = run([base, medicationRequest('m1', 'urn:clinic', 'TRIAL-1')], {
+    const value = mapFacts([base, medicationRequest('m1', 'urn:clinic', 'TRIAL-1')], {
       extraCodes: [maybe],
       closedWorld: true,
     });
@@ -115,14 +109,14 @@ describe('medication statuses', () => {
 
   it('about another patient: ignored with a note, unless its drug matches no list', () => {
     const other = { subject: { reference: 'Patient/other' } };
-    expect(run([base, { ...medicationRequest('m1', RXNORM, WARFARIN), ...other }]).notes).toStrictEqual([
+    expect(mapFacts([base, { ...medicationRequest('m1', RXNORM, WARFARIN), ...other }]).notes).toStrictEqual([
       {
         code: 'other-patient',
         message: 'MedicationRequest is about Patient/other, not the Patient: ignored',
         resource: orderRef,
       },
     ]);
-    expect(run([base, { ...medicationRequest('m1', RXNORM, '000000'), ...other }]).notes).toStrictEqual([]);
+    expect(mapFacts([base, { ...medicationRequest('m1', RXNORM, '000000'), ...other }]).notes).toStrictEqual([]);
   });
 });
 
@@ -136,15 +130,15 @@ describe('unresolved medication references', () => {
     for (const status of ['active', 'on-hold', 'unknown', undefined]) {
       const order =
         status === undefined ? orderOf('Medication/x', { status: undefined }) : orderOf('Medication/x', { status });
-      const value = run([base, order], { closedWorld: true });
+      const value = mapFacts([base, order], { closedWorld: true });
       expect(value.facts.anticoagulantTherapy).toBeUndefined();
       expect(value.notes.filter((note) => note.fact === 'anticoagulantTherapy')).toStrictEqual([unresolvedNote]);
     }
-    expect(run([base, orderOf('Medication/x', { status: 'completed' })]).notes).toStrictEqual([]);
+    expect(mapFacts([base, orderOf('Medication/x', { status: 'completed' })]).notes).toStrictEqual([]);
   });
 
   it('of an order about another patient are ignored like the order', () => {
-    const value = run([base, orderOf('Medication/x', { subject: { reference: 'Patient/other' } })], {
+    const value = mapFacts([base, orderOf('Medication/x', { subject: { reference: 'Patient/other' } })], {
       closedWorld: true,
     });
     expect(value.facts.anticoagulantTherapy).toBe(false);
@@ -159,13 +153,13 @@ describe('unresolved medication references', () => {
 
   it('a reference to a resource that is not a Medication is not resolved', () => {
     const input = [base, orderOf('Medication/s1'), { ...warfarin('s1'), resourceType: 'Substance' }];
-    expect(run(input).notes.map((note) => note.code)).toEqual(['medication-unresolved', 'not-read']);
+    expect(mapFacts(input).notes.map((note) => note.code)).toEqual(['medication-unresolved', 'not-read']);
   });
 
   it('a reference that is not to Medication/<id> is not resolved, even with Medications present', () => {
     const { id: _id, ...withoutId } = warfarin('med-0');
     for (const reference of ['https://example.org/drug', 'Medication/med-1/extra']) {
-      const value = run([base, orderOf(reference), withoutId, warfarin('med-1')]);
+      const value = mapFacts([base, orderOf(reference), withoutId, warfarin('med-1')]);
       expect(value.facts.anticoagulantTherapy).toBeUndefined();
       expect(value.notes.map((note) => note.code)).toEqual(['medication-unresolved']);
     }
@@ -179,7 +173,7 @@ describe('resolving medication references', () => {
       'Medication/med-2/_history/12',
       'https://ehr.example/Medication/med-2',
     ]) {
-      const value = run([base, orderOf(reference), aspirin('med-1'), warfarin('med-2')]);
+      const value = mapFacts([base, orderOf(reference), aspirin('med-1'), warfarin('med-2')]);
       expect(value.facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
       expect(value.notes).toStrictEqual([]);
     }
@@ -195,23 +189,23 @@ describe('resolving medication references', () => {
         { resource: orderOf('urn:uuid:w') },
       ],
     };
-    const value = run(input);
+    const value = mapFacts(input);
     expect(value.facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
     expect(value.notes).toStrictEqual([]);
   });
 
   it('by #id to the contained Medication with that id, never to another contained resource', () => {
     const contained = [aspirin('aspirin'), { ...warfarin('med'), resourceType: 'Substance' }, warfarin('med')];
-    const value = run([base, orderOf('#med', { contained })]);
+    const value = mapFacts([base, orderOf('#med', { contained })]);
     expect(value.facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
     expect(value.notes).toStrictEqual([]);
-    const onlySubstance = run([base, orderOf('#med', { contained: contained.slice(0, 2) })]);
+    const onlySubstance = mapFacts([base, orderOf('#med', { contained: contained.slice(0, 2) })]);
     expect(onlySubstance.notes.map((note) => note.code)).toEqual(['medication-unresolved']);
   });
 
   it('a drug named inline is read even when the order also has a reference', () => {
     const both = { ...medicationRequest('m1', RXNORM, WARFARIN), medicationReference: { reference: 'Medication/x' } };
-    expect(run([base, both]).facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
+    expect(mapFacts([base, both]).facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
   });
 
   it('a malformed code in the referenced Medication is an issue at its own path', () => {
@@ -240,7 +234,7 @@ describe('resolving medication references', () => {
   });
 
   it('a referenced Medication without a code names no drug', () => {
-    const value = run([base, orderOf('Medication/med'), { resourceType: 'Medication', id: 'med' }], {
+    const value = mapFacts([base, orderOf('Medication/med'), { resourceType: 'Medication', id: 'med' }], {
       closedWorld: true,
     });
     expect(value.facts.anticoagulantTherapy).toBe(false);

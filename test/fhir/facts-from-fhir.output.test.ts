@@ -1,14 +1,8 @@
 // The whole result of factsFromFhir: the issues that stop a mapping, and the notes about the
 // input as a whole (entries without resources, types not read, the closed world), compared whole.
 import { describe, expect, it } from 'vitest';
-import { type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
-import { bundle, ON, patient } from './fixtures/builders.js';
-
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
+import { factsFromFhir } from '../../src/fhir/index.js';
+import { bundle, mapFacts, ON, patient } from './fixtures/builders.js';
 
 describe('issues', () => {
   it('a value whose properties cannot be read is one issue at the root', () => {
@@ -40,7 +34,7 @@ describe('issues', () => {
 
 describe('notes about the input', () => {
   it('a clean record has no notes at all', () => {
-    const value = run(bundle([patient('1970-01-01')]));
+    const value = mapFacts(bundle([patient('1970-01-01')]));
     expect(value).toStrictEqual({
       facts: { ageYears: 56 },
       evidence: { ageYears: [{ resourceType: 'Patient', id: 'p1', path: ['entry', 0, 'resource'] }] },
@@ -54,10 +48,10 @@ describe('notes about the input', () => {
       resourceType: 'Bundle',
       entry: [{ resource: patient('1970-01-01') }, ...Array.from({ length: count }, () => ({ request: {} }))],
     });
-    expect(run(withEmpty(1)).notes).toStrictEqual([
+    expect(mapFacts(withEmpty(1)).notes).toStrictEqual([
       { code: 'entry-without-resource', message: '1 Bundle entry has no resource and was skipped' },
     ]);
-    expect(run(withEmpty(2)).notes).toStrictEqual([
+    expect(mapFacts(withEmpty(2)).notes).toStrictEqual([
       { code: 'entry-without-resource', message: '2 Bundle entries have no resource and were skipped' },
     ]);
   });
@@ -71,7 +65,7 @@ describe('notes about the input', () => {
       { resourceType: 'Encounter' },
       { resourceType: 'Medication', id: 'unused' },
     ];
-    expect(run(input).notes).toStrictEqual([
+    expect(mapFacts(input).notes).toStrictEqual([
       {
         code: 'not-read',
         message: 'Resources of types the mapping does not read: Encounter (2), Claim (1), Procedure (1)',
@@ -80,7 +74,7 @@ describe('notes about the input', () => {
   });
 
   it('in a closed world, names each fact set to false, in the order of the facts', () => {
-    const notes = run([patient('1970-01-01')], { closedWorld: true }).notes;
+    const notes = mapFacts([patient('1970-01-01')], { closedWorld: true }).notes;
     const words = [
       ['oncologicalDisease', 'oncological disease'],
       ['pregnant', 'pregnancy'],

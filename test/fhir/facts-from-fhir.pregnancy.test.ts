@@ -1,10 +1,10 @@
 // Pregnancy status observations and how the records about pregnancy are weighed against each
 // other: the exact notes, evidence and facts.
 import { describe, expect, it } from 'vitest';
-import { type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
 import {
   condition,
   LOINC,
+  mapFacts,
   NOT_PREGNANT,
   ON,
   PREGNANT,
@@ -13,12 +13,6 @@ import {
   SNOMED,
   UNKNOWN,
 } from './fixtures/builders.js';
-
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
 
 const mother = patient('1990-01-01');
 const ref = (id: string, index: number, resourceType = 'Observation') => ({ resourceType, id, path: [index] });
@@ -29,7 +23,7 @@ function pregnancyNote(code: string, message: string, resource?: ReturnType<type
 
 describe('pregnancy status observations', () => {
   it('a current "not pregnant" excludes pregnancy and no other fact', () => {
-    const value = run([mother, pregnancyStatus('o1', NOT_PREGNANT, ON)]);
+    const value = mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, ON)]);
     expect(value.facts).toEqual({ ageYears: 36, pregnant: false });
     expect(value.evidence).toEqual({ ageYears: [ref('p1', 0, 'Patient')], pregnant: [ref('o1', 1)] });
     expect(value.notes).toStrictEqual([]);
@@ -38,7 +32,7 @@ describe('pregnancy status observations', () => {
   it('is dated by effectiveInstant or issued when it has no effective date', () => {
     const { effectiveDateTime: _date, ...undated } = pregnancyStatus('o1', NOT_PREGNANT, ON);
     for (const time of [{ effectiveInstant: `${ON}T08:00:00Z` }, { issued: `${ON}T08:00:00Z` }]) {
-      const value = run([mother, { ...undated, ...time }]);
+      const value = mapFacts([mother, { ...undated, ...time }]);
       expect(value.facts).toEqual({ ageYears: 36, pregnant: false });
       expect(value.notes).toStrictEqual([]);
     }
@@ -53,8 +47,8 @@ describe('pregnancy status observations', () => {
       { system: SNOMED, code: '364320009' },
       { system: LOINC, code: '82810-3' },
     ]);
-    expect(run([mother, alsoSnomed]).facts).toEqual({ ageYears: 36, pregnant: true });
-    expect(run([mother, coded([])]).facts).toEqual({ ageYears: 36 });
+    expect(mapFacts([mother, alsoSnomed]).facts).toEqual({ ageYears: 36, pregnant: true });
+    expect(mapFacts([mother, coded([])]).facts).toEqual({ ageYears: 36 });
   });
 
   it('is read only under the LOINC code, trimmed', () => {
@@ -62,9 +56,9 @@ describe('pregnancy status observations', () => {
       ...pregnancyStatus('o1', PREGNANT, ON),
       code: { coding: [{ system: SNOMED, code: '82810-3' }] },
     };
-    expect(run([mother, otherSystem]).facts).toEqual({ ageYears: 36 });
+    expect(mapFacts([mother, otherSystem]).facts).toEqual({ ageYears: 36 });
     const padded = { ...pregnancyStatus('o1', PREGNANT, ON), code: { coding: [{ system: LOINC, code: ' 82810-3 ' }] } };
-    expect(run([mother, padded]).facts).toEqual({ ageYears: 36, pregnant: true });
+    expect(mapFacts([mother, padded]).facts).toEqual({ ageYears: 36, pregnant: true });
   });
 
   it('takes the first answer from its list among the values', () => {
@@ -74,20 +68,20 @@ describe('pregnancy status observations', () => {
     });
     const answer = { system: LOINC, code: PREGNANT };
     const other = { system: 'urn:clinic', code: 'P' };
-    expect(run([mother, withValues([other, answer])]).facts.pregnant).toBe(true);
-    expect(run([mother, withValues([answer, other])]).facts.pregnant).toBe(true);
-    expect(run([mother, withValues([answer, { system: LOINC, code: NOT_PREGNANT }])]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, withValues([other, answer])]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, withValues([answer, other])]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, withValues([answer, { system: LOINC, code: NOT_PREGNANT }])]).facts.pregnant).toBe(true);
   });
 
   it('amended and corrected statuses are final', () => {
     for (const status of ['amended', 'corrected']) {
-      expect(run([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, status)]).facts.pregnant).toBe(false);
+      expect(mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, status)]).facts.pregnant).toBe(false);
     }
   });
 
   it('cancelled and entered-in-error are ignored, with the status in the note', () => {
     for (const status of ['cancelled', 'entered-in-error']) {
-      const value = run([mother, pregnancyStatus('o1', PREGNANT, ON, status)], { closedWorld: true });
+      const value = mapFacts([mother, pregnancyStatus('o1', PREGNANT, ON, status)], { closedWorld: true });
       expect(value.facts.pregnant).toBe(false);
       expect(value.notes.filter((note) => note.code !== 'closed-world')).toStrictEqual([
         pregnancyNote('observation-ignored', `Pregnancy status is ignored: its status is ${status}`, ref('o1', 1)),
@@ -96,7 +90,9 @@ describe('pregnancy status observations', () => {
   });
 
   it('a status that is not final, or none, is not used and keeps pregnancy from being excluded', () => {
-    const preliminary = run([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, 'preliminary')], { closedWorld: true });
+    const preliminary = mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, 'preliminary')], {
+      closedWorld: true,
+    });
     expect(preliminary.facts.pregnant).toBeUndefined();
     expect(preliminary.notes.filter((note) => note.fact === 'pregnant')).toStrictEqual([
       pregnancyNote(
@@ -106,7 +102,7 @@ describe('pregnancy status observations', () => {
       ),
     ]);
     const { status: _status, ...noStatus } = pregnancyStatus('o1', NOT_PREGNANT, ON);
-    expect(run([mother, noStatus]).notes).toStrictEqual([
+    expect(mapFacts([mother, noStatus]).notes).toStrictEqual([
       pregnancyNote(
         'observation-not-final',
         'Pregnancy status is without a status, not final: it is not used, and pregnancy is not excluded',
@@ -116,7 +112,7 @@ describe('pregnancy status observations', () => {
   });
 
   it('an answer from another list is not used, with a note', () => {
-    const value = run([mother, pregnancyStatus('o1', '12345-6', ON)], { closedWorld: true });
+    const value = mapFacts([mother, pregnancyStatus('o1', '12345-6', ON)], { closedWorld: true });
     expect(value.facts.pregnant).toBeUndefined();
     expect(value.notes.filter((note) => note.fact === 'pregnant')).toStrictEqual([
       pregnancyNote(
@@ -129,7 +125,7 @@ describe('pregnancy status observations', () => {
 
   it('about another patient: ignored, with a note that names no fact', () => {
     const observation = { ...pregnancyStatus('o1', PREGNANT, ON), subject: { reference: 'Patient/other' } };
-    expect(run([mother, observation]).notes).toStrictEqual([
+    expect(mapFacts([mother, observation]).notes).toStrictEqual([
       {
         code: 'other-patient',
         message: 'Observation is about Patient/other, not the Patient: ignored',
@@ -139,8 +135,8 @@ describe('pregnancy status observations', () => {
   });
 
   it('"pregnant" is stale from more than 294 days before the reference date', () => {
-    expect(run([mother, pregnancyStatus('o1', PREGNANT, '2026-02-03')]).facts.pregnant).toBe(true);
-    const stale = run([mother, pregnancyStatus('o1', PREGNANT, '2026-02-02')]);
+    expect(mapFacts([mother, pregnancyStatus('o1', PREGNANT, '2026-02-03')]).facts.pregnant).toBe(true);
+    const stale = mapFacts([mother, pregnancyStatus('o1', PREGNANT, '2026-02-02')]);
     expect(stale.facts.pregnant).toBeUndefined();
     expect(stale.notes).toStrictEqual([
       pregnancyNote(
@@ -152,7 +148,7 @@ describe('pregnancy status observations', () => {
   });
 
   it('an old "not pregnant" is never stale: it is the latest record, not a current one', () => {
-    const value = run([mother, pregnancyStatus('o1', NOT_PREGNANT, '2025-01-01')]);
+    const value = mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, '2025-01-01')]);
     expect(value.facts.pregnant).toBeUndefined();
     expect(value.notes).toStrictEqual([
       pregnancyNote(
@@ -164,7 +160,7 @@ describe('pregnancy status observations', () => {
   });
 
   it('an undated "not pregnant" says so without a date', () => {
-    expect(run([mother, pregnancyStatus('o1', NOT_PREGNANT)]).notes).toStrictEqual([
+    expect(mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT)]).notes).toStrictEqual([
       pregnancyNote(
         'pregnancy-not-current',
         'The latest pregnancy record says not pregnant, before 2026-11-24: a pregnancy since then is not excluded',
@@ -176,9 +172,12 @@ describe('pregnancy status observations', () => {
 
 describe('weighing pregnancy records', () => {
   it('"unknown" as the latest status leaves pregnancy unrecorded, with the observation', () => {
-    const value = run([mother, pregnancyStatus('o1', PREGNANT, '2026-11-01'), pregnancyStatus('o2', UNKNOWN, ON)], {
-      closedWorld: true,
-    });
+    const value = mapFacts(
+      [mother, pregnancyStatus('o1', PREGNANT, '2026-11-01'), pregnancyStatus('o2', UNKNOWN, ON)],
+      {
+        closedWorld: true,
+      },
+    );
     expect(value.facts.pregnant).toBeUndefined();
     expect(value.notes.filter((note) => note.fact === 'pregnant')).toStrictEqual([
       pregnancyNote(
@@ -190,7 +189,7 @@ describe('weighing pregnancy records', () => {
   });
 
   it('records of the same date that disagree are named in the note', () => {
-    const value = run([mother, pregnancyStatus('o1', PREGNANT, ON), pregnancyStatus('o2', NOT_PREGNANT, ON)]);
+    const value = mapFacts([mother, pregnancyStatus('o1', PREGNANT, ON), pregnancyStatus('o2', NOT_PREGNANT, ON)]);
     expect(value.facts.pregnant).toBeUndefined();
     expect(value.notes).toStrictEqual([
       pregnancyNote(
@@ -201,7 +200,7 @@ describe('weighing pregnancy records', () => {
   });
 
   it('undated records that disagree are named in the note', () => {
-    const value = run([mother, pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', NOT_PREGNANT)]);
+    const value = mapFacts([mother, pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', NOT_PREGNANT)]);
     expect(value.notes).toStrictEqual([
       pregnancyNote(
         'pregnancy-conflict',
@@ -211,7 +210,7 @@ describe('weighing pregnancy records', () => {
   });
 
   it('an undated record that disagrees with the latest is named in the note', () => {
-    const value = run([mother, condition('c1', SNOMED, '72892002'), pregnancyStatus('o2', NOT_PREGNANT, ON)], {
+    const value = mapFacts([mother, condition('c1', SNOMED, '72892002'), pregnancyStatus('o2', NOT_PREGNANT, ON)], {
       closedWorld: true,
     });
     expect(value.facts.pregnant).toBeUndefined();
@@ -224,9 +223,9 @@ describe('weighing pregnancy records', () => {
   });
 
   it('the evidence is the latest records, then the undated ones that agree, each once', () => {
-    const undatedOnly = run([mother, pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', PREGNANT)]);
+    const undatedOnly = mapFacts([mother, pregnancyStatus('o1', PREGNANT), pregnancyStatus('o2', PREGNANT)]);
     expect(undatedOnly.evidence.pregnant).toEqual([ref('o1', 1), ref('o2', 2)]);
-    const mixed = run([
+    const mixed = mapFacts([
       mother,
       pregnancyStatus('o1', PREGNANT),
       pregnancyStatus('o2', PREGNANT, '2026-10-01'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
+import { type FhirFacts, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
 import {
   ATC,
   bundle,
@@ -7,6 +7,7 @@ import {
   ICD10,
   ICD10CM,
   LOINC,
+  mapFacts,
   medicationRequest,
   medicationStatement,
   NOT_PREGNANT,
@@ -19,19 +20,13 @@ import {
   UNKNOWN,
 } from './fixtures/builders.js';
 
-function run(input: unknown, options: Partial<FhirOptions> = {}) {
-  const result = factsFromFhir(input, { on: ON, ...options });
-  if (!result.ok) throw new Error(`unexpected issues: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
-
 function issuesOf(input: unknown, options: unknown = { on: ON }) {
   const result = factsFromFhir(input, options as FhirOptions);
   if (result.ok) throw new Error('expected issues');
   return result.issues;
 }
 
-const codes = (value: ReturnType<typeof run>) => value.notes.map((note) => note.code);
+const codes = (value: FhirFacts) => value.notes.map((note) => note.code);
 
 describe('input shapes', () => {
   it('reads a Bundle of any type, an array of resources, and Bundles inside an array alike', () => {
@@ -42,7 +37,7 @@ describe('input shapes', () => {
       resources,
       [bundle(resources)],
     ]) {
-      expect(run(input).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+      expect(mapFacts(input).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
     }
   });
 
@@ -67,7 +62,7 @@ describe('input shapes', () => {
   });
 
   it('an entry without a resource (a deletion in a history Bundle) is skipped with a note', () => {
-    const value = run({
+    const value = mapFacts({
       resourceType: 'Bundle',
       entry: [{ resource: patient('1970-01-01') }, { request: { method: 'DELETE' } }],
     });
@@ -122,40 +117,42 @@ describe('input shapes', () => {
 
 describe('age', () => {
   it('is completed years on the reference date', () => {
-    expect(run([patient('1950-11-24')]).facts.ageYears).toBe(76);
-    expect(run([patient('1950-11-25')]).facts.ageYears).toBe(75);
-    expect(run([patient('1950-11-25')]).evidence.ageYears).toEqual([{ resourceType: 'Patient', id: 'p1', path: [0] }]);
+    expect(mapFacts([patient('1950-11-24')]).facts.ageYears).toBe(76);
+    expect(mapFacts([patient('1950-11-25')]).facts.ageYears).toBe(75);
+    expect(mapFacts([patient('1950-11-25')]).evidence.ageYears).toEqual([
+      { resourceType: 'Patient', id: 'p1', path: [0] },
+    ]);
   });
 
   it('stays unrecorded, with a note, without a Patient, without a birth date, or when born after the reference date', () => {
-    expect(run([]).facts.ageYears).toBeUndefined();
-    expect(codes(run([]))).toContain('no-patient');
-    expect(codes(run([patient()]))).toContain('no-birth-date');
-    const unborn = run([patient('2027-01-01')]);
+    expect(mapFacts([]).facts.ageYears).toBeUndefined();
+    expect(codes(mapFacts([]))).toContain('no-patient');
+    expect(codes(mapFacts([patient()]))).toContain('no-birth-date');
+    const unborn = mapFacts([patient('2027-01-01')]);
     expect(unborn.facts.ageYears).toBeUndefined();
     expect(codes(unborn)).toContain('birth-date-after-reference');
   });
 
   it('from a birth year alone, is recorded (as the lowest possible age) when every possible age is on one side of both bounds', () => {
-    const value = run([patient('1984')]);
+    const value = mapFacts([patient('1984')]);
     expect(value.facts.ageYears).toBe(41);
     expect(value.notes).toContainEqual(expect.objectContaining({ code: 'partial-birth-date', fact: 'ageYears' }));
   });
 
   it('from a birth year alone, stays unrecorded when the possible ages straddle a bound', () => {
-    expect(run([patient('1950')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
-    expect(run([patient('2023')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
+    expect(mapFacts([patient('1950')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
+    expect(mapFacts([patient('2023')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
   });
 
   it('from a birth year and month, is exact when the month is past', () => {
-    expect(run([patient('1950-05')], { on: '2026-06-01' }).facts.ageYears).toBe(76);
-    expect(run([patient('1950-06')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
+    expect(mapFacts([patient('1950-05')], { on: '2026-06-01' }).facts.ageYears).toBe(76);
+    expect(mapFacts([patient('1950-06')], { on: '2026-06-01' }).facts.ageYears).toBeUndefined();
   });
 
   it('uses the bounds the caller screens with', () => {
-    expect(run([patient('2008')], { on: '2026-06-01' }).facts.ageYears).toBe(17);
+    expect(mapFacts([patient('2008')], { on: '2026-06-01' }).facts.ageYears).toBe(17);
     expect(
-      run([patient('2008')], { on: '2026-06-01', ageBounds: { under: 18, over: 75 } }).facts.ageYears,
+      mapFacts([patient('2008')], { on: '2026-06-01', ageBounds: { under: 18, over: 75 } }).facts.ageYears,
     ).toBeUndefined();
   });
 });
@@ -168,7 +165,7 @@ describe('condition statuses', () => {
 
   it('active, recurrence and relapse with confirmed count, with the condition as evidence', () => {
     for (const clinical of ['active', 'recurrence', 'relapse']) {
-      const value = run(cancer({ clinical }));
+      const value = mapFacts(cancer({ clinical }));
       expect(value.facts.oncologicalDisease).toBe(true);
       expect(value.evidence.oncologicalDisease).toEqual([{ resourceType: 'Condition', id: 'c1', path: [1] }]);
     }
@@ -176,7 +173,7 @@ describe('condition statuses', () => {
 
   it('unconfirmed, provisional and differential leave the fact unrecorded, even in a closed world', () => {
     for (const verification of ['unconfirmed', 'provisional', 'differential']) {
-      const value = run(cancer({ verification }), { closedWorld: true });
+      const value = mapFacts(cancer({ verification }), { closedWorld: true });
       expect(value.facts.oncologicalDisease).toBeUndefined();
       expect(value.notes).toContainEqual(
         expect.objectContaining({ code: 'condition-not-confirmed', fact: 'oncologicalDisease' }),
@@ -185,52 +182,52 @@ describe('condition statuses', () => {
   });
 
   it('a missing verificationStatus is not a confirmation: the fact stays unrecorded', () => {
-    const value = run(cancer({ verification: null }), { closedWorld: true });
+    const value = mapFacts(cancer({ verification: null }), { closedWorld: true });
     expect(value.facts.oncologicalDisease).toBeUndefined();
     expect(value.notes[0]?.message).toMatch(/no verificationStatus/);
   });
 
   it('refuted and entered-in-error are ignored', () => {
     for (const verification of ['refuted', 'entered-in-error']) {
-      expect(run(cancer({ verification })).facts.oncologicalDisease).toBeUndefined();
-      expect(run(cancer({ verification }), { closedWorld: true }).facts.oncologicalDisease).toBe(false);
-      expect(codes(run(cancer({ verification })))).toContain('condition-ignored');
+      expect(mapFacts(cancer({ verification })).facts.oncologicalDisease).toBeUndefined();
+      expect(mapFacts(cancer({ verification }), { closedWorld: true }).facts.oncologicalDisease).toBe(false);
+      expect(codes(mapFacts(cancer({ verification })))).toContain('condition-ignored');
     }
   });
 
   it('inactive, remission and resolved do not count', () => {
     for (const clinical of ['inactive', 'remission', 'resolved']) {
-      expect(run(cancer({ clinical })).facts.oncologicalDisease).toBeUndefined();
-      expect(run(cancer({ clinical }), { closedWorld: true }).facts.oncologicalDisease).toBe(false);
+      expect(mapFacts(cancer({ clinical })).facts.oncologicalDisease).toBeUndefined();
+      expect(mapFacts(cancer({ clinical }), { closedWorld: true }).facts.oncologicalDisease).toBe(false);
     }
   });
 
   it('an abated condition without a clinical status does not count; an active one with an abatement contradicts itself', () => {
     expect(
-      run(cancer({ clinical: null, abatement: '2020-01-01' }), { closedWorld: true }).facts.oncologicalDisease,
+      mapFacts(cancer({ clinical: null, abatement: '2020-01-01' }), { closedWorld: true }).facts.oncologicalDisease,
     ).toBe(false);
-    const contradictory = run(cancer({ abatement: '2020-01-01' }), { closedWorld: true });
+    const contradictory = mapFacts(cancer({ abatement: '2020-01-01' }), { closedWorld: true });
     expect(contradictory.facts.oncologicalDisease).toBeUndefined();
     expect(codes(contradictory)).toContain('condition-contradictory-status');
   });
 
   it('a condition without any status leaves the fact unrecorded', () => {
-    const value = run(cancer({ clinical: null }), { closedWorld: true });
+    const value = mapFacts(cancer({ clinical: null }), { closedWorld: true });
     expect(value.facts.oncologicalDisease).toBeUndefined();
     expect(codes(value)).toContain('condition-without-status');
   });
 
   it('a condition about another patient is ignored with a note', () => {
-    const value = run(cancer({ subject: 'Patient/someone-else' }));
+    const value = mapFacts(cancer({ subject: 'Patient/someone-else' }));
     expect(value.facts.oncologicalDisease).toBeUndefined();
     expect(codes(value)).toContain('other-patient');
-    expect(run(cancer({ subject: 'https://ehr.example/fhir/Patient/p1' })).facts.oncologicalDisease).toBe(true);
+    expect(mapFacts(cancer({ subject: 'https://ehr.example/fhir/Patient/p1' })).facts.oncologicalDisease).toBe(true);
   });
 });
 
 describe('condition codes', () => {
   const one = (system: string, code: string) =>
-    run([patient('1970-01-01'), condition('c1', system, code)], { closedWorld: true }).facts;
+    mapFacts([patient('1970-01-01'), condition('c1', system, code)], { closedWorld: true }).facts;
 
   it('reads ICD-10 and ICD-10-CM malignant neoplasms, coagulation defects and pregnancy ranges', () => {
     expect(one(ICD10, 'C50.9').oncologicalDisease).toBe(true);
@@ -283,7 +280,7 @@ describe('condition codes', () => {
   });
 
   it('a substance use disorder is noted and never read as the acute effect of a substance', () => {
-    const value = run([patient('1970-01-01'), condition('c1', SNOMED, '7200002')], { closedWorld: true });
+    const value = mapFacts([patient('1970-01-01'), condition('c1', SNOMED, '7200002')], { closedWorld: true });
     expect(value.facts.psychotropicInfluence).toBe(false);
     expect(value.notes).toContainEqual(expect.objectContaining({ code: 'noted-code', fact: 'psychotropicInfluence' }));
   });
@@ -299,8 +296,8 @@ describe('condition codes', () => {
       source: { title: 'Clinic code book' },
     };
     const input = [patient('1970-01-01'), condition('c1', 'https://clinic.example/codes', 'ONC-1')];
-    expect(run(input).facts.oncologicalDisease).toBeUndefined();
-    expect(run(input, { extraCodes: [local] }).facts.oncologicalDisease).toBe(true);
+    expect(mapFacts(input).facts.oncologicalDisease).toBeUndefined();
+    expect(mapFacts(input, { extraCodes: [local] }).facts.oncologicalDisease).toBe(true);
   });
 });
 
@@ -308,12 +305,14 @@ describe('pregnancy status', () => {
   const mother = patient('1990-01-01');
 
   it('reads pregnant and not pregnant (LOINC answers and SNOMED CT values) and leaves "unknown" unrecorded', () => {
-    expect(run([mother, pregnancyStatus('o1', PREGNANT, '2026-11-01')]).facts.pregnant).toBe(true);
-    expect(run([mother, pregnancyStatus('o1', '77386006', '2026-11-01', 'final', SNOMED)]).facts.pregnant).toBe(true);
-    const negative = run([mother, pregnancyStatus('o1', NOT_PREGNANT, ON)]);
+    expect(mapFacts([mother, pregnancyStatus('o1', PREGNANT, '2026-11-01')]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, pregnancyStatus('o1', '77386006', '2026-11-01', 'final', SNOMED)]).facts.pregnant).toBe(
+      true,
+    );
+    const negative = mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, ON)]);
     expect(negative.facts.pregnant).toBe(false);
     expect(negative.evidence.pregnant).toEqual([{ resourceType: 'Observation', id: 'o1', path: [1] }]);
-    const unknown = run([mother, pregnancyStatus('o1', UNKNOWN, ON)], { closedWorld: true });
+    const unknown = mapFacts([mother, pregnancyStatus('o1', UNKNOWN, ON)], { closedWorld: true });
     expect(unknown.facts.pregnant).toBeUndefined();
     expect(codes(unknown)).toContain('pregnancy-status-unknown');
   });
@@ -321,16 +320,19 @@ describe('pregnancy status', () => {
   it('the latest observation wins', () => {
     const earlier = pregnancyStatus('o1', PREGNANT, '2026-10-01');
     const later = pregnancyStatus('o2', NOT_PREGNANT, `${ON}T09:30:00+01:00`);
-    expect(run([mother, earlier, later]).facts.pregnant).toBe(false);
-    expect(run([mother, later, earlier]).facts.pregnant).toBe(false);
+    expect(mapFacts([mother, earlier, later]).facts.pregnant).toBe(false);
+    expect(mapFacts([mother, later, earlier]).facts.pregnant).toBe(false);
     expect(
-      run([mother, pregnancyStatus('o1', NOT_PREGNANT, '2026-10-01'), pregnancyStatus('o2', PREGNANT, '2026-11-01')])
-        .facts.pregnant,
+      mapFacts([
+        mother,
+        pregnancyStatus('o1', NOT_PREGNANT, '2026-10-01'),
+        pregnancyStatus('o2', PREGNANT, '2026-11-01'),
+      ]).facts.pregnant,
     ).toBe(true);
   });
 
   it('conflicting observations of the same date leave pregnancy unrecorded, with a note', () => {
-    const value = run([mother, pregnancyStatus('o1', PREGNANT, ON), pregnancyStatus('o2', NOT_PREGNANT, ON)], {
+    const value = mapFacts([mother, pregnancyStatus('o1', PREGNANT, ON), pregnancyStatus('o2', NOT_PREGNANT, ON)], {
       closedWorld: true,
     });
     expect(value.facts.pregnant).toBeUndefined();
@@ -339,37 +341,39 @@ describe('pregnancy status', () => {
 
   it('"not pregnant" recorded before the reference date does not exclude pregnancy', () => {
     const old = [mother, pregnancyStatus('o1', NOT_PREGNANT, '2026-11-23')];
-    expect(run(old).facts.pregnant).toBeUndefined();
-    expect(codes(run(old))).toContain('pregnancy-not-current');
-    expect(run(old, { closedWorld: true }).facts.pregnant).toBe(false);
+    expect(mapFacts(old).facts.pregnant).toBeUndefined();
+    expect(codes(mapFacts(old))).toContain('pregnancy-not-current');
+    expect(mapFacts(old, { closedWorld: true }).facts.pregnant).toBe(false);
   });
 
   it('"pregnant" more than 42 weeks before the reference date is stale', () => {
-    const value = run([mother, pregnancyStatus('o1', PREGNANT, '2026-01-01')]);
+    const value = mapFacts([mother, pregnancyStatus('o1', PREGNANT, '2026-01-01')]);
     expect(value.facts.pregnant).toBeUndefined();
     expect(codes(value)).toContain('pregnancy-status-stale');
   });
 
   it('a preliminary status is not used and keeps pregnancy from being excluded; an entered-in-error one is ignored', () => {
-    const preliminary = run([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, 'preliminary')], { closedWorld: true });
+    const preliminary = mapFacts([mother, pregnancyStatus('o1', NOT_PREGNANT, ON, 'preliminary')], {
+      closedWorld: true,
+    });
     expect(preliminary.facts.pregnant).toBeUndefined();
     expect(codes(preliminary)).toContain('observation-not-final');
-    const wrong = run([mother, pregnancyStatus('o1', PREGNANT, ON, 'entered-in-error')], { closedWorld: true });
+    const wrong = mapFacts([mother, pregnancyStatus('o1', PREGNANT, ON, 'entered-in-error')], { closedWorld: true });
     expect(wrong.facts.pregnant).toBe(false);
     expect(codes(wrong)).toContain('observation-ignored');
   });
 
   it('a later "not pregnant" status wins over an earlier active pregnancy condition', () => {
     const pregnancy = condition('c1', SNOMED, '72892002', { onset: '2026-05-01' });
-    expect(run([mother, pregnancy]).facts.pregnant).toBe(true);
-    expect(run([mother, pregnancy, pregnancyStatus('o1', NOT_PREGNANT, ON)]).facts.pregnant).toBe(false);
+    expect(mapFacts([mother, pregnancy]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, pregnancy, pregnancyStatus('o1', NOT_PREGNANT, ON)]).facts.pregnant).toBe(false);
   });
 
   it('an equally dated or undated condition that disagrees leaves pregnancy unrecorded, with a note', () => {
     const sameDay = condition('c1', SNOMED, '72892002', { onset: ON });
     const undated = condition('c2', SNOMED, '72892002');
     for (const pregnancy of [sameDay, undated]) {
-      const value = run([mother, pregnancy, pregnancyStatus('o1', NOT_PREGNANT, ON)], { closedWorld: true });
+      const value = mapFacts([mother, pregnancy, pregnancyStatus('o1', NOT_PREGNANT, ON)], { closedWorld: true });
       expect(value.facts.pregnant).toBeUndefined();
       expect(value.notes).toContainEqual(expect.objectContaining({ code: 'pregnancy-conflict', fact: 'pregnant' }));
     }
@@ -382,14 +386,14 @@ describe('pregnancy status', () => {
       onset: '2026-02-20',
       abatement: '2026-10-30',
     });
-    expect(run([mother, status]).facts.pregnant).toBe(true);
-    expect(run([mother, status, resolved]).facts.pregnant).toBeUndefined();
-    expect(run([mother, status, resolved], { closedWorld: true }).facts.pregnant).toBe(false);
+    expect(mapFacts([mother, status]).facts.pregnant).toBe(true);
+    expect(mapFacts([mother, status, resolved]).facts.pregnant).toBeUndefined();
+    expect(mapFacts([mother, status, resolved], { closedWorld: true }).facts.pregnant).toBe(false);
   });
 
   it('observations of other codes are not read', () => {
     const height = { ...pregnancyStatus('o1', PREGNANT, ON), code: { coding: [{ system: LOINC, code: '8302-2' }] } };
-    expect(run([mother, height], { closedWorld: true }).facts.pregnant).toBe(false);
+    expect(mapFacts([mother, height], { closedWorld: true }).facts.pregnant).toBe(false);
   });
 });
 
@@ -397,16 +401,16 @@ describe('medications', () => {
   const base = patient('1950-01-01');
 
   it('an active anticoagulant by RxNorm clinical drug, RxNorm ingredient or ATC sets anticoagulant therapy', () => {
-    expect(run([base, medicationRequest('m1', RXNORM, '855332')]).facts.anticoagulantTherapy).toBe(true);
-    expect(run([base, medicationStatement('m1', RXNORM, '11289')]).facts.anticoagulantTherapy).toBe(true);
-    expect(run([base, medicationStatement('m1', ATC, 'B01AF01')]).facts.anticoagulantTherapy).toBe(true);
-    expect(run([base, medicationRequest('m1', ATC, 'B01AA03')]).evidence.anticoagulantTherapy).toEqual([
+    expect(mapFacts([base, medicationRequest('m1', RXNORM, '855332')]).facts.anticoagulantTherapy).toBe(true);
+    expect(mapFacts([base, medicationStatement('m1', RXNORM, '11289')]).facts.anticoagulantTherapy).toBe(true);
+    expect(mapFacts([base, medicationStatement('m1', ATC, 'B01AF01')]).facts.anticoagulantTherapy).toBe(true);
+    expect(mapFacts([base, medicationRequest('m1', ATC, 'B01AA03')]).evidence.anticoagulantTherapy).toEqual([
       { resourceType: 'MedicationRequest', id: 'm1', path: [1] },
     ]);
   });
 
   it('an antiplatelet drug is noted, not read as an anticoagulant', () => {
-    const value = run([base, medicationStatement('m1', ATC, 'B01AC06')], { closedWorld: true });
+    const value = mapFacts([base, medicationStatement('m1', ATC, 'B01AC06')], { closedWorld: true });
     expect(value.facts.anticoagulantTherapy).toBe(false);
     expect(codes(value)).toContain('noted-code');
   });
@@ -414,11 +418,11 @@ describe('medications', () => {
   it('a stopped or completed order does not count; an order on hold leaves it unrecorded', () => {
     for (const status of ['stopped', 'completed', 'cancelled', 'entered-in-error']) {
       expect(
-        run([base, medicationRequest('m1', RXNORM, '855332', status)], { closedWorld: true }).facts
+        mapFacts([base, medicationRequest('m1', RXNORM, '855332', status)], { closedWorld: true }).facts
           .anticoagulantTherapy,
       ).toBe(false);
     }
-    const held = run([base, medicationRequest('m1', RXNORM, '855332', 'on-hold')], { closedWorld: true });
+    const held = mapFacts([base, medicationRequest('m1', RXNORM, '855332', 'on-hold')], { closedWorld: true });
     expect(held.facts.anticoagulantTherapy).toBeUndefined();
     expect(codes(held)).toContain('medication-status-unclear');
   });
@@ -431,7 +435,7 @@ describe('medications', () => {
       contained: [{ resourceType: 'Medication', id: 'med', code: { coding: [{ system: ATC, code: 'B01AB05' }] } }],
       medicationReference: { reference: '#med' },
     };
-    expect(run([base, contained]).facts.anticoagulantTherapy).toBe(true);
+    expect(mapFacts([base, contained]).facts.anticoagulantTherapy).toBe(true);
     const byUrl = {
       resourceType: 'Bundle',
       entry: [
@@ -462,7 +466,7 @@ describe('medications', () => {
         },
       ],
     };
-    expect(run(byUrl).evidence.anticoagulantTherapy?.map((ref) => ref.id)).toEqual(['s1', 's2']);
+    expect(mapFacts(byUrl).evidence.anticoagulantTherapy?.map((ref) => ref.id)).toEqual(['s1', 's2']);
   });
 
   it('a reference to a Medication that is not in the input leaves anticoagulant therapy unrecorded', () => {
@@ -472,13 +476,13 @@ describe('medications', () => {
       status: 'active',
       medicationReference: { reference: 'Medication/x' },
     };
-    const value = run([base, order], { closedWorld: true });
+    const value = mapFacts([base, order], { closedWorld: true });
     expect(value.facts.anticoagulantTherapy).toBeUndefined();
     expect(codes(value)).toContain('medication-unresolved');
   });
 
   it('an active opioid prescription is noted and never sets the influence of a psychotropic substance', () => {
-    const value = run([base, medicationRequest('m1', RXNORM, '856987')], { closedWorld: true });
+    const value = mapFacts([base, medicationRequest('m1', RXNORM, '856987')], { closedWorld: true });
     expect(value.facts.psychotropicInfluence).toBe(false);
     expect(value.notes).toContainEqual(expect.objectContaining({ code: 'noted-code', fact: 'psychotropicInfluence' }));
   });
@@ -486,7 +490,7 @@ describe('medications', () => {
 
 describe('regions', () => {
   it('active conditions suggest regions by SNOMED CT and ICD-10, each with its evidence, from the head down', () => {
-    const value = run([
+    const value = mapFacts([
       patient('1970-01-01'),
       condition('low', SNOMED, '278860009'),
       condition('neck', SNOMED, '1121000119107'),
@@ -506,8 +510,8 @@ describe('regions', () => {
   });
 
   it('resolved or unconfirmed conditions suggest no region', () => {
-    expect(run([condition('low', SNOMED, '278860009', { clinical: 'resolved' })]).regions).toEqual([]);
-    const unconfirmed = run([condition('low', SNOMED, '278860009', { verification: 'provisional' })]);
+    expect(mapFacts([condition('low', SNOMED, '278860009', { clinical: 'resolved' })]).regions).toEqual([]);
+    const unconfirmed = mapFacts([condition('low', SNOMED, '278860009', { verification: 'provisional' })]);
     expect(unconfirmed.regions).toEqual([]);
     expect(codes(unconfirmed)).toContain('condition-not-confirmed');
   });
@@ -515,11 +519,11 @@ describe('regions', () => {
 
 describe('closed world', () => {
   it('open (the default): a fact with no resource about it stays unrecorded', () => {
-    expect(run([patient('1970-01-01')]).facts).toEqual({ ageYears: 56 });
+    expect(mapFacts([patient('1970-01-01')]).facts).toEqual({ ageYears: 56 });
   });
 
   it('closed: every coded fact with no resource about it is false, with a note', () => {
-    const value = run([patient('1970-01-01')], { closedWorld: true });
+    const value = mapFacts([patient('1970-01-01')], { closedWorld: true });
     expect(value.facts).toEqual({
       ageYears: 56,
       oncologicalDisease: false,
@@ -535,7 +539,7 @@ describe('closed world', () => {
   });
 
   it('the result is frozen', () => {
-    const value = run([patient('1970-01-01')]);
+    const value = mapFacts([patient('1970-01-01')]);
     expect(Object.isFrozen(value)).toBe(true);
     expect(Object.isFrozen(value.facts)).toBe(true);
     expect(Object.isFrozen(value.notes)).toBe(true);
