@@ -117,7 +117,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   const contralateral = readContralateral(reader, input('contralateral'));
 
   const covers: OverridableSetting[] = [];
-  const overridable = override !== undefined && override !== 'invalid';
+  const overridable = override !== undefined;
   const check = (setting: OverridableSetting, outside: boolean, message: string): boolean => {
     if (!outside) return false;
     if (overridable) covers.push(setting);
@@ -129,8 +129,8 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   let contralateralOutside = false;
   if (profile !== undefined) {
     const range = profile.sessions.value;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, undefined and 'invalid' compare false with both bounds
-    if (sessions !== undefined && sessions !== 'invalid') {
+    // Stryker disable next-line ConditionalExpression: equivalent, undefined compares false with both bounds
+    if (sessions !== undefined) {
       sessionsOutside = check(
         'sessions',
         sessions < range.min || sessions > range.max,
@@ -138,8 +138,8 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       );
     }
     const span = profile.sessionMinutes.value;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, undefined and 'invalid' compare false with both bounds
-    if (minutes !== undefined && minutes !== 'invalid') {
+    // Stryker disable next-line ConditionalExpression: equivalent, undefined compares false with both bounds
+    if (minutes !== undefined) {
       minutesOutside = check(
         'minutes',
         minutes < span.min || minutes > span.max,
@@ -155,18 +155,15 @@ export function buildCourse(request: CourseRequest): Result<Course> {
     }
   }
 
+  // A reader gives undefined for a value that is not given or not valid; for a required one, only
+  // after an issue. The first three checks narrow the types, and never hold without the fourth.
   if (
-    reader.issues.length > 0 ||
-    // Stryker disable ConditionalExpression,StringLiteral: equivalent, each case below has added an issue above; they narrow the types
+    // Stryker disable ConditionalExpression,LogicalOperator: equivalent, each of these holds only with an issue, which the last line refuses
     profile === undefined ||
     screening === undefined ||
     startDay === undefined ||
-    sessions === 'invalid' ||
-    minutes === 'invalid' ||
-    days === 'invalid' ||
-    contralateral === 'invalid' ||
-    override === 'invalid'
-    // Stryker restore ConditionalExpression,StringLiteral
+    // Stryker restore ConditionalExpression,LogicalOperator
+    reader.issues.length > 0
   ) {
     return refuse(reader.issues);
   }
@@ -361,9 +358,9 @@ function readScreening(reader: Reader, value: unknown): ScreeningSummary | undef
     );
     return undefined;
   }
-  if (contraindications === undefined || cautions === undefined || missing === undefined || ref === undefined) {
-    return undefined;
-  }
+  if (contraindications === undefined || missing === undefined) return undefined;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, each is undefined only after an issue, which refuses the request; this narrows the types
+  if (cautions === undefined || ref === undefined) return undefined;
   if (status === 'contraindicated' || contraindications.length > 0) {
     const named = contraindications.length > 0 ? contraindications.join(', ') : 'not named';
     reader.add(
@@ -408,24 +405,24 @@ function readCount(
   key: 'sessions' | 'minutes',
   unit: string,
   max: number,
-): number | 'invalid' | undefined {
+): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number') {
     reader.add('invalid-type', [key], `expected a whole number of ${unit}, got ${describe(value)}`);
-    return 'invalid';
+    return undefined;
   }
   if (!Number.isInteger(value)) {
     reader.add('not-an-integer', [key], `expected a whole number of ${unit}, got ${String(value)}`);
-    return 'invalid';
+    return undefined;
   }
   if (value < 1 || value > max) {
     reader.add('out-of-range', [key], `expected 1 to ${max} ${unit}, got ${String(value)}`);
-    return 'invalid';
+    return undefined;
   }
   return value;
 }
 
-function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | 'invalid' | undefined {
+function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | undefined {
   if (value === undefined || value === null) return undefined;
   const list = reader.array(value, ['weekdays']);
   if (list === undefined) {
@@ -436,16 +433,16 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | 'inv
         `expected a list of weekdays such as ['mon', 'thu'], got ${describe(value)}`,
       );
     }
-    return 'invalid';
+    return undefined;
   }
   if (list.length === 0) {
     reader.add('empty', ['weekdays'], 'expected at least one weekday');
-    return 'invalid';
+    return undefined;
   }
   const seen = new Set<Weekday>();
   let valid = true;
   list.forEach((entry, index) => {
-    if (typeof entry !== 'string' || !(weekdays as readonly string[]).includes(entry)) {
+    if (!(weekdays as readonly unknown[]).includes(entry)) {
       reader.add(
         'unknown-weekday',
         ['weekdays', index],
@@ -461,26 +458,26 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | 'inv
       seen.add(entry as Weekday);
     }
   });
-  return valid ? [...seen] : 'invalid';
+  return valid ? [...seen] : undefined;
 }
 
-function readContralateral(reader: Reader, value: unknown): boolean | 'invalid' | undefined {
+function readContralateral(reader: Reader, value: unknown): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'boolean') {
     reader.add('invalid-type', ['contralateral'], `expected true or false, got ${describe(value)}`);
-    return 'invalid';
+    return undefined;
   }
   return value;
 }
 
-function readOverride(reader: Reader, value: unknown): { reason: string; by?: string } | 'invalid' | undefined {
+function readOverride(reader: Reader, value: unknown): { reason: string; by?: string } | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
     reader.add('invalid-type', ['override'], `expected { reason, by? }, got ${describe(value)}`);
-    return 'invalid';
+    return undefined;
   }
   const keys = reader.keys(value, ['override']);
-  if (keys === undefined) return 'invalid';
+  if (keys === undefined) return undefined;
   let valid = true;
   for (const key of keys) {
     if (!OVERRIDE_KEYS.has(key)) {
@@ -491,11 +488,9 @@ function readOverride(reader: Reader, value: unknown): { reason: string; by?: st
   const text = (key: 'reason' | 'by', required: boolean): string | undefined => {
     const raw = reader.get(value, key, ['override', key]);
     if (raw === undefined || raw === null) {
-      if (required) {
+      // A missing reason leaves the override invalid through `reason === undefined` below.
+      if (required)
         reader.add('missing', ['override', key], 'an override needs the reason for going outside the protocol');
-        // Stryker disable next-line BooleanLiteral: equivalent, only the reason is required, and without it the override is invalid anyway
-        valid = false;
-      }
       return undefined;
     }
     if (typeof raw !== 'string') {
@@ -512,7 +507,7 @@ function readOverride(reader: Reader, value: unknown): { reason: string; by?: st
   };
   const reason = text('reason', true);
   const by = text('by', false);
-  if (!valid || reason === undefined) return 'invalid';
+  if (!valid || reason === undefined) return undefined;
   return by === undefined ? { reason } : { reason, by };
 }
 

@@ -200,6 +200,62 @@ describe('buildCourse: refusals', () => {
     expect(issuesOf({ screening: forgedMissing })[0]?.code).toBe('screening-incomplete');
   });
 
+  test('the refusal names every contraindication and every missing fact, separated by commas', () => {
+    expect(issuesOf({ screening: contraindicated })).toEqual([
+      {
+        code: 'contraindicated',
+        path: ['screening'],
+        message:
+          'acupuncture is contraindicated (age, pregnancy): no course is planned, and the patient needs another method of treatment',
+      },
+    ]);
+    expect(issuesOf({ screening: incomplete })).toEqual([
+      {
+        code: 'screening-incomplete',
+        path: ['screening', 'missing'],
+        message:
+          'the screening is incomplete: record these facts and screen again before planning a course: oncologicalDisease, coagulationDisorder, acuteInfection, acuteMentalIllness, psychotropicInfluence',
+      },
+    ]);
+  });
+
+  test('a screening without its rule set is refused with that one issue', () => {
+    const { ruleSet: _ruleSet, ...withoutRuleSet } = eligible;
+    const expected = [
+      {
+        code: 'invalid-screening',
+        path: ['screening', 'ruleSet'],
+        message: 'expected the rule set { id, version } that screen() records',
+      },
+    ];
+    expect(issuesOf({ screening: withoutRuleSet })).toEqual(expected);
+    expect(issuesOf({ screening: { ...eligible, ruleSet: 'protocol 1' } })).toEqual(expected);
+    expect(issuesOf({ screening: { ...eligible, ruleSet: null } })).toEqual(expected);
+  });
+
+  test('a rule set whose id and version cannot be read is refused, each field named', () => {
+    const fail = () => {
+      throw new Error('unreadable');
+    };
+    const ruleSet = Object.defineProperties(
+      {},
+      { id: { get: fail, enumerable: true }, version: { get: fail, enumerable: true } },
+    );
+    expect(issuesOf({ screening: { ...eligible, ruleSet } })).toEqual([
+      { code: 'unreadable', path: ['screening', 'ruleSet', 'id'], message: 'the value of "id" could not be read' },
+      {
+        code: 'unreadable',
+        path: ['screening', 'ruleSet', 'version'],
+        message: 'the value of "version" could not be read',
+      },
+      {
+        code: 'invalid-screening',
+        path: ['screening', 'ruleSet'],
+        message: 'expected the rule set { id, version } that screen() records',
+      },
+    ]);
+  });
+
   test('a screening that says contraindicated or incomplete without naming why is refused all the same', () => {
     const [contra] = issuesOf({ screening: { ...contraindicated, contraindications: [] } });
     expect(contra).toMatchObject({ code: 'contraindicated', path: ['screening'] });
@@ -309,10 +365,28 @@ describe('buildCourse: minutes', () => {
     }
   });
 
-  test('an override can cover sessions and minutes together', () => {
-    expect(course({ sessions: 6, minutes: 15, override: { reason: 'frail patient' } }).override?.covers).toEqual([
-      'sessions',
-      'minutes',
+  test('an override can cover sessions and minutes together, and the STRICTA summary lists both', () => {
+    const planned = course({ sessions: 6, minutes: 15, override: { reason: 'frail patient' } });
+    expect(planned.override?.covers).toEqual(['sessions', 'minutes']);
+    const item = planned.stricta.items.find((candidate) => candidate.id === '1c');
+    expect(item?.status === 'filled' ? item.text : undefined).toBe(
+      "A fixed plan of 6 sessions of 15 minutes; the points within each group are chosen by the practitioner at each session. Outside the protocol by the doctor's decision (sessions, minutes): frail patient.",
+    );
+  });
+
+  test('an override without a reason covers nothing: the settings outside the protocol are refused too', () => {
+    expect(issuesOf({ sessions: 30, override: {} })).toEqual([
+      {
+        code: 'missing',
+        path: ['override', 'reason'],
+        message: 'an override needs the reason for going outside the protocol',
+      },
+      {
+        code: 'outside-protocol',
+        path: ['sessions'],
+        message:
+          "30 sessions is outside the protocol's 10-12 for the lumbosacral region; an override with a reason is needed to go outside it",
+      },
     ]);
   });
 
