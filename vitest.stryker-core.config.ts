@@ -12,5 +12,7 @@ export default defineConfig({
     ...mutationRun.test,
     include: ['test/screening/**/*.test.ts', 'test/facts/**/*.test.ts', 'test/index.test.ts'],
     exclude: ['node_modules/**'],
+    // After fresh-modules (which clears the modules when the mutant changes), load the package.
+    setupFiles: [...(mutationRun.test?.setupFiles as string[]), 'test/setup/load-package.ts'],
   },
 });
