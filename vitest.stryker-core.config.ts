@@ -12,7 +12,8 @@ export default defineConfig({
     ...mutationRun.test,
     include: ['test/screening/**/*.test.ts', 'test/facts/**/*.test.ts', 'test/index.test.ts'],
     exclude: ['node_modules/**'],
-    // After fresh-modules (which clears the modules when the mutant changes), load the package.
-    setupFiles: [...(mutationRun.test?.setupFiles as string[]), 'test/setup/load-package.ts'],
+    // The setup of the mutation run (vitest.config.ts, vitest.stryker.config.ts), then, after
+    // fresh-modules has cleared the modules for a new mutant, the loading of the package.
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/fresh-modules.ts', 'test/setup/load-package.ts'],
   },
 });
