@@ -439,8 +439,8 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | unde
     reader.add('empty', ['weekdays'], 'expected at least one weekday');
     return undefined;
   }
+  // An entry with an issue is left out of the list; the issue refuses the request all the same.
   const seen = new Set<Weekday>();
-  let valid = true;
   list.forEach((entry, index) => {
     if (!(weekdays as readonly unknown[]).includes(entry)) {
       reader.add(
@@ -448,17 +448,13 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | unde
         ['weekdays', index],
         `expected one of ${weekdays.join(', ')}, got ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : describe(entry)}`,
       );
-      // Stryker disable next-line BooleanLiteral: equivalent, the issue just added refuses the request whatever is returned
-      valid = false;
     } else if (seen.has(entry as Weekday)) {
       reader.add('duplicate-weekday', ['weekdays', index], `"${entry}" is listed more than once`);
-      // Stryker disable next-line BooleanLiteral: equivalent, the issue just added refuses the request whatever is returned
-      valid = false;
     } else {
       seen.add(entry as Weekday);
     }
   });
-  return valid ? [...seen] : undefined;
+  return [...seen];
 }
 
 function readContralateral(reader: Reader, value: unknown): boolean | undefined {
