@@ -36,14 +36,33 @@ export interface Failure {
   readonly issues: readonly Issue[];
 }
 
+/** The most issues a failure lists; the rest are counted in one last `too-many-issues` issue. */
+export const MAX_ISSUES = 100;
+
+/** A frozen success. The value is frozen by whoever built it, as deeply as its type promises. */
 export function ok<T>(value: T): Ok<T> {
-  return { ok: true, value };
+  return Object.freeze({ ok: true, value });
 }
 
+/**
+ * A frozen failure. At most {@link MAX_ISSUES} issues are listed, so that a huge bad input cannot
+ * produce a huge answer; a last issue, `too-many-issues`, says how many more there were.
+ */
 export function fail(issues: readonly Issue[]): Failure {
-  return { ok: false, issues };
+  const listed = issues.length > MAX_ISSUES ? issues.slice(0, MAX_ISSUES) : [...issues];
+  if (issues.length > MAX_ISSUES) listed.push(tooMany(issues.length - MAX_ISSUES));
+  return Object.freeze({ ok: false, issues: Object.freeze(listed.map(freezeIssue)) });
+}
+
+/** The issue that stands for the issues left out of a long list. */
+export function tooMany(count: number): Issue {
+  return issue('too-many-issues', [], `${count} more ${count === 1 ? 'issue was' : 'issues were'} found and not listed`);
 }
 
 export function issue(code: string, path: readonly (string | number)[], message: string): Issue {
-  return { code, path, message };
+  return Object.freeze({ code, path: Object.freeze([...path]), message });
+}
+
+function freezeIssue(found: Issue): Issue {
+  return Object.isFrozen(found) && Object.isFrozen(found.path) ? found : issue(found.code, found.path, found.message);
 }

@@ -10,12 +10,13 @@ export type FhirMappedFact =
   | 'acuteInfection'
   | 'acuteMentalIllness'
   | 'psychotropicInfluence'
-  | 'anticoagulantTherapy';
+  | 'anticoagulantTherapy'
+  | 'pacemaker';
 
 /** The mapped facts that come from codes (every mapped fact but age). */
 export type CodedFact = Exclude<FhirMappedFact, 'ageYears'>;
 
-/** The coded facts, in the order the protocol lists them and then the caution. */
+/** The coded facts, in the order the protocol lists them and then the cautions. */
 export const CODED_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
   'oncologicalDisease',
   'pregnant',
@@ -24,6 +25,7 @@ export const CODED_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
   'acuteMentalIllness',
   'psychotropicInfluence',
   'anticoagulantTherapy',
+  'pacemaker',
 ] as const);
 
 /**

@@ -52,6 +52,7 @@ const FACT_WORDS: Readonly<Record<CodedFact, string>> = {
   acuteMentalIllness: 'acute mental illness',
   psychotropicInfluence: 'influence of a psychotropic substance',
   anticoagulantTherapy: 'anticoagulant therapy',
+  pacemaker: 'an implanted electrical device',
 };
 
 let shippedIndex: CodeIndex | undefined;

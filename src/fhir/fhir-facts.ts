@@ -46,6 +46,8 @@ export interface FhirEvidence {
   readonly psychotropicInfluence?: readonly FhirResourceRef[];
   /** The active anticoagulant prescriptions or statements. */
   readonly anticoagulantTherapy?: readonly FhirResourceRef[];
+  /** The active implanted devices (a pacemaker or another implanted electrical device). */
+  readonly pacemaker?: readonly FhirResourceRef[];
 }
 
 /** The stable codes of {@link FhirNote}. */
