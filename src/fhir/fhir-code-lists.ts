@@ -1,4 +1,5 @@
 import type { FhirCodeList } from './code-list.js';
+import { deviceCodeLists } from './codes/device-codes.js';
 import { icd10CodeLists } from './codes/icd10-codes.js';
 import { medicationCodeLists } from './codes/medication-codes.js';
 import { regionCodeLists } from './codes/region-codes.js';
@@ -6,7 +7,7 @@ import { snomedCodeLists } from './codes/snomed-codes.js';
 
 /**
  * Every code list that `factsFromFhir` reads, frozen: ICD-10 and ICD-10-CM, SNOMED CT,
- * RxNorm and ATC, and the SNOMED CT region findings. Each list names its source; the table
+ * RxNorm and ATC, implanted devices, and the region findings. Each list names its source; the table
  * is in docs/fhir-mapping.md. Pregnancy status observations (LOINC 82810-3) are read apart.
  *
  * @example
@@ -17,5 +18,6 @@ export const fhirCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ Object.fre
   ...icd10CodeLists,
   ...snomedCodeLists,
   ...medicationCodeLists,
+  ...deviceCodeLists,
   ...regionCodeLists,
 ]);

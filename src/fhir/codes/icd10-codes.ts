@@ -1,8 +1,10 @@
 // ICD-10 (WHO) and ICD-10-CM code lists for the source protocol's contraindications. Ranges are
 // whole blocks or categories as the classifications title them; acute infection and acute
-// mental states list only codes that are acute by their own title or definition, because a
+// mental states count only codes that are acute by their own title or definition, because a
 // coded infection or mental disorder says nothing by itself about the acute period that the
-// protocol names (domain notes, section 4: infections count as acute only when the record says so).
+// protocol names (domain notes, section 4: infections count as acute only when the record says
+// so). Infections and episodic mental disorders not stated to be acute are `uncertain`: the
+// screening asks, as it does for the same meanings coded in SNOMED CT (test/fhir/code-meanings.test.ts).
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
 import { codeSystems } from '../code-systems.js';
@@ -60,21 +62,67 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     ranges: [{ from: 'D65', to: 'D69' }],
     source: { title: ICD10, section: 'Chapter III, block D65-D69; the same block in ICD-10-CM' },
   },
+  // Chapter XV, block by block: what an active condition says about being pregnant on the
+  // reference date. Counts: O00-O02 (ectopic pregnancy, mole, other products of conception still
+  // in the uterus, such as a blighted ovum or a missed abortion), ICD-10-CM O09 (supervision of a
+  // high-risk pregnancy), O10-O16 (oedema, proteinuria, hypertension in pregnancy), O20-O29
+  // (other maternal disorders of pregnancy), O30-O48 (maternal care for the fetus and amniotic
+  // cavity): each describes a pregnancy that is going on. Uncertain (next list): O03-O08 (abortive
+  // outcomes), O60-O84 (labour and delivery), O85-O92 (the puerperium) and O94-O9A (other
+  // obstetric conditions, whose codes cover pregnancy, childbirth and the puerperium alike): they
+  // belong to or may follow the end of a pregnancy. ICD-10-CM splits some categories of the
+  // counting blocks by episode (for example O15.2 eclampsia in the puerperium); they count with
+  // their block.
   {
     id: 'icd10-pregnancy',
-    title: 'Pregnancy, childbirth and the puerperium; pregnant state; supervision of pregnancy',
+    title: 'Pregnancy itself: conditions of pregnancy, pregnant state, supervision of pregnancy, confirmed pregnancy',
     kind: 'counts',
     fact: 'pregnant',
     systems: BOTH,
     ranges: [
-      { from: 'O00', to: 'O9A' },
-      { from: 'Z33', to: 'Z34' },
+      { from: 'O00', to: 'O02' },
+      { from: 'O09', to: 'O48' },
+      { from: 'Z34', to: 'Z36' },
       { from: 'Z3A', to: 'Z3A' },
     ],
+    codes: ['Z33', 'Z321', 'Z3201'],
+    prefixes: ['Z331', 'Z333'],
     source: {
       title: ICD10,
       section:
-        'Chapter XV (O00-O99), Z33 pregnant state, Z34 supervision of normal pregnancy; ICD-10-CM extends chapter 15 to O9A and adds Z3A weeks of gestation',
+        'Chapter XV: O00-O02, O10-O48 (ICD-10-CM O09-O48); Z32.1 (ICD-10-CM Z32.01), Z33 (ICD-10-CM Z33.1, Z33.3), Z34-Z36; ICD-10-CM Z3A',
+      note: 'conditions of a pregnancy that is going on',
+    },
+  },
+  {
+    id: 'icd10-pregnancy-ended-or-ending',
+    title:
+      'Abortive outcomes, labour, delivery, the puerperium and other obstetric conditions: the pregnancy may have ended',
+    kind: 'uncertain',
+    fact: 'pregnant',
+    systems: BOTH,
+    ranges: [
+      { from: 'O03', to: 'O08' },
+      { from: 'O60', to: 'O9A' },
+    ],
+    prefixes: ['Z332'],
+    source: {
+      title: ICD10,
+      section: 'Chapter XV: O03-O08, O60-O99 (ICD-10-CM O60-O9A); ICD-10-CM Z33.2',
+      note: 'it may follow the end of a pregnancy: ask whether the patient is still pregnant',
+    },
+  },
+  {
+    id: 'icd10-pregnancy-test-unconfirmed',
+    title: 'Pregnancy not (yet) confirmed, pregnancy test result unknown',
+    kind: 'uncertain',
+    fact: 'pregnant',
+    systems: BOTH,
+    codes: ['Z320', 'Z3200'],
+    source: {
+      title: ICD10,
+      section: 'Z32.0; ICD-10-CM Z32.00',
+      note: 'a test without a result neither confirms nor excludes pregnancy: ask',
     },
   },
   {
@@ -111,6 +159,25 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
       note: 'an infection counts as acute only when the record says so (domain notes, section 4): ask whether it is in its acute period',
     },
   },
+  // N30.1 interstitial and N30.4 irradiation cystitis, and H65 nonsuppurative otitis media, are
+  // not infections by their title and are left out.
+  {
+    id: 'icd10-local-infections-acuity-not-stated',
+    title: 'Urinary, kidney, sinus and middle ear infections not stated to be acute',
+    kind: 'uncertain',
+    fact: 'acuteInfection',
+    systems: BOTH,
+    ranges: [
+      { from: 'N11', to: 'N12' },
+      { from: 'J32', to: 'J32' },
+    ],
+    prefixes: ['N390', 'N302', 'N303', 'N308', 'N309', 'H661', 'H662', 'H663', 'H664', 'H669'],
+    source: {
+      title: ICD10,
+      section: 'N39.0, N30.2, N30.3, N30.8, N30.9, N11, N12, J32, H66.1-H66.4, H66.9; the same in ICD-10-CM',
+      note: 'an infection counts as acute only when the record says so (domain notes, section 4): ask whether it is in its acute period',
+    },
+  },
   {
     id: 'icd10-acute-mental-states',
     title: 'Delirium, acute and transient psychotic disorders, acute stress reaction',
@@ -124,6 +191,43 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
         'F05 delirium (inclusion terms: acute or subacute confusional state), F23 acute and transient psychotic disorders (ICD-10-CM: brief psychotic disorder), F43.0 acute stress reaction',
     },
   },
+  // These disorders run in episodes or exacerbations, and the code does not say whether one is
+  // going on. F23 and F43.0 are acute by their title and count (icd10-acute-mental-states). F45
+  // somatoform and F48 other neurotic disorders are persistent rather than episodic, and
+  // somatoform pain is common among people with back pain: they are left out. Codes in remission
+  // are asked about too.
+  {
+    id: 'icd10-mental-acuity-not-stated',
+    title: 'Mental disorders in episodes, not stated to be in an acute period',
+    kind: 'uncertain',
+    fact: 'acuteMentalIllness',
+    systems: BOTH,
+    ranges: [
+      { from: 'F20', to: 'F29' },
+      { from: 'F30', to: 'F39' },
+      { from: 'F40', to: 'F44' },
+    ],
+    source: {
+      title: ICD10,
+      section: 'Chapter V: F20-F29, F30-F39, F40-F44; the same in ICD-10-CM',
+    },
+  },
+  // The counterparts of the SNOMED CT suicidal thoughts and attempted suicide concepts. The
+  // seventh character of ICD-10-CM (A initial, D subsequent encounter, S sequela) is not read: an
+  // attempt long past should be recorded as resolved, not active.
+  {
+    id: 'icd10-suicidal-ideation-and-self-harm',
+    title: 'Suicidal ideation, suicide attempt and intentional self-harm',
+    kind: 'counts',
+    fact: 'acuteMentalIllness',
+    systems: BOTH,
+    ranges: [{ from: 'X60', to: 'X84' }],
+    prefixes: ['R45851', 'T1491'],
+    source: {
+      title: ICD10,
+      section: 'Chapter XX, X60-X84 (ICD-10-CM X71-X83); ICD-10-CM R45.851, T14.91',
+    },
+  },
   {
     id: 'icd10-withdrawal-delirium',
     title: 'Withdrawal state with delirium (WHO ICD-10 fourth character .4)',
@@ -132,6 +236,19 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     systems: [codeSystems.icd10],
     prefixes: SUBSTANCES_WHO.map((category) => `${category}4`),
     source: { title: ICD10, section: 'F10-F19, fourth character .4: withdrawal state with delirium' },
+  },
+  // The ICD-10-CM counterparts of WHO F1x.4; no other substance has a withdrawal delirium code.
+  {
+    id: 'icd10cm-withdrawal-delirium',
+    title: 'Abuse, dependence or use with withdrawal delirium (ICD-10-CM)',
+    kind: 'counts',
+    fact: 'acuteMentalIllness',
+    systems: [codeSystems.icd10cm],
+    codes: ['F10131', 'F10231', 'F10931', 'F13131', 'F13231', 'F13931', 'F19131', 'F19231', 'F19931'],
+    source: {
+      title: ICD10CM,
+      section: 'F10, F13, F19: .131, .231, .931 (abuse, dependence or use, with withdrawal delirium)',
+    },
   },
   {
     id: 'icd10-acute-intoxication',
@@ -153,6 +270,24 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
       title: ICD10CM,
       section: 'F10-F19 except F17: subcategories .12, .22 and .92 (abuse, dependence or use, with intoxication)',
       note: 'ICD-10-CM has no F1x.0; F17 (nicotine) uses these characters for the tobacco product, and WHO F1x.22 means a maintenance regime, so the lists are kept per system',
+    },
+  },
+  // Contraindication 6 is the state at the visit (domain notes, section 1): a disorder is noted
+  // for the clinician, as in the SNOMED CT list; acute intoxication counts through the lists above.
+  {
+    id: 'icd10-substance-use',
+    title:
+      'Mental and behavioural disorders due to psychoactive substance use (noted, never read as the acute effect of a substance)',
+    kind: 'note',
+    fact: 'psychotropicInfluence',
+    systems: BOTH,
+    ranges: [
+      { from: 'F10', to: 'F16' },
+      { from: 'F18', to: 'F19' },
+    ],
+    source: {
+      title: ICD10,
+      section: 'F10-F19 without F17 (tobacco); the same in ICD-10-CM',
     },
   },
 ]);

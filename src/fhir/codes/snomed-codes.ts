@@ -2,7 +2,8 @@
 // files: lung_cancer, breast_cancer, colorectal_cancer, veteran_prostate_cancer,
 // acute_myeloid_leukemia, trigger_bone_marrow_transplant, pregnancy, sinusitis, sore_throat,
 // bronchitis, covid19, urinary_tract_infections, sepsis, cystic_fibrosis, veteran_self_harm,
-// opioid_addiction and others), plus a few general concepts named in the domain notes. These are
+// opioid_addiction and others), plus a few general concepts named in the domain notes, and the
+// common counterparts of what the ICD-10 lists cover, taken from NLM VSAC value sets. These are
 // not a full SNOMED CT hierarchy: a clinic adds its own concepts through FhirOptions.extraCodes.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
@@ -11,6 +12,7 @@ import { codeSystems } from '../code-systems.js';
 const SNOMED = [codeSystems.snomed];
 const SYNTHEA = 'Synthea (MITRE), synthetic patient generator: module definitions in src/main/resources/modules';
 const SCT = 'SNOMED CT International Edition';
+const VSAC = 'NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09)';
 
 /**
  * The SNOMED CT lists for conditions, frozen. See docs/fhir-mapping.md for the table.
@@ -75,6 +77,8 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
       '72892002', // Normal pregnancy
       '47200007', // High risk pregnancy
       '79586000', // Tubal pregnancy
+      '34801009', // Ectopic pregnancy
+      '417044008', // Hydatidiform mole, benign
       '35999006', // Blighted ovum
       '198992004', // Eclampsia in pregnancy (antepartum eclampsia)
       '398254007', // Pre-eclampsia
@@ -84,7 +88,26 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     source: {
       title: SYNTHEA,
       section: 'pregnancy module',
-      note: 'miscarriage and history-of codes end or record a past pregnancy and are not listed',
+      note: `ectopic pregnancy, hydatidiform mole: ${VSAC}; as ICD-10 O00-O02, a pregnancy that is going on. History-of codes are not listed`,
+    },
+  },
+  {
+    id: 'snomed-pregnancy-ended-or-ending',
+    title: 'Miscarriage, termination of pregnancy, postpartum haemorrhage: the pregnancy may have ended',
+    kind: 'uncertain',
+    fact: 'pregnant',
+    systems: SNOMED,
+    codes: [
+      '17369002', // Miscarriage
+      '19169002', // Miscarriage in first trimester (Synthea)
+      '156073000', // Complete miscarriage
+      '57797005', // Induced termination of pregnancy
+      '47821001', // Postpartum hemorrhage
+    ],
+    source: {
+      title: VSAC,
+      section: 'Complications of Pregnancy, Childbirth and the Puerperium (2.16.840.1.113883.3.464.1003.111.12.1012)',
+      note: 'it may follow the end of a pregnancy: ask whether the patient is still pregnant',
     },
   },
   {
@@ -117,6 +140,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
       '840539006', // COVID-19 (disease caused by SARS-CoV-2)
       '233604007', // Pneumonia
       '307426000', // Acute infective cystitis
+      '36689008', // Acute pyelonephritis (VSAC)
       '91302008', // Sepsis
       '770349000', // Sepsis caused by virus
       '448813005', // Sepsis caused by Pseudomonas
@@ -128,6 +152,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     source: {
       title: SYNTHEA,
       section: 'sinusitis, sore_throat, bronchitis, covid19, urinary_tract_infections, sepsis modules',
+      note: `acute pyelonephritis: ${VSAC}`,
     },
   },
   {
@@ -139,6 +164,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     codes: [
       '840544004', // Suspected COVID-19 (situation)
       '36971009', // Sinusitis (acute or chronic)
+      '40055000', // Chronic sinusitis (VSAC)
       '65363002', // Otitis media
       '68566005', // Urinary tract infectious disease
       '301011002', // Escherichia coli urinary tract infection
@@ -168,12 +194,19 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     systems: SNOMED,
     codes: [
       '2776000', // Delirium
+      '8635005', // Alcohol withdrawal delirium
+      '67195008', // Acute stress disorder
+      '5464005', // Brief reactive psychosis
       '6471006', // Suicidal thoughts
       '287185009', // Attempted suicide by cutting or stabbing
       '287182007', // Attempted suicide by suffocation
       '86849004', // Suicidal poisoning
     ],
-    source: { title: SYNTHEA, section: 'veteran_self_harm module', note: `delirium: ${SCT}` },
+    source: {
+      title: SYNTHEA,
+      section: 'veteran_self_harm module',
+      note: `delirium: ${SCT}; withdrawal delirium, acute stress disorder, brief reactive psychosis (ICD-10 F10.4, F43.0, F23): ${VSAC}`,
+    },
   },
   {
     id: 'snomed-mental-acuity-not-stated',
@@ -186,8 +219,27 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
       '370143000', // Major depressive disorder
       '80583007', // Severe anxiety (panic)
       '225444004', // At increased risk for suicide
+      '35489007', // Depressive disorder
+      '66344007', // Recurrent major depression
+      '78667006', // Dysthymia
+      '13746004', // Bipolar disorder
+      '371596008', // Bipolar I disorder
+      '231494001', // Mania
+      '58214004', // Schizophrenia
+      '68890003', // Schizoaffective disorder
+      '48500005', // Delusional disorder
+      '69322001', // Psychotic disorder
+      '197480006', // Anxiety disorder
+      '21897009', // Generalized anxiety disorder
+      '371631005', // Panic disorder
+      '47505003', // Posttraumatic stress disorder
+      '191736004', // Obsessive-compulsive disorder
+      '17226007', // Adjustment disorder
     ],
-    source: { title: SYNTHEA, section: 'veteran_mdd, anxiety_screening, veteran_ptsd modules' },
+    source: {
+      title: SYNTHEA,
+      section: `veteran_mdd, anxiety_screening, veteran_ptsd modules; the counterparts of ICD-10 F20-F44 from ${VSAC}, Mental Health Diagnoses`,
+    },
   },
   {
     id: 'snomed-acute-intoxication',
@@ -195,7 +247,9 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     kind: 'counts',
     fact: 'psychotropicInfluence',
     systems: SNOMED,
-    codes: ['25702006'], // Alcohol intoxication (acute alcoholic intoxication)
+    codes: [
+      '25702006', // Alcohol intoxication
+    ],
     source: { title: SCT },
   },
   {
