@@ -79,7 +79,15 @@ export type FhirNoteCode =
   | 'medication-not-active'
   | 'medication-status-unclear'
   | 'medication-unresolved'
-  | 'closed-world';
+  | 'closed-world'
+  | 'after-reference-date'
+  | 'dates-unclear'
+  | 'unreadable-code'
+  | 'malformed-resource'
+  | 'malformed-entry'
+  | 'search-failed'
+  | 'device-not-active'
+  | 'device-status-unclear';
 
 /**
  * Something the mapping ignored, could not settle, or wants the clinician to know, and why.
@@ -101,6 +109,8 @@ export interface FhirNote {
   readonly fact?: FhirMappedFact;
   /** The resource the note is about, if any. */
   readonly resource?: FhirResourceRef;
+  /** Where the part that could not be read sits in the input: for `malformed-resource` and `malformed-entry`. */
+  readonly path?: FhirPath;
 }
 
 /**
@@ -140,7 +150,12 @@ export interface FhirFacts {
  * const options: FhirOptions = { on: '2026-11-24', closedWorld: false };
  */
 export interface FhirOptions {
-  /** The reference date (the visit), `YYYY-MM-DD`: ages are computed on it, and a "not pregnant" status counts only when recorded on it or later. Required. */
+  /**
+   * The reference date (the visit, or a study's index date), `YYYY-MM-DD`. The record is read as
+   * of this day: ages are computed on it, a resource that begins after it says nothing about it,
+   * and a condition, medication or device counts only if its dates (or a status known to hold
+   * on it) place it on this day. Required.
+   */
   readonly on: string;
   /**
    * `false` (default): an extract from an EHR, where no resource about a fact means nothing is
@@ -149,11 +164,25 @@ export interface FhirOptions {
    */
   readonly closedWorld?: boolean;
   /**
-   * The age bounds that an age from a partial birth date (year, or year and month) must not
-   * straddle. Default: the source protocol's bounds, `PROTOCOL_AGE_BOUNDS` (under 3, over 75).
-   * Pass the bounds of the age rule you screen with.
+   * The day the record was extracted, `YYYY-MM-DD`, when known: a status (clinicalStatus, a
+   * medication's or device's status) describes the patient from then on, so it decides for an
+   * `on` on or after this day. A record read live on the visit day, as CDS Hooks prefetch is,
+   * was extracted `on`. Without it, a resource's `meta.lastUpdated` or its Bundle's `timestamp`
+   * tells; with none of them, only dates decide, and a status alone leaves the fact unrecorded.
    */
-  readonly ageBounds?: AgeRuleOptions;
+  readonly extractedOn?: string;
+  /**
+   * The patient's logical id, when the caller knows it (CDS Hooks: `context.patientId`).
+   * Resources whose subject is another patient are ignored with a note, even when the Patient
+   * resource has no id; a Patient resource with another id is an issue (`patient-mismatch`).
+   */
+  readonly patientId?: string;
+  /**
+   * The age bounds that an age from a partial birth date (year, or year and month) must not
+   * straddle: one `{ under, over }`, or one per age rule of the rule set you screen with (each
+   * is checked). Default: the source protocol's bounds, `PROTOCOL_AGE_BOUNDS` (under 3, over 75).
+   */
+  readonly ageBounds?: AgeRuleOptions | readonly AgeRuleOptions[];
   /** A clinic's own code lists, read alongside the shipped ones (see `fhirCodeLists`). */
   readonly extraCodes?: readonly FhirCodeList[];
 }

@@ -2,19 +2,23 @@
 // bad input, so that a misconfigured service answers with issues instead of throwing.
 import { parseIsoDate } from '../_internal/iso-date.js';
 import { type Issue, issue } from '../_internal/result.js';
+import { describeValue as describe } from '../_internal/text.js';
 import { isSpinalRegion } from '../regions/spinal-region.js';
-import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
+import { type AgeRuleOptions, PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
 import { CODED_FACTS, type CodedFact, type CodeListKind, type FhirCodeList } from './code-list.js';
 import type { FhirOptions } from './fhir-facts.js';
-import { describe, isObject, own } from './read-input.js';
+import { type FhirTime, parseFhirTime } from './fhir-time.js';
+import { isObject, own } from './read-input.js';
 
 export interface ReadOptions {
   readonly onDay: number;
   readonly on: string;
   readonly closedWorld: boolean;
-  readonly under: number;
-  readonly over: number;
+  /** Every pair of age bounds an age from a partial birth date must not straddle. */
+  readonly ageBounds: readonly Readonly<Required<AgeRuleOptions>>[];
   readonly extraCodes: readonly FhirCodeList[];
+  readonly extractedOn: FhirTime | undefined;
+  readonly patientId: string | undefined;
 }
 
 // Sets of unknown, so that any value can be looked up: a value that is not a string is simply not in them.
@@ -52,24 +56,26 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
       issue('invalid-option', ['options', 'closedWorld'], `expected true or false, got ${describe(closedWorld)}`),
     );
   }
-  let under = PROTOCOL_AGE_BOUNDS.under;
-  let over = PROTOCOL_AGE_BOUNDS.over;
-  const bounds = own(options, 'ageBounds');
-  if (bounds !== undefined) {
-    if (!isObject(bounds)) {
-      issues.push(
-        issue('invalid-option', ['options', 'ageBounds'], `expected { under, over }, got ${describe(bounds)}`),
-      );
-    } else {
-      const u = own(bounds, 'under') ?? under;
-      const o = own(bounds, 'over') ?? over;
-      if (!isWholeYears(u) || !isWholeYears(o) || o < u) {
-        issues.push(issue('invalid-option', ['options', 'ageBounds'], 'expected whole years with 0 <= under <= over'));
-      } else {
-        under = u;
-        over = o;
-      }
-    }
+  const ageBounds = readAgeBounds(own(options, 'ageBounds'), issues);
+  const extracted = own(options, 'extractedOn');
+  if (extracted !== undefined && parseIsoDate(extracted) === undefined) {
+    issues.push(
+      issue(
+        'invalid-option',
+        ['options', 'extractedOn'],
+        `expected the extract date as YYYY-MM-DD, got ${describe(extracted)}`,
+      ),
+    );
+  }
+  const patientId = own(options, 'patientId');
+  if (patientId !== undefined && !(typeof patientId === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(patientId))) {
+    issues.push(
+      issue(
+        'invalid-option',
+        ['options', 'patientId'],
+        `expected a FHIR logical id (1-64 letters, digits, - and .), got ${describe(patientId)}`,
+      ),
+    );
   }
   const extraCodes = own(options, 'extraCodes');
   const lists: FhirCodeList[] = [];
@@ -96,10 +102,39 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
     on: on as string,
     onDay: dayNumberOf(on as string),
     closedWorld: closedWorld === true,
-    under,
-    over,
+    ageBounds,
     extraCodes: lists,
+    extractedOn: typeof extracted === 'string' ? parseFhirTime(extracted, true) : undefined,
+    patientId: patientId as string | undefined,
   };
+}
+
+/** One pair of bounds, or a list of them (one per age rule of a rule set); default the protocol's. */
+function readAgeBounds(bounds: unknown, issues: Issue[]): readonly Readonly<Required<AgeRuleOptions>>[] {
+  if (bounds === undefined) return [PROTOCOL_AGE_BOUNDS];
+  const path = ['options', 'ageBounds'];
+  const many = Array.isArray(bounds);
+  const given: readonly unknown[] = many ? bounds : [bounds];
+  if (given.length === 0) {
+    issues.push(issue('invalid-option', path, 'expected { under, over } or a non-empty array of them'));
+    return [];
+  }
+  const read: Readonly<Required<AgeRuleOptions>>[] = [];
+  given.forEach((pair, index) => {
+    const at = many ? [...path, index] : path;
+    if (!isObject(pair)) {
+      issues.push(issue('invalid-option', at, `expected { under, over }, got ${describe(pair)}`));
+      return;
+    }
+    const under = own(pair, 'under') ?? PROTOCOL_AGE_BOUNDS.under;
+    const over = own(pair, 'over') ?? PROTOCOL_AGE_BOUNDS.over;
+    if (!isWholeYears(under) || !isWholeYears(over) || over < under) {
+      issues.push(issue('invalid-option', at, 'expected whole years with 0 <= under <= over'));
+      return;
+    }
+    read.push(Object.freeze({ under, over }));
+  });
+  return read;
 }
 
 /** Pushes an issue for each bad field of one code list of `extraCodes`. */
@@ -164,4 +199,6 @@ export const OPTION_KEYS: ReadonlySet<keyof FhirOptions> = /* @__PURE__ */ new S
   'closedWorld',
   'ageBounds',
   'extraCodes',
+  'extractedOn',
+  'patientId',
 ]);

@@ -16,9 +16,11 @@ import {
   SNOMED,
 } from './fixtures/builders.js';
 
+/** The paths of the parts that were left out as unreadable (or, for a refused input, of its issues). */
 function paths(input: unknown, options: unknown = { on: ON }) {
   const result = factsFromFhir(input, options as FhirOptions);
-  return result.ok ? [] : result.issues.map((found) => found.path);
+  if (!result.ok) return result.issues.map((found) => found.path);
+  return result.value.notes.flatMap((note) => (note.path === undefined ? [] : [note.path]));
 }
 
 const codes = (value: FhirFacts) => value.notes.map((note) => note.code);
@@ -45,8 +47,16 @@ describe('dates', () => {
       pregnancyStatus('o1', NOT_PREGNANT, ON),
     ]);
     expect(open.facts.pregnant).toBe(false);
+    // A status over a period that began by the reference date and has not ended holds on it.
     const status = { ...pregnancyStatus('o1', NOT_PREGNANT), effectivePeriod: { start: '2026-11-01' } };
-    expect(codes(mapFacts([patient('1990-01-01'), status]))).toContain('pregnancy-not-current');
+    expect(mapFacts([patient('1990-01-01'), status]).facts.pregnant).toBe(false);
+    const ended = {
+      ...pregnancyStatus('o1', NOT_PREGNANT),
+      effectivePeriod: { start: '2026-11-01', end: '2026-11-10' },
+    };
+    expect(codes(mapFacts([patient('1990-01-01'), ended]))).toContain('pregnancy-not-current');
+    const unbegun = { ...pregnancyStatus('o1', NOT_PREGNANT), effectivePeriod: { end: '2026-12-10' } };
+    expect(codes(mapFacts([patient('1990-01-01'), unbegun]))).toContain('dates-unclear');
     const issuedOnly = { ...pregnancyStatus('o1', PREGNANT), issued: '2026-11-20T08:00:00.000+01:00' };
     expect(mapFacts([issuedOnly]).facts.pregnant).toBe(true);
   });
@@ -61,7 +71,7 @@ describe('dates', () => {
 });
 
 describe('malformed elements', () => {
-  it('are issues with their paths', () => {
+  it('leave their resource or entry out, with the path of the bad field in the note', () => {
     const cases: [unknown, (string | number)[]][] = [
       [{ resourceType: 'Bundle', entry: [{ fullUrl: 7, resource: patient('1970-01-01') }] }, ['entry', 0, 'fullUrl']],
       [[{ ...condition('c', SNOMED, '254837009'), subject: 'Patient/p1' }], [0, 'subject']],
@@ -84,10 +94,12 @@ describe('malformed elements', () => {
     for (const [input, path] of cases) expect(paths(input)).toContainEqual(path);
   });
 
-  it('Bundles nested too deep are refused; a Bundle without entries is empty', () => {
+  it('Bundles nested too deep are left out with a note; a Bundle without entries is empty', () => {
     let nested: object = { resourceType: 'Bundle', entry: [{ resource: patient('1970-01-01') }] };
     for (let i = 0; i < 5; i++) nested = { resourceType: 'Bundle', entry: [{ resource: nested }] };
-    expect(factsFromFhir(nested, { on: ON })).toMatchObject({ ok: false, issues: [{ code: 'too-deep' }] });
+    const deep = mapFacts(nested, { closedWorld: true });
+    expect(deep.facts).toEqual({});
+    expect(deep.notes[1]?.message).toMatch(/Bundles nested more than 4 deep are not read/);
     expect(mapFacts({ resourceType: 'Bundle', type: 'searchset' }).facts).toEqual({});
   });
 
@@ -100,10 +112,10 @@ describe('malformed elements', () => {
     expect(factsFromFhir(hostile, { on: ON })).toMatchObject({ ok: false, issues: [{ code: 'unreadable' }] });
   });
 
-  it('codes that are blank or shorter than a category match nothing', () => {
+  it('a blank code cannot be read; a code shorter than a category matches nothing', () => {
     expect(
       mapFacts([patient('1970-01-01'), condition('c', ICD10, '  ')], { closedWorld: true }).facts.oncologicalDisease,
-    ).toBe(false);
+    ).toBeUndefined();
     expect(
       mapFacts([patient('1970-01-01'), condition('c', ICD10, 'C5')], { closedWorld: true }).facts.oncologicalDisease,
     ).toBe(false);
@@ -246,7 +258,8 @@ describe('notes', () => {
       status: 'active',
       medicationReference: { reference: 'Medication/m' },
     };
-    expect(mapFacts([noCode, orderOfNoCode], { closedWorld: true }).facts.anticoagulantTherapy).toBe(false);
+    // A Medication without a code names no drug: which drug was taken cannot be read.
+    expect(mapFacts([noCode, orderOfNoCode], { closedWorld: true }).facts.anticoagulantTherapy).toBeUndefined();
   });
 
   it('the same resource reached twice is one piece of evidence', () => {
@@ -316,14 +329,15 @@ describe('more shapes', () => {
     expect(mapFacts([noValue], { closedWorld: true }).facts.pregnant).toBeUndefined();
     const instant = { ...pregnancyStatus('o1', PREGNANT), effectiveInstant: `${ON}T08:00:00Z` };
     expect(mapFacts([instant]).facts.pregnant).toBe(true);
+    // An order that names no drug, or a condition named only in words, cannot be read: never "no".
     expect(
       mapFacts([{ resourceType: 'MedicationRequest', id: 'm', status: 'active' }], { closedWorld: true }).facts
         .anticoagulantTherapy,
-    ).toBe(false);
+    ).toBeUndefined();
     expect(
       mapFacts([{ ...condition('c', SNOMED, '254837009'), code: { text: 'cancer' } }], { closedWorld: true }).facts
         .oncologicalDisease,
-    ).toBe(false);
+    ).toBeUndefined();
   });
 
   it('explains an undated "not pregnant" and a conflict between records without ids', () => {
@@ -346,8 +360,10 @@ describe('more shapes', () => {
     expect(mapFacts([recordedLater, status]).facts.pregnant).toBe(true);
     const recordedEarlier = condition('c2', SNOMED, '72892002', { onset: '2026-11-01', recorded: '2026-10-01' });
     expect(mapFacts([recordedEarlier, status]).facts.pregnant).toBe(false);
+    // A status over a period that covers the reference date speaks for that day: it disagrees
+    // with a pregnancy recorded on the same day, so pregnancy is not recorded.
     const exactStart = { ...pregnancyStatus('o2', NOT_PREGNANT), effectivePeriod: { start: `${ON}T10:00:00Z` } };
-    expect(mapFacts([recordedLater, exactStart]).facts.pregnant).toBe(false);
+    expect(mapFacts([recordedLater, exactStart]).facts.pregnant).toBeUndefined();
   });
 
   it('describes long strings briefly, and takes one age bound alone', () => {

@@ -47,7 +47,7 @@ describe('age from a partial birth date', () => {
   const sameSide = (year: string, youngest: number, oldest: number) =>
     ageNote(
       'partial-birth-date',
-      `The birth date ${year} is partial: on 2026-11-24 the age is ${youngest} to ${oldest} years, on the same side of the age bounds; recorded as ${youngest}`,
+      `The birth date ${year} is partial: on 2026-11-24 the age is ${youngest} to ${oldest} years, on the same side of every age bound; recorded as ${youngest}`,
     );
 
   it('is recorded as the lowest age when both possible ages are under the lower bound', () => {
@@ -121,12 +121,19 @@ describe('age notes', () => {
     }
   });
 
-  it('a birth date that is not a string is one issue at its path', () => {
+  it('a birth date that is not a string leaves the age unrecorded, with a note at its path', () => {
     const result = factsFromFhir([{ resourceType: 'Patient', id: 'p1', birthDate: 19700101 }], { on: ON });
-    expect(result).toEqual({
-      ok: false,
-      issues: [{ code: 'invalid-type', path: [0, 'birthDate'], message: 'expected a string, got the number 19700101' }],
-    });
+    expect(result.ok && result.value.facts).toEqual({});
+    expect(result.ok && result.value.notes).toEqual([
+      {
+        code: 'malformed-resource',
+        message:
+          "The Patient's birthDate cannot be read (expected a string, got the number 19700101): the age is not recorded",
+        fact: 'ageYears',
+        resource: { resourceType: 'Patient', id: 'p1', path: [0] },
+        path: [0, 'birthDate'],
+      },
+    ]);
   });
 });
 

@@ -38,14 +38,17 @@ describe('condition status notes', () => {
     expect(one(CANCER, { clinical: 'resolved' }).notes).toStrictEqual([
       cancerNote(
         'condition-inactive',
-        'Condition coded as oncological disease does not count: clinicalStatus is resolved',
+        'Condition coded as oncological disease does not count: clinicalStatus is resolved, as the record said on or before 2026-11-24',
       ),
     ]);
   });
 
   it('abated without a clinical status: does not count', () => {
     expect(one(CANCER, { clinical: null, abatement: '2020-01-01' }).notes).toStrictEqual([
-      cancerNote('condition-inactive', 'Condition coded as oncological disease does not count: it has abated'),
+      cancerNote(
+        'condition-inactive',
+        'Condition coded as oncological disease does not count: it ended 2020-01-01, before 2026-11-24',
+      ),
     ]);
   });
 
@@ -130,11 +133,20 @@ describe('condition status notes', () => {
     }
   });
 
-  it('a condition without a code is passed over silently', () => {
+  it('a condition without a code cannot be read: in a closed world, no fact is set to false', () => {
     const { code: _code, ...uncoded } = condition('c1', SNOMED, CANCER, { verification: 'provisional' });
-    const value = mapFacts([patient('1970-01-01'), uncoded]);
+    const value = mapFacts([patient('1970-01-01'), uncoded], { closedWorld: true });
     expect(value.facts).toEqual({ ageYears: 56 });
-    expect(value.notes).toStrictEqual([]);
+    expect(value.notes).toStrictEqual([
+      {
+        code: 'unreadable-code',
+        message:
+          'Condition has no code in a system the mapping reads (only text, or another code system): the facts a condition can record stay unrecorded',
+        resource: conditionRef,
+      },
+    ]);
+    const resolved = condition('c1', 'urn:clinic', 'X1', { clinical: 'resolved' });
+    expect(mapFacts([patient('1970-01-01'), resolved], { closedWorld: true }).facts.oncologicalDisease).toBe(false);
   });
 
   it('reads the clinical status from its own code system, trimmed', () => {
@@ -223,7 +235,7 @@ describe('condition regions', () => {
     expect(one('M50.121', {}, ICD10).regions).toEqual([{ region: 'cervical', evidence: [conditionRef] }]);
     const local = one('M50.121', {}, 'urn:clinic');
     expect(local.regions).toEqual([]);
-    expect(local.notes).toStrictEqual([]);
+    expect(local.notes.map((note) => note.code)).toStrictEqual(['unreadable-code']);
   });
 
   it('an unconfirmed condition names its regions in a note and suggests none', () => {
@@ -270,7 +282,7 @@ describe('conditions and pregnancy', () => {
     expect(value.notes).toStrictEqual([
       {
         code: 'condition-inactive',
-        message: 'Condition coded as pregnancy does not count: clinicalStatus is resolved',
+        message: 'Condition coded as pregnancy does not count: it ended 2026-10-30, before 2026-11-24',
         fact: 'pregnant',
         resource: conditionRef,
       },
@@ -284,10 +296,12 @@ describe('conditions and pregnancy', () => {
     ]);
   });
 
-  it('a pregnancy that abated on the reference date does not exclude pregnancy as a status would', () => {
-    const value = one(PREGNANCY, { clinical: 'resolved', abatement: ON });
-    expect(value.facts).toEqual({ ageYears: 56 });
-    expect(value.notes.map((note) => note.code)).toEqual(['condition-inactive', 'pregnancy-not-current']);
+  it('a pregnancy that abated on the reference date, with no onset, may have gone on that day: not recorded, never false', () => {
+    const value = one(PREGNANCY, { clinical: 'resolved', abatement: ON }, SNOMED, { closedWorld: true });
+    expect(value.facts.pregnant).toBeUndefined();
+    expect(value.notes.map((note) => note.code).filter((code) => code !== 'closed-world')).toEqual(['dates-unclear']);
+    const began = one(PREGNANCY, { clinical: 'resolved', onset: '2026-03-01', abatement: ON });
+    expect(began.facts.pregnant).toBe(true);
   });
 
   it('a resolved pregnancy without an abatement date, or another resolved condition, is no pregnancy record', () => {

@@ -1,8 +1,8 @@
 // Medications: statuses, the exact notes, and how a medicationReference is resolved (contained,
 // by fullUrl, by Medication/id), with the paths of issues inside the referenced Medication.
 import { describe, expect, it } from 'vitest';
-import { type FhirCodeList, factsFromFhir } from '../../src/fhir/index.js';
-import { ATC, mapFacts, medicationRequest, medicationStatement, ON, patient, RXNORM } from './fixtures/builders.js';
+import type { FhirCodeList } from '../../src/fhir/index.js';
+import { ATC, mapFacts, medicationRequest, medicationStatement, patient, RXNORM } from './fixtures/builders.js';
 
 const base = patient('1950-01-01');
 const WARFARIN = '855332';
@@ -76,7 +76,7 @@ describe('medication statuses', () => {
       {
         code: 'noted-code',
         message:
-          'Active MedicationStatement (Platelet aggregation inhibitors and thrombolytic enzymes (ATC B01AC, B01AD): noted only): noted for the clinician; it does not set anticoagulant therapy',
+          'MedicationStatement (Platelet aggregation inhibitors and thrombolytic enzymes (ATC B01AC, B01AD): noted only) taken on 2026-11-24: noted for the clinician; it does not set anticoagulant therapy',
         fact: 'anticoagulantTherapy',
         resource: { resourceType: 'MedicationStatement', id: 'm1', path: [1] },
       },
@@ -102,7 +102,7 @@ describe('medication statuses', () => {
     expect(value.notes.filter((note) => note.fact === 'anticoagulantTherapy')).toStrictEqual([
       anticoagulantNote(
         'medication-status-unclear',
-        'MedicationRequest for anticoagulant therapy has status active: anticoagulant therapy is not excluded',
+        'MedicationRequest "Trial drugs" does not settle anticoagulant therapy: anticoagulant therapy is not excluded',
       ),
     ]);
   });
@@ -208,35 +208,36 @@ describe('resolving medication references', () => {
     expect(mapFacts([base, both]).facts).toEqual({ ageYears: 76, anticoagulantTherapy: true });
   });
 
-  it('a malformed code in the referenced Medication is an issue at its own path', () => {
-    const issuesOf = (input: unknown) => {
-      const result = factsFromFhir(input, { on: ON });
-      return result.ok ? [] : result.issues;
+  it('a malformed code in the referenced Medication leaves the order out, with the path of the code', () => {
+    const leftOut = (input: unknown) => {
+      const value = mapFacts(input, { closedWorld: true });
+      expect(value.facts.anticoagulantTherapy).toBeUndefined();
+      return value.notes
+        .filter((note) => note.code === 'malformed-resource')
+        .map(({ path, message }) => ({ path, message }));
     };
     const bad = { resourceType: 'Medication', id: 'med', code: 'warfarin' };
-    expect(issuesOf([orderOf('#med', { contained: [aspirin('a'), bad] })])).toEqual([
-      {
-        code: 'invalid-type',
-        path: [0, 'contained', 1, 'code'],
-        message: 'expected a CodeableConcept (an object), got the string "warfarin"',
-      },
+    const because = (path: (string | number)[], field: string, got: string) => ({
+      path,
+      message: `MedicationRequest is left out: ${field} cannot be read, expected a CodeableConcept (an object), got ${got}; anticoagulant therapy stays unrecorded`,
+    });
+    expect(leftOut([orderOf('#med', { contained: [aspirin('a'), bad] })])).toEqual([
+      because([0, 'contained', 1, 'code'], 'contained.1.code', 'the string "warfarin"'),
     ]);
-    expect(issuesOf([bad, orderOf('Medication/med')])).toEqual([
-      {
-        code: 'invalid-type',
-        path: [0, 'code'],
-        message: 'expected a CodeableConcept (an object), got the string "warfarin"',
-      },
+    const referred = '0.code (a resource it refers to)';
+    expect(leftOut([bad, orderOf('Medication/med')])).toEqual([
+      because([0, 'code'], referred, 'the string "warfarin"'),
     ]);
-    expect(issuesOf([{ ...bad, code: null }, orderOf('Medication/med')])).toEqual([
-      { code: 'invalid-type', path: [0, 'code'], message: 'expected a CodeableConcept (an object), got null' },
+    expect(leftOut([{ ...bad, code: null }, orderOf('Medication/med')])).toEqual([
+      because([0, 'code'], referred, 'null'),
     ]);
   });
 
-  it('a referenced Medication without a code names no drug', () => {
+  it('a referenced Medication without a code names no drug: it cannot be read, so it is never "no"', () => {
     const value = mapFacts([base, orderOf('Medication/med'), { resourceType: 'Medication', id: 'med' }], {
       closedWorld: true,
     });
-    expect(value.facts.anticoagulantTherapy).toBe(false);
+    expect(value.facts.anticoagulantTherapy).toBeUndefined();
+    expect(value.notes.map((note) => note.code)).toContain('unreadable-code');
   });
 });

@@ -17,18 +17,23 @@ describe('issues', () => {
     });
   });
 
-  it('an input that is not made of resources stops before any resource is read', () => {
-    const input = { resourceType: 'Bundle', entry: ['oops', { resource: patient('1970-02-30') }] };
-    expect(factsFromFhir(input, { on: ON })).toEqual({
+  it('an input that is not made of resources is the only issue; bad parts inside it are notes', () => {
+    expect(factsFromFhir('oops', { on: ON })).toEqual({
       ok: false,
       issues: [
         {
-          code: 'invalid-type',
-          path: ['entry', 0],
-          message: 'expected a Bundle entry (an object), got the string "oops"',
+          code: 'not-an-object',
+          path: [],
+          message: 'expected a FHIR Bundle or an array of resources, got the string "oops"',
         },
       ],
     });
+    const input = { resourceType: 'Bundle', entry: ['oops', { resource: patient('1970-02-30') }] };
+    const result = factsFromFhir(input, { on: ON });
+    expect(result.ok && result.value.notes.map((note) => [note.code, note.path])).toEqual([
+      ['malformed-resource', ['entry', 1, 'resource', 'birthDate']],
+      ['malformed-entry', ['entry', 0]],
+    ]);
   });
 });
 
@@ -83,6 +88,7 @@ describe('notes about the input', () => {
       ['acuteMentalIllness', 'acute mental illness'],
       ['psychotropicInfluence', 'influence of a psychotropic substance'],
       ['anticoagulantTherapy', 'anticoagulant therapy'],
+      ['pacemaker', 'an implanted electrical device'],
     ];
     expect(notes).toStrictEqual(
       words.map(([fact, name]) => ({

@@ -61,7 +61,7 @@ describe('pregnancy status observations', () => {
     expect(mapFacts([mother, padded]).facts).toEqual({ ageYears: 36, pregnant: true });
   });
 
-  it('takes the first answer from its list among the values', () => {
+  it('reads the answer from its list among the values; answers that disagree leave pregnancy unrecorded', () => {
     const withValues = (coding: object[]) => ({
       ...pregnancyStatus('o1', PREGNANT, ON),
       valueCodeableConcept: { coding },
@@ -70,7 +70,16 @@ describe('pregnancy status observations', () => {
     const other = { system: 'urn:clinic', code: 'P' };
     expect(mapFacts([mother, withValues([other, answer])]).facts.pregnant).toBe(true);
     expect(mapFacts([mother, withValues([answer, other])]).facts.pregnant).toBe(true);
-    expect(mapFacts([mother, withValues([answer, { system: LOINC, code: NOT_PREGNANT }])]).facts.pregnant).toBe(true);
+    for (const order of [
+      [answer, { system: LOINC, code: NOT_PREGNANT }],
+      [{ system: LOINC, code: NOT_PREGNANT }, answer],
+    ]) {
+      const value = mapFacts([mother, withValues(order)], { closedWorld: true });
+      expect(value.facts.pregnant).toBeUndefined();
+      expect(value.notes.find((note) => note.fact === 'pregnant')?.message).toBe(
+        'Pregnancy status has codings that disagree: it is not used',
+      );
+    }
   });
 
   it('amended and corrected statuses are final', () => {

@@ -47,18 +47,18 @@ describe('input shapes', () => {
     }
   });
 
-  it('Bundle entries that are not resources are issues with their paths', () => {
+  it('Bundle entries that are not resources are left out with a note, and no fact is set to false on their account', () => {
     const input = {
       resourceType: 'Bundle',
       entry: [{ resource: patient('1970-01-01') }, 'oops', { resource: { id: 'x' } }],
     };
-    expect(issuesOf(input)).toEqual([
-      expect.objectContaining({ code: 'invalid-type', path: ['entry', 1] }),
-      expect.objectContaining({ code: 'not-a-resource', path: ['entry', 2, 'resource', 'resourceType'] }),
+    const value = mapFacts(input, { closedWorld: true });
+    expect(value.facts).toEqual({ ageYears: 56 });
+    expect(value.notes.filter((note) => note.code === 'malformed-entry').map((note) => note.message)).toEqual([
+      'The input at entry.1 is not a readable resource (expected a Bundle entry (an object), got the string "oops"): it is left out, and no fact is set to false on its account',
+      'The input at entry.2.resource.resourceType is not a readable resource (expected a resourceType string, got none): it is left out, and no fact is set to false on its account',
     ]);
-    expect(issuesOf({ resourceType: 'Bundle', entry: {} })).toEqual([
-      expect.objectContaining({ code: 'invalid-type', path: ['entry'] }),
-    ]);
+    expect(codes(mapFacts({ resourceType: 'Bundle', entry: {} }))).toEqual(['no-patient', 'malformed-entry']);
   });
 
   it('an entry without a resource (a deletion in a history Bundle) is skipped with a note', () => {
@@ -69,25 +69,42 @@ describe('input shapes', () => {
     expect(codes(value)).toContain('entry-without-resource');
   });
 
-  it('an impossible date is an issue with its path', () => {
-    expect(issuesOf(bundle([patient('1984-02-30')]))).toEqual([
-      expect.objectContaining({ code: 'invalid-date', path: ['entry', 0, 'resource', 'birthDate'] }),
-    ]);
-    expect(
-      issuesOf([patient('1970-01-01'), condition('c1', SNOMED, '254837009', { onset: '2020-13-01T00:00:00Z' })]),
-    ).toEqual([expect.objectContaining({ code: 'invalid-date', path: [1, 'onsetDateTime'] })]);
+  it('an impossible date leaves its resource out, with a note naming the field, and the rest is read', () => {
+    const malformedBirth = mapFacts(bundle([patient('1984-02-30')]));
+    expect(malformedBirth.facts).toEqual({});
+    expect(malformedBirth.notes[0]).toMatchObject({ code: 'malformed-resource', fact: 'ageYears' });
+    const value = mapFacts(
+      [patient('1970-01-01'), condition('c1', SNOMED, '254837009', { onset: '2020-13-01T00:00:00Z' })],
+      { closedWorld: true },
+    );
+    expect(value.facts.ageYears).toBe(56);
+    expect(value.facts.oncologicalDisease).toBeUndefined();
+    expect(value.facts.pregnant).toBe(false);
+    expect(value.notes[0]).toEqual({
+      code: 'malformed-resource',
+      message:
+        'Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "2020-13-01T00:00:00Z"; oncological disease stays unrecorded',
+      resource: { resourceType: 'Condition', id: 'c1', path: [1] },
+      path: [1, 'onsetDateTime'],
+    });
   });
 
-  it('an element of the wrong type is an issue with its path', () => {
+  it('an element of the wrong type leaves its resource out, and a code that cannot be read leaves every condition fact unrecorded', () => {
     const bad = { ...condition('c1', SNOMED, '254837009'), clinicalStatus: 'active' };
-    expect(issuesOf([patient('1970-01-01'), bad])).toEqual([
-      expect.objectContaining({ code: 'invalid-type', path: [1, 'clinicalStatus'] }),
-    ]);
+    const value = mapFacts([patient('1970-01-01'), bad], { closedWorld: true });
+    expect(value.facts.oncologicalDisease).toBeUndefined();
+    expect(value.notes[0]?.message).toBe(
+      'Condition is left out: clinicalStatus cannot be read, expected a CodeableConcept (an object), got the string "active"; oncological disease stays unrecorded',
+    );
     const badCoding = {
       ...condition('c2', SNOMED, '254837009'),
       code: { coding: [{ system: SNOMED, code: 254837009 }] },
     };
-    expect(issuesOf([badCoding])).toEqual([expect.objectContaining({ path: [0, 'code', 'coding', 0, 'code'] })]);
+    const unreadable = mapFacts([patient('1970-01-01'), badCoding], { closedWorld: true });
+    expect(unreadable.facts).toEqual({ ageYears: 56 });
+    expect(unreadable.notes[0]?.message).toMatch(
+      /^Condition is left out: code\.coding\.0\.code cannot be read, expected a string, got the number 254837009; oncological disease, pregnancy, /,
+    );
   });
 
   it('two different patients in one input are refused', () => {
@@ -236,8 +253,10 @@ describe('condition codes', () => {
     expect(one(ICD10, 'C98').oncologicalDisease).toBe(false);
     expect(one(ICD10, 'D68.0').coagulationDisorder).toBe(true);
     expect(one(ICD10, 'D70').coagulationDisorder).toBe(false);
-    expect(one(ICD10, 'O80').pregnant).toBe(true);
-    expect(one(ICD10CM, 'O9A.111').pregnant).toBe(true);
+    expect(one(ICD10, 'O24.4').pregnant).toBe(true);
+    // Delivery and the conditions that may follow a pregnancy do not say it goes on: asked.
+    expect(one(ICD10, 'O80').pregnant).toBeUndefined();
+    expect(one(ICD10CM, 'O9A.111').pregnant).toBeUndefined();
     expect(one(ICD10, 'Z33').pregnant).toBe(true);
     expect(one(ICD10, 'Z34.0').pregnant).toBe(true);
   });
@@ -255,7 +274,8 @@ describe('condition codes', () => {
     expect(one(ICD10, 'U07.1').acuteInfection).toBe(true);
     expect(one(ICD10, 'A41.9').acuteInfection).toBe(true);
     expect(one(ICD10, 'A15.0').acuteInfection).toBeUndefined();
-    expect(one(ICD10, 'J32.0').acuteInfection).toBe(false);
+    expect(one(ICD10, 'J32.0').acuteInfection).toBeUndefined();
+    expect(one(ICD10, 'M54.5').acuteInfection).toBe(false);
     expect(one(SNOMED, '444814009').acuteInfection).toBe(true);
     expect(one(SNOMED, '10509002').acuteInfection).toBe(true);
     expect(one(SNOMED, '36971009').acuteInfection).toBeUndefined();
@@ -273,7 +293,8 @@ describe('condition codes', () => {
     // WHO F10.22: dependence on a maintenance regime; ICD-10-CM F17.220: nicotine, chewing tobacco.
     expect(one(ICD10, 'F10.22').psychotropicInfluence).toBe(false);
     expect(one(ICD10CM, 'F17.220').psychotropicInfluence).toBe(false);
-    expect(one(ICD10, 'F20.0').acuteMentalIllness).toBe(false);
+    expect(one(ICD10, 'F20.0').acuteMentalIllness).toBeUndefined();
+    expect(one(ICD10, 'F70').acuteMentalIllness).toBe(false);
     expect(one(SNOMED, '2776000').acuteMentalIllness).toBe(true);
     expect(one(SNOMED, '25702006').psychotropicInfluence).toBe(true);
     expect(one(SNOMED, '370143000').acuteMentalIllness).toBeUndefined();
@@ -391,9 +412,17 @@ describe('pregnancy status', () => {
     expect(mapFacts([mother, status, resolved], { closedWorld: true }).facts.pregnant).toBe(false);
   });
 
-  it('observations of other codes are not read', () => {
-    const height = { ...pregnancyStatus('o1', PREGNANT, ON), code: { coding: [{ system: LOINC, code: '8302-2' }] } };
+  it('observations of other codes are not read, unless their value is a pregnancy status answer', () => {
+    const height = {
+      ...pregnancyStatus('o1', PREGNANT, ON),
+      code: { coding: [{ system: LOINC, code: '8302-2' }] },
+      valueCodeableConcept: { coding: [{ system: 'http://unitsofmeasure.org', code: 'cm' }] },
+    };
     expect(mapFacts([mother, height], { closedWorld: true }).facts.pregnant).toBe(false);
+    const localStatus = { ...pregnancyStatus('o2', PREGNANT, ON), code: { text: 'Pregnant?' } };
+    const asked = mapFacts([mother, localStatus], { closedWorld: true });
+    expect(asked.facts.pregnant).toBeUndefined();
+    expect(codes(asked)).toContain('unreadable-code');
   });
 });
 
@@ -533,8 +562,9 @@ describe('closed world', () => {
       acuteMentalIllness: false,
       psychotropicInfluence: false,
       anticoagulantTherapy: false,
+      pacemaker: false,
     });
-    expect(value.notes.filter((note) => note.code === 'closed-world')).toHaveLength(7);
+    expect(value.notes.filter((note) => note.code === 'closed-world')).toHaveLength(8);
     expect(value.evidence.oncologicalDisease).toBeUndefined();
   });
 

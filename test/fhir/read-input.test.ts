@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/_internal/result.js';
 import type { FhirPath } from '../../src/fhir/index.js';
-import {
-  collectResources,
-  describe as describeValue,
-  FieldReader,
-  readConcept,
-  refOf,
-} from '../../src/fhir/read-input.js';
+import { collectResources, FieldReader, readConcept, refOf } from '../../src/fhir/read-input.js';
 
 const SNOMED = 'http://snomed.info/sct';
 
 function collect(input: unknown) {
   const issues: Issue[] = [];
-  const without: FhirPath[] = [];
-  const found = collectResources(input, issues, without);
-  return { found, issues, without };
+  const { found, unreadable, entriesWithout } = collectResources(input, issues);
+  return { found, issues, unreadable, without: entriesWithout };
 }
 
 function reader(object: Record<string, unknown>) {
@@ -32,30 +25,6 @@ function nested(levels: number, inner: unknown): unknown {
   return value;
 }
 
-describe('describing a value in a message', () => {
-  it('names null, arrays, numbers and booleans', () => {
-    expect(describeValue(null)).toBe('null');
-    expect(describeValue([1])).toBe('an array');
-    expect(describeValue(42)).toBe('the number 42');
-    expect(describeValue(Number.NaN)).toBe('the number NaN');
-    expect(describeValue(false)).toBe('the boolean false');
-  });
-
-  it('names the type of anything else', () => {
-    expect(describeValue({})).toBe('a value of type object');
-    expect(describeValue(undefined)).toBe('a value of type undefined');
-    expect(describeValue(1n)).toBe('a value of type bigint');
-  });
-
-  it('quotes a string, cut after 40 characters', () => {
-    const forty = 'x'.repeat(40);
-    expect(describeValue('')).toBe('the string ""');
-    expect(describeValue(forty)).toBe(`the string "${forty}"`);
-    expect(describeValue(`${forty}yz`)).toBe(`the string "${forty}…"`);
-    expect(describeValue('say "hi"')).toBe('the string "say \\"hi\\""');
-  });
-});
-
 describe('the reference to a resource', () => {
   it('has the id only when the id is a non-empty string', () => {
     expect(refOf('Condition', { id: 'c1' }, [2])).toEqual({ resourceType: 'Condition', id: 'c1', path: [2] });
@@ -66,26 +35,35 @@ describe('the reference to a resource', () => {
 });
 
 describe('collecting the resources of the input', () => {
-  it('refuses an item that is not an object, at its own path', () => {
+  const part = (path: FhirPath, message: string) => ({ path, message });
+
+  it('refuses only an input that is neither an object nor an array', () => {
+    expect(collect(5).issues).toEqual([
+      at('not-an-object', [], 'expected a FHIR Bundle or an array of resources, got the number 5'),
+    ]);
+  });
+
+  it('collects an item that is not an object as unreadable, at its own path', () => {
     expect(collect([5])).toEqual({
       found: [],
-      issues: [at('not-a-resource', [0], 'expected a FHIR resource (an object), got the number 5')],
+      issues: [],
+      unreadable: [part([0], 'expected a FHIR resource (an object), got the number 5')],
       without: [],
     });
   });
 
-  it('refuses a resource without a resourceType string', () => {
-    expect(collect([{ resourceType: '' }, { id: 'x' }]).issues).toEqual([
-      at('not-a-resource', [0, 'resourceType'], 'expected a resourceType string, got the string ""'),
-      at('not-a-resource', [1, 'resourceType'], 'expected a resourceType string, got a value of type undefined'),
+  it('collects a resource without a resourceType string as unreadable', () => {
+    expect(collect([{ resourceType: '' }, { id: 'x' }]).unreadable).toEqual([
+      part([0, 'resourceType'], 'expected a resourceType string, got the string ""'),
+      part([1, 'resourceType'], 'expected a resourceType string, got none'),
     ]);
   });
 
-  it('reads Bundles nested up to four deep and refuses a fifth', () => {
+  it('reads Bundles nested up to four deep and leaves a fifth out', () => {
     const patient = { resourceType: 'Patient', id: 'p1' };
     const four = collect(nested(4, patient));
     const path = ['entry', 0, 'resource', 'entry', 0, 'resource', 'entry', 0, 'resource', 'entry', 0, 'resource'];
-    expect(four.issues).toEqual([]);
+    expect(four.unreadable).toEqual([]);
     expect(four.found).toEqual([
       {
         resource: patient,
@@ -93,40 +71,52 @@ describe('collecting the resources of the input', () => {
         path,
         fullUrl: undefined,
         ref: { resourceType: 'Patient', id: 'p1', path },
+        bundleTimestamp: undefined,
       },
     ]);
     const five = collect(nested(5, patient));
     expect(five.found).toEqual([]);
-    expect(five.issues).toEqual([at('too-deep', path, 'Bundles nested more than 4 deep are not read')]);
+    expect(five.unreadable).toEqual([part(path, 'Bundles nested more than 4 deep are not read')]);
   });
 
-  it('refuses entries that are not an array of objects', () => {
-    expect(collect({ resourceType: 'Bundle', entry: {} }).issues).toEqual([
-      at('invalid-type', ['entry'], 'expected an array of entries, got a value of type object'),
+  it('leaves out entries that are not an array of objects', () => {
+    expect(collect({ resourceType: 'Bundle', entry: {} }).unreadable).toEqual([
+      part(['entry'], 'expected an array of entries, got a value of type object'),
     ]);
-    expect(collect({ resourceType: 'Bundle', entry: ['x'] }).issues).toEqual([
-      at('invalid-type', ['entry', 0], 'expected a Bundle entry (an object), got the string "x"'),
+    expect(collect({ resourceType: 'Bundle', entry: ['x'] }).unreadable).toEqual([
+      part(['entry', 0], 'expected a Bundle entry (an object), got the string "x"'),
     ]);
   });
 
-  it('keeps a string fullUrl, and refuses any other', () => {
+  it('keeps a string fullUrl and the Bundle timestamp, and leaves out an entry with any other fullUrl', () => {
     const patient = { resourceType: 'Patient' };
     const path = ['entry', 0, 'resource'];
     const ref = { resourceType: 'Patient', path };
-    expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 'urn:uuid:1', resource: patient }] }).found).toEqual([
-      { resource: patient, type: 'Patient', path, fullUrl: 'urn:uuid:1', ref },
+    expect(
+      collect({
+        resourceType: 'Bundle',
+        timestamp: '2026-11-24T10:00:00Z',
+        entry: [{ fullUrl: 'urn:uuid:1', resource: patient }],
+      }).found,
+    ).toEqual([
+      { resource: patient, type: 'Patient', path, fullUrl: 'urn:uuid:1', ref, bundleTimestamp: '2026-11-24T10:00:00Z' },
     ]);
     expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 5, resource: patient }] })).toEqual({
-      found: [{ resource: patient, type: 'Patient', path, fullUrl: undefined, ref }],
-      issues: [at('invalid-type', ['entry', 0, 'fullUrl'], 'expected a string, got the number 5')],
+      found: [],
+      issues: [],
+      unreadable: [part(['entry', 0, 'fullUrl'], 'expected a string, got the number 5')],
       without: [],
     });
+    expect(collect({ resourceType: 'Bundle', timestamp: 5 }).unreadable).toEqual([
+      part(['timestamp'], 'expected an instant, got the number 5'),
+    ]);
   });
 
   it('lists the entries without a resource', () => {
     expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 'urn:uuid:1' }] })).toEqual({
       found: [],
       issues: [],
+      unreadable: [],
       without: [['entry', 0]],
     });
   });

@@ -100,7 +100,7 @@ describe('factsFromFhir options: ageBounds', () => {
       return result.value.notes.find((note) => note.code === 'partial-birth-date')?.message;
     };
     expect(noteOf({ under: 10, over: 76 })).toBe(
-      'The birth date 1950 is partial: on 2026-06-01 the age is 75 to 76 years, on the same side of the age bounds; recorded as 75',
+      'The birth date 1950 is partial: on 2026-06-01 the age is 75 to 76 years, on the same side of every age bound; recorded as 75',
     );
     expect(noteOf({ under: 10 })).toBe(
       'The birth date 1950 is partial: on 2026-06-01 the age is 75 to 76 years, across an age bound (under 10, over 75), so it is not recorded',
@@ -124,6 +124,7 @@ describe('factsFromFhir options: extraCodes', () => {
   it('are read alongside the shipped lists when valid', () => {
     const result = factsFromFhir([patient('1970-01-01'), condition('c1', CLINIC, 'ONC-1')], {
       on: ON,
+      extractedOn: ON,
       extraCodes: [list],
     });
     expect(result.ok && result.value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });

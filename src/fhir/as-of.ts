@@ -1,0 +1,90 @@
+// What a resource says about the reference date `on`. A FHIR record is exported at one moment and
+// screened as of another: its statuses (clinicalStatus, a medication's or device's status) describe
+// the record when they were last written, and only its dates describe the patient on `on`. These
+// rules decide, for one resource, whether the thing it records was present on `on`.
+import type { FhirTime } from './fhir-time.js';
+
+/** What a resource's status says, as of the day the status was written. */
+export type StatusReading = 'active' | 'ended' | 'unclear';
+
+/**
+ * One resource's dates and status, as the readers of each resource type find them.
+ * `start` is when the recorded thing began (a Condition's onset, else its recordedDate; a
+ * medication's authoredOn or effective start); `end` when it ended (an abatement, the end of a
+ * period), or `'undated'` when the record says it ended without saying when.
+ */
+export interface Timeline {
+  readonly start: FhirTime | undefined;
+  readonly end: FhirTime | 'undated' | undefined;
+  readonly status: StatusReading;
+  /** The earliest moment from which the status is known to hold (see `statusSince`). */
+  readonly statusSince: FhirTime | undefined;
+}
+
+/**
+ * Present on `on`; absent on `on`; `future` when the record begins after `on` and so says
+ * nothing about it; `unclear` when its dates or its status cannot tell.
+ */
+export type Presence =
+  | { readonly on: 'present' }
+  | { readonly on: 'absent'; readonly why: 'ended' | 'status' }
+  | { readonly on: 'future' }
+  | { readonly on: 'unclear'; readonly why: 'dates' | 'status' | 'contradiction' };
+
+const PRESENT: Presence = { on: 'present' };
+const FUTURE: Presence = { on: 'future' };
+const ENDED: Presence = { on: 'absent', why: 'ended' };
+const ENDED_BY_STATUS: Presence = { on: 'absent', why: 'status' };
+const UNCLEAR_DATES: Presence = { on: 'unclear', why: 'dates' };
+const UNCLEAR_STATUS: Presence = { on: 'unclear', why: 'status' };
+const CONTRADICTION: Presence = { on: 'unclear', why: 'contradiction' };
+
+/** True when the time certainly lies after the day (its first day is later). */
+export function afterDay(time: FhirTime, day: number): boolean {
+  return time.firstDay > day;
+}
+
+/** True when the time certainly lies on or before the day (its last day is not later). */
+export function byDay(time: FhirTime, day: number): boolean {
+  return time.lastDay <= day;
+}
+
+/**
+ * Whether a resource's subject was present on the day `onDay`:
+ *
+ * - it begins after `on`: `future`, whatever else it says;
+ * - it ended before `on` (a dated end): absent, whatever its status says now; an active status
+ *   with an end contradicts itself (FHIR invariant con-4) and is `unclear`;
+ * - it began by `on` and ends on `on` or later: present, whatever its status says now;
+ * - otherwise the status decides, but only when it is known to hold on `on` (it was written on
+ *   or before `on`, see `statusSince`): an active status with a start by `on` holds since then;
+ * - a date that straddles `on` (a partial date such as `2026`) cannot tell: `unclear`.
+ */
+export function presenceOn(timeline: Timeline, onDay: number): Presence {
+  const { start, end, status, statusSince } = timeline;
+  if (start !== undefined && afterDay(start, onDay)) return FUTURE;
+  const statusHolds = statusSince !== undefined && byDay(statusSince, onDay);
+  if (end !== undefined && end !== 'undated') {
+    if (end.lastDay < onDay) return status === 'active' ? CONTRADICTION : ENDED;
+    if (end.firstDay < onDay) return UNCLEAR_DATES;
+    // The end is on `on` or later: present when it certainly began by `on`.
+    if (start !== undefined) return byDay(start, onDay) ? PRESENT : UNCLEAR_DATES;
+    return statusHolds && status === 'active' ? PRESENT : UNCLEAR_DATES;
+  }
+  if (end === 'undated' || status === 'ended') {
+    // Ended at a date the record does not give: absent on `on` only if it had ended by then.
+    if (status === 'active') return CONTRADICTION;
+    return statusHolds ? ENDED_BY_STATUS : UNCLEAR_DATES;
+  }
+  if (status === 'unclear') return UNCLEAR_STATUS;
+  // Active, with no end recorded: present since it began, if that was by `on`.
+  if (start !== undefined) return byDay(start, onDay) ? PRESENT : UNCLEAR_DATES;
+  return statusHolds ? PRESENT : UNCLEAR_DATES;
+}
+
+/** Where a dated statement (an observation) lies against `on`: before, on the day, after, or across it. */
+export function dayOf(time: FhirTime, onDay: number): 'before' | 'on' | 'after' | 'across' {
+  if (time.firstDay > onDay) return 'after';
+  if (time.lastDay < onDay) return 'before';
+  return time.firstDay === onDay && time.lastDay === onDay ? 'on' : 'across';
+}
