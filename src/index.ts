@@ -123,6 +123,7 @@ export { isSpinalRegion, type SpinalRegion, spinalRegions } from './regions/spin
 export { type AgeRuleOptions, ageRule, PROTOCOL_AGE_BOUNDS } from './screening/age-rule.js';
 export { type CautionRuleId, cautionRuleSet } from './screening/caution-rule-set.js';
 export { defineRuleSet, type RuleSetDefinition } from './screening/define-rule-set.js';
+export { extendProtocol, type ProtocolExtension } from './screening/extend-protocol.js';
 export { type ProtocolRuleId, protocolRuleSet } from './screening/protocol-rule-set.js';
 export type {
   AgeOutsideCondition,

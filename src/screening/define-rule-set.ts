@@ -1,6 +1,16 @@
 import { type BooleanFactName, isFactName } from '../facts/patient-facts.js';
 import { compileProgram, MAX_INPUTS, type Program } from './program.js';
-import type { Rule, RuleCondition, RuleSet, SourceCitation } from './rule.js';
+import { protocolItemOf } from './protocol-citation.js';
+import { PROTOCOL_RULES } from './protocol-rules.js';
+import type {
+  AgeOutsideCondition,
+  AnyFactCondition,
+  Rule,
+  RuleCondition,
+  RuleKind,
+  RuleSet,
+  SourceCitation,
+} from './rule.js';
 
 /** What {@link defineRuleSet} takes. */
 export interface RuleSetDefinition<Id extends string> {
@@ -19,15 +29,19 @@ let lastProgram: Program = /* @__PURE__ */ compileProgram(
 );
 
 /**
- * Validates and freezes a rule set, for example the protocol and caution sets combined, or the
- * protocol with another age rule. The returned set is a deep, frozen copy.
+ * Validates and freezes a rule set, for example the protocol and caution sets combined. The
+ * returned set is a deep, frozen copy. To add rules to the protocol, or to change its age bounds,
+ * prefer {@link extendProtocol}, which cannot leave a protocol rule out; every screening of a set
+ * that does lists what it leaves out in `uncheckedProtocolRules`.
  *
  * @param definition - the id, version and rules.
  * @returns the frozen rule set, ready for `screen(facts, { ruleSet })`.
  * @throws {TypeError} when the id or version is not a non-empty string, there are no rules, two
  *   rules share an id, a rule has an unknown kind, an unknown fact, an empty fact list, invalid
  *   age bounds, a source without a title or with an empty section, url or note or an item that
- *   is not a whole number from 1, or the set reads more than 26 distinct inputs (facts
+ *   is not a whole number from 1, a source that cites an item of the protocol's contraindications
+ *   with no note on a rule that is not that item's own (its note must say how the rule differs,
+ *   as `ageRule` notes other bounds), or the set reads more than 26 distinct inputs (facts
  *   and age conditions); the message names the rule and the problem.
  * @example
  * const withCautions = defineRuleSet({
@@ -90,7 +104,37 @@ function checkedRule<Id extends string>(rule: Rule<Id>, where: string): Rule<Id>
   if (kind !== 'absolute' && kind !== 'relative') {
     throw new TypeError(`defineRuleSet: ${named}: kind must be 'absolute' or 'relative', got ${String(kind)}`);
   }
-  return Object.freeze({ id, kind, when: checkedCondition(when, named), source: checkedSource(source, named) });
+  const condition = checkedCondition(when, named);
+  const citation = checkedSource(source, named);
+  checkedProtocolCitation(kind, condition, citation, named);
+  return Object.freeze({ id, kind, when: condition, source: citation });
+}
+
+/**
+ * A citation of an item of the protocol's contraindications with no note is read, in
+ * explanations and on cards, as that item's own rule: refuse it on any other rule, whose note
+ * must say how it differs (as `ageRule` notes other bounds).
+ */
+function checkedProtocolCitation(kind: RuleKind, when: RuleCondition, source: SourceCitation, where: string): void {
+  const item = protocolItemOf(source);
+  if (item === undefined || source.note !== undefined) return;
+  const cited = PROTOCOL_RULES[item - 1];
+  if (cited === undefined || kind !== cited.kind || !sameCondition(when, cited.when)) {
+    throw new TypeError(
+      `defineRuleSet: ${where}: its source cites the protocol's contraindication item ${item} with no note, but the rule is not that item's rule: say in source.note how it differs`,
+    );
+  }
+}
+
+/** Whether a condition is the protocol's: the same type, and the same bounds or the same facts in any order. */
+function sameCondition(when: RuleCondition, protocol: RuleCondition): boolean {
+  if (when.type !== protocol.type) return false;
+  if (when.type === 'age-outside') {
+    const bounds = protocol as AgeOutsideCondition;
+    return when.under === bounds.under && when.over === bounds.over;
+  }
+  const facts = (protocol as AnyFactCondition).facts;
+  return when.facts.every((fact) => facts.includes(fact)) && facts.every((fact) => when.facts.includes(fact));
 }
 
 function checkedCondition(when: RuleCondition, where: string): RuleCondition {

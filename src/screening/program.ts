@@ -4,6 +4,8 @@
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
 import { type FactName, factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
+import { uncheckedProtocolRules } from './protocol-coverage.js';
+import type { ProtocolRuleId } from './protocol-rules.js';
 import type { Rule, RuleSet } from './rule.js';
 import type { Finding, FindingOutcome, Screening, ScreeningStatus } from './screening.js';
 
@@ -38,6 +40,8 @@ export interface Program {
   readonly ruleInputs: readonly (readonly number[])[];
   /** Per rule: its three possible findings, made once and shared. */
   readonly findings: readonly Readonly<Record<FindingOutcome, Finding>>[];
+  /** The protocol's contraindications that the set does not check, shared by all its screenings. */
+  readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
   readonly cache: Map<number, Screening>;
 }
 
@@ -83,6 +87,7 @@ export function compileProgram(ruleSet: RuleSet): Program {
       absent: finding(rule, 'absent'),
       unknown: finding(rule, 'unknown'),
     })),
+    uncheckedProtocolRules: uncheckedProtocolRules(ruleSet.rules),
     cache: new Map(),
   };
 }
@@ -233,6 +238,7 @@ function assemble(program: Program, key: number): Screening {
     missing: Object.freeze(missing),
     invalid: Object.freeze(invalid),
     ruleSet: Object.freeze({ id: program.ruleSet.id, version: program.ruleSet.version }),
+    uncheckedProtocolRules: program.uncheckedProtocolRules,
   });
 }
 

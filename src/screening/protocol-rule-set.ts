@@ -1,17 +1,7 @@
-import { ageRule } from './age-rule.js';
 import { defineRuleSet } from './define-rule-set.js';
-import { PROTOCOL_TITLE } from './sources.js';
+import { PROTOCOL_RULES, type ProtocolRuleId } from './protocol-rules.js';
 
-/** The ids of the source protocol's contraindications. */
-export type ProtocolRuleId =
-  | 'age'
-  | 'oncology'
-  | 'pregnancy'
-  | 'coagulation'
-  | 'acute-infection'
-  | 'acute-mental-state';
-
-const item = (n: number) => ({ title: PROTOCOL_TITLE, section: 'Contraindications', item: n });
+export type { ProtocolRuleId } from './protocol-rules.js';
 
 /**
  * The six contraindications of the source protocol ("Osteochondrosis and acupuncture", the
@@ -33,17 +23,5 @@ const item = (n: number) => ({ title: PROTOCOL_TITLE, section: 'Contraindication
 export const protocolRuleSet = /* @__PURE__ */ defineRuleSet<ProtocolRuleId>({
   id: 'acuspine-protocol',
   version: '1.0.0',
-  rules: [
-    ageRule(),
-    { id: 'oncology', kind: 'absolute', when: { type: 'any', facts: ['oncologicalDisease'] }, source: item(2) },
-    { id: 'pregnancy', kind: 'absolute', when: { type: 'any', facts: ['pregnant'] }, source: item(3) },
-    { id: 'coagulation', kind: 'absolute', when: { type: 'any', facts: ['coagulationDisorder'] }, source: item(4) },
-    { id: 'acute-infection', kind: 'absolute', when: { type: 'any', facts: ['acuteInfection'] }, source: item(5) },
-    {
-      id: 'acute-mental-state',
-      kind: 'absolute',
-      when: { type: 'any', facts: ['acuteMentalIllness', 'psychotropicInfluence'] },
-      source: item(6),
-    },
-  ],
+  rules: PROTOCOL_RULES,
 });

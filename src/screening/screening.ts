@@ -1,4 +1,5 @@
 import type { FactName } from '../facts/patient-facts.js';
+import type { ProtocolRuleId } from './protocol-rules.js';
 import type { RuleKind, SourceCitation } from './rule.js';
 
 /**
@@ -53,6 +54,16 @@ export interface Screening<Id extends string = string> {
   readonly invalid: readonly FactName[];
   /** The rule set that produced this screening. */
   readonly ruleSet: RuleSetRef;
+  /**
+   * The contraindications of the source protocol that the rule set does not check, by their ids
+   * in `protocolRuleSet`, in its order; empty when it checks them all (the protocol itself, or a
+   * set made by `extendProtocol`). A set checks one when it has an absolute rule that is present
+   * whenever the protocol's rule is: an `any` rule over the same facts or more, one rule per fact,
+   * or age bounds at least as strict (`under` 3 or more, `over` 75 or less). When this list is
+   * not empty, the status says nothing about the contraindications it names: an `eligible`
+   * screening is then no all-clear against the protocol.
+   */
+  readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
 }
 
 /** Which rule set, and which version of it, produced a result. */

@@ -264,10 +264,11 @@ describe('combining the protocol and the cautions', () => {
   });
 
   it('an absolute rule can be made relative by a user, and then it only cautions', () => {
+    const soften = (rule: Rule): Rule => ({ ...rule, kind: 'relative', source: { ...rule.source, note: 'a caution' } });
     const softened = defineRuleSet({
       id: 'softened',
       version: '1',
-      rules: protocolRuleSet.rules.map((rule) => (rule.id === 'age' ? { ...rule, kind: 'relative' as const } : rule)),
+      rules: protocolRuleSet.rules.map((rule) => (rule.id === 'age' ? soften(rule) : rule)),
     });
     const result = screen({ ...noContraindication, ageYears: 80 }, { ruleSet: softened });
     expect(result.status).toBe('caution');
@@ -299,7 +300,7 @@ describe('ageRule', () => {
     expect(ageRule({ over: 65 }).source.note).toMatch(/over 65/);
     expect(ageRule({ under: 16 }).when).toEqual({ type: 'age-outside', under: 16, over: 75 });
     expect(ageRule({ under: 16 }).source.note).toBe(
-      'bounds set by the user: under 16 or over 75 completed years (the protocol: under 3 or over 75)',
+      "the rule set's own bounds, under 16 or over 75 completed years; the protocol's are under 3 or over 75",
     );
   });
 
@@ -506,6 +507,63 @@ describe('defineRuleSet', () => {
   it('keeps the optional parts of a source', () => {
     const source = { title: 'T', section: 'S', item: 3, url: 'https://example.org', note: 'n' };
     expect(defineRuleSet({ id: 'x', version: '1', rules: [{ ...phobia, source }] }).rules[0]?.source).toEqual(source);
+  });
+
+  describe('a rule that cites an item of the protocol’s contraindications with no note', () => {
+    const cited = (item: number): Rule['source'] => ({ title: PROTOCOL_TITLE, section: 'Contraindications', item });
+    const ruleCiting = (item: number, change: Partial<Rule>) => ({
+      ...phobia,
+      kind: 'absolute',
+      source: cited(item),
+      ...change,
+    });
+    const refusal = (item: number) =>
+      `defineRuleSet: rule set "custom", rules[0] ("phobia"): its source cites the protocol's contraindication item ${item} with no note, but the rule is not that item's rule: say in source.note how it differs`;
+
+    it('is accepted when it is that item’s rule, under any id', () => {
+      protocolRuleSet.rules.forEach((rule, index) => {
+        expect(withRule({ ...rule, id: 'phobia' }).rules[0]?.source).toEqual(cited(index + 1));
+      });
+      const reordered = { type: 'any', facts: ['psychotropicInfluence', 'acuteMentalIllness'] } as const;
+      expect(withRule(ruleCiting(6, { when: reordered })).rules[0]?.when).toEqual(reordered);
+    });
+
+    it.each([
+      ['a relative kind', 3, { kind: 'relative', when: { type: 'any', facts: ['pregnant'] } }],
+      ['another fact', 3, { when: { type: 'any', facts: ['epilepsy'] } }],
+      ['an all in place of the any', 3, { when: { type: 'all', facts: ['pregnant'] } }],
+      ['a fact more', 3, { when: { type: 'any', facts: ['pregnant', 'epilepsy'] } }],
+      ['a fact fewer', 6, { when: { type: 'any', facts: ['acuteMentalIllness'] } }],
+      [
+        'a fact twice in place of two',
+        6,
+        { when: { type: 'any', facts: ['acuteMentalIllness', 'acuteMentalIllness'] } },
+      ],
+      ['a fact in place of an age', 1, { when: { type: 'any', facts: ['pregnant'] } }],
+      ['an age in place of a fact', 2, { when: { type: 'age-outside', under: 3, over: 75 } }],
+      ['another lower age bound', 1, { when: { type: 'age-outside', under: 18, over: 75 } }],
+      ['another upper age bound', 1, { when: { type: 'age-outside', under: 3, over: 80 } }],
+      ['an item the list does not have', 7, { when: { type: 'any', facts: ['pregnant'] } }],
+    ])('is refused when it differs from that rule by %s', (_label, item, change) => {
+      expect(() => withRule(ruleCiting(item, change as Partial<Rule>))).toThrow(new TypeError(refusal(item)));
+    });
+
+    it('is accepted with a note, which says how the rule differs', () => {
+      const source = { ...cited(1), note: 'the clinic’s own bounds' };
+      const adapted = ruleCiting(1, { when: { type: 'age-outside', under: 18, over: 80 }, source });
+      expect(withRule(adapted).rules[0]?.source).toEqual(source);
+    });
+
+    it('is any rule when the citation names another document or section, or no item', () => {
+      const differs = { when: { type: 'any', facts: ['epilepsy'] } } as const;
+      for (const source of [
+        { title: 'Clinic policy', section: 'Contraindications', item: 3 },
+        { title: PROTOCOL_TITLE, section: 'Local practice', item: 3 },
+        { title: PROTOCOL_TITLE, section: 'Contraindications' },
+      ]) {
+        expect(withRule(ruleCiting(3, { ...differs, source })).rules[0]?.source).toEqual(source);
+      }
+    });
   });
 
   it('accepts item 1, the first item of a numbered section', () => {
