@@ -1,9 +1,10 @@
+import { deepFreeze } from '../_internal/freeze.js';
 import { parseIsoDate } from '../_internal/iso-date.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { FhirCodeList } from '../fhir/code-list.js';
 import { factsFromFhir } from '../fhir/facts-from-fhir.js';
-import type { FhirNote } from '../fhir/fhir-facts.js';
-import { type AgeRuleOptions, PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
+import type { FhirNote, FhirNoteCode } from '../fhir/fhir-facts.js';
+import type { AgeRuleOptions } from '../screening/age-rule.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
 import { screen } from '../screening/screen.js';
@@ -15,7 +16,7 @@ import { cardsFor, checkedSource, summarize } from './screening-cards.js';
 export type CdsHook = 'patient-view' | 'appointment-book';
 
 /** The prefetch keys the service asks for. */
-export type CdsPrefetchKey = 'patient' | 'conditions' | 'observations' | 'medications';
+export type CdsPrefetchKey = 'patient' | 'conditions' | 'observations' | 'medications' | 'devices';
 
 /**
  * One CDS Hooks 2.0 discovery entry.
@@ -55,7 +56,7 @@ export interface CdsServiceOptions {
   readonly id?: string;
   /** The rules to screen with. Default: the source protocol's, `protocolRuleSet`. Its age rule's bounds are used for partial birth dates. */
   readonly ruleSet?: RuleSet;
-  /** Read the record as a curated registry (no record means absent). Default false: an EHR, where no record means unknown. Ignored when prefetch is missing. */
+  /** Read the record as a curated registry (no record means absent). Default false: an EHR, where no record means unknown. Ignored when a prefetch is missing or failed. */
   readonly closedWorld?: boolean;
   /** A clinic's own code lists, passed to `factsFromFhir`. */
   readonly extraCodes?: readonly FhirCodeList[];
@@ -87,34 +88,42 @@ export interface CdsService {
   readonly handle: (request: unknown, options: CdsHandleOptions) => Result<CdsResponse>;
 }
 
-const PREFETCH_KEYS: readonly CdsPrefetchKey[] = ['patient', 'conditions', 'observations', 'medications'];
-const PREFETCH: Readonly<Record<CdsPrefetchKey, string>> = {
+const PREFETCH_KEYS: readonly CdsPrefetchKey[] = ['patient', 'conditions', 'observations', 'medications', 'devices'];
+const PREFETCH_TEMPLATES: Readonly<Record<CdsPrefetchKey, string>> = {
   patient: 'Patient/{{context.patientId}}',
   conditions: 'Condition?patient={{context.patientId}}',
   observations: 'Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3',
   medications: 'MedicationRequest?patient={{context.patientId}}',
+  devices: 'Device?patient={{context.patientId}}',
 };
 const PREFETCH_WORDS: Readonly<Record<CdsPrefetchKey, string>> = {
   patient: 'the Patient (age)',
   conditions: 'the Conditions (oncology, pregnancy, clotting, infection, mental state)',
   observations: 'the pregnancy status Observations',
   medications: 'the MedicationRequests (anticoagulants)',
+  devices: 'the Devices (implanted pacemaker or other electrical device)',
 };
+/** The options `cdsService` knows, so that a misspelt one (`closedworld`) fails at start-up. */
+const OPTION_KEYS: ReadonlySet<string> = new Set(['source', 'id', 'ruleSet', 'closedWorld', 'extraCodes']);
 
 /**
  * A CDS Hooks 2.0 service that screens the patient for contraindications to acupuncture on
  * `patient-view` and `appointment-book`. `handle` validates the request, reads the prefetched
- * FHIR data (`patient`, `conditions`, `observations`, `medications`; each a resource or a search
- * Bundle) with `factsFromFhir`, screens, and returns the cards of {@link screeningCards}. When a
- * prefetch key is missing or null, the first card is a `warning` that names what is missing,
- * the record is read as an EHR (never closed world), and no `info` card is returned. Serve
+ * FHIR data (`patient`, `conditions`, `observations`, `medications`, `devices`; each a resource
+ * or a search Bundle) with `factsFromFhir` as of `on` for the patient in `context.patientId`,
+ * screens, and returns the cards of {@link screeningCards}. When a prefetch key is missing or
+ * null, or the EHR could not fill it (an OperationOutcome, alone or in the search Bundle), the
+ * first card is a `warning` that names it, the record is read as an EHR (never closed world),
+ * and no `info` card is returned. A resource that cannot be read is left out with a note and
+ * the screening goes on; only a malformed request is refused. Serve
  * `definitions` at `GET /cds-services` and call `handle` for `POST /cds-services/{id}`; the
  * example examples/cds-service.ts does both on `node:http`.
  *
  * @param options - `source` (required), `id`, `ruleSet`, `closedWorld`, `extraCodes`.
  * @returns the discovery entries and the handler.
- * @throws {TypeError} when `options.source` is invalid (see `screeningCards`), `id` is not a
- *   URL-safe string, `ruleSet` is not a valid rule set, or `extraCodes` holds an invalid code list.
+ * @throws {TypeError} when `options` has a key it does not know, `options.source` is invalid
+ *   (see `screeningCards`), `id` is not a URL-safe string, `ruleSet` is not a valid rule set,
+ *   `closedWorld` is not a boolean, or `extraCodes` holds an invalid code list.
  * @example
  * const service = cdsService({ source: { label: 'Clinic acupuncture screening' } });
  * service.definitions.map((d) => d.hook); // => ['patient-view', 'appointment-book']
@@ -122,13 +131,16 @@ const PREFETCH_WORDS: Readonly<Record<CdsPrefetchKey, string>> = {
  *   { hook: 'patient-view', hookInstance: 'c3d4', context: { userId: 'Practitioner/1', patientId: 'p1' },
  *     prefetch: { patient: { resourceType: 'Patient', id: 'p1', birthDate: '1940-01-01' },
  *       conditions: { resourceType: 'Bundle', type: 'searchset' }, observations: { resourceType: 'Bundle', type: 'searchset' },
- *       medications: { resourceType: 'Bundle', type: 'searchset' } } },
+ *       medications: { resourceType: 'Bundle', type: 'searchset' }, devices: { resourceType: 'Bundle', type: 'searchset' } } },
  *   { on: '2026-11-24' },
  * );
  * response.ok && response.value.cards[0]?.indicator; // => 'critical'
  */
 export function cdsService(options: CdsServiceOptions): CdsService {
   const source = checkedSource(options, 'cdsService');
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`cdsService: "${key}" is not an option`);
+  }
   const id = options.id ?? 'acuspine-screening';
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) {
     throw new TypeError('cdsService: options.id must be 1-64 URL-safe characters (letters, digits, . _ -)');
@@ -136,11 +148,13 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   const ruleSet = (options.ruleSet ?? protocolRuleSet) as RuleSet;
   // Validates a hand-written rule set now, so that a bad one fails at start-up, not per request.
   screen({}, { ruleSet });
-  const ageRule = ruleSet.rules.find((rule) => rule.when.type === 'age-outside')?.when;
-  // A rule set without an age rule reads partial birth dates with the protocol's bounds, as factsFromFhir would.
-  const ageBounds: AgeRuleOptions =
-    ageRule?.type === 'age-outside' ? { under: ageRule.under, over: ageRule.over } : PROTOCOL_AGE_BOUNDS;
-  const closedWorld = options.closedWorld === true;
+  // Every age rule's bounds: a partial birth date must lie on one side of each.
+  const ageBounds: AgeRuleOptions[] = [];
+  for (const rule of ruleSet.rules) {
+    if (rule.when.type === 'age-outside') ageBounds.push({ under: rule.when.under, over: rule.when.over });
+  }
+  const { closedWorld = false } = options;
+  if (typeof closedWorld !== 'boolean') throw new TypeError('cdsService: options.closedWorld must be true or false');
   // No code lists is the empty list; whatever is given is checked now, as factsFromFhir checks it.
   const { extraCodes = [] } = options;
   const checked = factsFromFhir([], { on: '2000-01-01', extraCodes });
@@ -151,14 +165,16 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   }
   const description =
     'Screens the patient for contraindications to acupuncture in spinal osteochondrosis (decision support for the treating clinician).';
+  // Each service has its own frozen copy, so that no caller can change another service's discovery.
+  const prefetch = () => Object.freeze({ ...PREFETCH_TEMPLATES });
   const definitions: readonly CdsServiceDefinition[] = Object.freeze([
-    Object.freeze({ id, hook: 'patient-view', title: 'Acupuncture screening', description, prefetch: PREFETCH }),
+    Object.freeze({ id, hook: 'patient-view', title: 'Acupuncture screening', description, prefetch: prefetch() }),
     Object.freeze({
       id: `${id}-appointment-book`,
       hook: 'appointment-book',
       title: 'Acupuncture screening at booking',
       description,
-      prefetch: PREFETCH,
+      prefetch: prefetch(),
     }),
   ] as const);
 
@@ -214,12 +230,16 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     }
     const present: { key: CdsPrefetchKey; value: Record<string, unknown> }[] = [];
     const missing: CdsPrefetchKey[] = [];
+    const failed: CdsPrefetchKey[] = [];
     for (const key of PREFETCH_KEYS) {
       const value = isRecord(prefetch) ? prefetch[key] : undefined;
       if (value === undefined || value === null) {
         missing.push(key);
       } else if (!isRecord(value) || !isText(value.resourceType)) {
         issues.push(issue('invalid-type', ['prefetch', key], 'expected a FHIR resource or a Bundle'));
+      } else if (value.resourceType === 'OperationOutcome') {
+        // CDS Hooks 2.0: the EHR could not fill this prefetch. Nothing in it is the patient's record.
+        failed.push(key);
       } else if (key === 'patient' && value.resourceType !== 'Patient') {
         issues.push(issue('invalid-type', ['prefetch', key, 'resourceType'], 'expected a Patient'));
       } else if (key === 'patient' && patientId !== undefined && value.id !== undefined && value.id !== patientId) {
@@ -227,23 +247,30 @@ export function cdsService(options: CdsServiceOptions): CdsService {
           issue('patient-mismatch', ['prefetch', key, 'id'], 'the prefetched Patient is not the patient in context'),
         );
       } else {
+        if (holdsOutcome(value)) failed.push(key);
         present.push({ key, value });
       }
     }
     if (issues.length > 0) return fail(issues);
 
+    const unfilled = [...missing, ...failed];
     const mapped = factsFromFhir(
       present.map((item) => item.value),
       {
         on: on as string,
-        closedWorld: closedWorld && missing.length === 0,
-        ageBounds,
+        // Prefetch is read live, on the day of the call: statuses describe the patient on `on`.
+        extractedOn: on as string,
+        closedWorld: closedWorld && unfilled.length === 0,
+        // A rule set without an age rule reads partial birth dates with the protocol's bounds.
+        ...(ageBounds.length === 0 ? {} : { ageBounds }),
         extraCodes,
+        ...(patientId === undefined ? {} : { patientId }),
       },
     );
     if (!mapped.ok) {
       return fail(
         mapped.issues.map((found) => {
+          if (found.path[1] === 'patientId') return issue('invalid-type', ['context', 'patientId'], found.message);
           // Issues from an array input start with the index of the prefetched resource.
           const [index, ...rest] = found.path;
           const key = present[index as number]?.key;
@@ -254,40 +281,116 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     const screening = screen(mapped.value.facts, { ruleSet });
     const context_ = recordNotes(mapped.value.notes, screening.missing);
     let cards: Card[] = cardsFor(screening, source, context_);
-    if (missing.length > 0) {
-      cards = [missingCard(missing, source), ...cards.filter((card) => card.indicator !== 'info')];
+    if (unfilled.length > 0) {
+      cards = [prefetchCard(missing, failed, source), ...cards.filter((card) => card.indicator !== 'info')];
     }
-    return ok(Object.freeze({ cards: Object.freeze(cards) }));
+    return ok(deepFreeze({ cards }));
   };
 
   return Object.freeze({ definitions, handle });
 }
 
-function missingCard(missing: readonly CdsPrefetchKey[], source: CardSource): Card {
+/** True when a search Bundle holds an OperationOutcome that warns or errs: its search came back incomplete. */
+function holdsOutcome(value: Record<string, unknown>): boolean {
+  if (value.resourceType !== 'Bundle' || !Array.isArray(value.entry)) return false;
+  return value.entry.some((entry: unknown) => {
+    const resource = isRecord(entry) ? entry.resource : undefined;
+    if (!isRecord(resource) || resource.resourceType !== 'OperationOutcome') return false;
+    const found = Array.isArray(resource.issue) ? (resource.issue as unknown[]) : [];
+    return found.length === 0 || found.some((item) => !isRecord(item) || item.severity !== 'information');
+  });
+}
+
+function prefetchCard(missing: readonly CdsPrefetchKey[], failed: readonly CdsPrefetchKey[], source: CardSource): Card {
+  const lines = (keys: readonly CdsPrefetchKey[]) => keys.map((key) => `- \`${key}\`: ${PREFETCH_WORDS[key]}`);
+  const what =
+    failed.length === 0
+      ? 'prefetch missing for '
+      : missing.length === 0
+        ? 'prefetch failed for '
+        : 'prefetch missing or failed for ';
   return {
-    summary: summarize('Acupuncture screening: prefetch missing for ', missing, '. No all-clear can be given.'),
+    summary: summarize(`Acupuncture screening: ${what}`, [...missing, ...failed], '. No all-clear can be given.'),
     indicator: 'warning',
     source,
     detail: [
-      '**Prefetched data is missing**, so the record could not be read in full and no all-clear is given:',
+      '**Part of the record could not be read**, so no all-clear is given:',
       '',
-      ...missing.map((key) => `- \`${key}\`: ${PREFETCH_WORDS[key]}`),
-      '',
+      ...(missing.length > 0 ? ['Not sent by the EHR:', ...lines(missing), ''] : []),
+      ...(failed.length > 0
+        ? ['The EHR could not fetch them, or fetched them only in part:', ...lines(failed), '']
+        : []),
       'Facts from these resources stay unrecorded; record them in the EHR or ask the patient.',
     ].join('\n'),
   };
 }
 
-/** The notes about the facts still missing, as markdown lines for the incomplete card (at most 10). */
-function recordNotes(notes: readonly FhirNote[], missing: readonly (string | undefined)[]): string[] {
-  const lines = notes
-    .filter((note) => missing.includes(note.fact))
-    .map((note) => {
-      const ref = note.resource?.id === undefined ? '' : ` (${note.resource.resourceType}/${note.resource.id})`;
-      return `- ${escapeMarkdown(factLabel(note.fact as string))}: ${escapeMarkdown(`${note.message}${ref}`)}`;
-    });
-  const unique = [...new Set(lines)];
-  return unique.length > 10 ? [...unique.slice(0, 10), `- and ${unique.length - 10} more notes`] : unique;
+/** Notes that say why a fact is unrecorded come before those that only say what was passed over. */
+const DECIDING: ReadonlySet<FhirNoteCode> = new Set<FhirNoteCode>([
+  'uncertain-code',
+  'condition-not-confirmed',
+  'condition-without-status',
+  'condition-contradictory-status',
+  'dates-unclear',
+  'pregnancy-conflict',
+  'pregnancy-not-current',
+  'pregnancy-status-unknown',
+  'pregnancy-status-unreadable',
+  'observation-not-final',
+  'medication-status-unclear',
+  'medication-unresolved',
+  'device-status-unclear',
+  'unreadable-code',
+  'malformed-resource',
+  'malformed-entry',
+  'search-failed',
+  'no-patient',
+  'no-birth-date',
+  'partial-birth-date',
+  'conflicting-birth-dates',
+  'birth-date-after-reference',
+  'implausible-age',
+]);
+
+/** The most lines of notes on the incomplete card. */
+const MAX_NOTE_LINES = 10;
+
+/**
+ * The notes behind the facts still missing, as markdown lines for the incomplete card: those that
+ * decide a fact first, then the rest, each in the order of the record; notes of one kind about
+ * one fact are merged into one line that counts them; at most ten lines, and a count of the rest.
+ * Notes about the whole record (a part that could not be read) are kept too.
+ */
+function recordNotes(notes: readonly FhirNote[], missing: readonly string[]): string[] {
+  const relevant = notes.filter((note) =>
+    note.fact === undefined ? DECIDING.has(note.code) : missing.includes(note.fact),
+  );
+  const ordered = [
+    ...relevant.filter((note) => DECIDING.has(note.code)),
+    ...relevant.filter((note) => !DECIDING.has(note.code)),
+  ];
+  const groups = new Map<string, FhirNote[]>();
+  for (const note of ordered) {
+    const key = `${note.fact ?? ''}|${note.code}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [note]);
+    else group.push(note);
+  }
+  const lines = [...groups.values()].map((group) => {
+    const [first, ...rest] = group as [FhirNote, ...FhirNote[]];
+    const ref = (note: FhirNote) =>
+      note.resource?.id === undefined ? undefined : `${note.resource.resourceType}/${note.resource.id}`;
+    const firstRef = ref(first);
+    const label = first.fact === undefined ? 'Record' : factLabel(first.fact);
+    const more =
+      rest.length === 0
+        ? ''
+        : ` (and ${rest.length} more like it${rest.some((note) => ref(note) !== undefined) ? `: ${rest.flatMap((note) => ref(note) ?? []).join(', ')}` : ''})`;
+    return `- ${escapeMarkdown(label)}: ${escapeMarkdown(`${first.message}${firstRef === undefined ? '' : ` (${firstRef})`}${more}`)}`;
+  });
+  if (lines.length <= MAX_NOTE_LINES) return lines;
+  const hidden = lines.length - MAX_NOTE_LINES;
+  return [...lines.slice(0, MAX_NOTE_LINES), `- and ${hidden} more ${hidden === 1 ? 'note' : 'notes'}`];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,8 @@
 // The region profiles: what the source protocol says of each region, value by value, with the
 // section that says it. Values the protocol states for another region only are marked
 // carried-over; anatomy and codes, which the protocol does not give, are marked reference.
+
+import { deepFreeze } from '../_internal/freeze.js';
 import type { SourceCitation } from '../screening/rule.js';
 import {
   CERVICAL_SECTION,
@@ -28,15 +30,6 @@ import type {
 } from './region-profile.js';
 import { cervicalSafetyNotes, lumbosacralSafetyNotes, thoracicSafetyNotes } from './region-safety-notes.js';
 import type { SpinalRegion } from './spinal-region.js';
-
-/* @__NO_SIDE_EFFECTS__ */
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 /* @__NO_SIDE_EFFECTS__ */
 const stated = <T>(value: T, source: SourceCitation): StatedValue<T> => ({

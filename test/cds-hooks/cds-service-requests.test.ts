@@ -7,7 +7,13 @@ import { ON, patient } from '../fhir/fixtures/builders.js';
 
 const source = { label: 'acuspine' };
 const empty = { resourceType: 'Bundle', type: 'searchset' };
-const full = { patient: patient('1970-01-01'), conditions: empty, observations: empty, medications: empty };
+const full = {
+  patient: patient('1970-01-01'),
+  conditions: empty,
+  observations: empty,
+  medications: empty,
+  devices: empty,
+};
 
 function request(extra: object = {}) {
   return {
@@ -172,18 +178,23 @@ describe('cdsService handle: the request', () => {
     ]);
   });
 
-  it('gives the problems in prefetched resources with their path in the request', () => {
+  it('answers a request whose prefetched resources cannot all be read: the unreadable one is a note, never a 400', () => {
     const bad = {
       resourceType: 'Bundle',
       entry: [{ resource: { resourceType: 'Condition', onsetDateTime: 'yesterday' } }],
     };
-    expect(issuesOf(request({ prefetch: { ...full, conditions: bad } }))).toEqual([
-      problem(
-        'invalid-date',
-        ['prefetch', 'conditions', 'entry', 0, 'resource', 'onsetDateTime'],
-        'expected a FHIR dateTime, got the string "yesterday"',
-      ),
-    ]);
+    const result = cdsService({ source, closedWorld: true }).handle(
+      request({ prefetch: { ...full, conditions: bad } }),
+      {
+        on: ON,
+      },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const [card] = result.value.cards;
+    expect(card?.indicator).toBe('warning');
+    expect(card?.detail).toContain(
+      '- Record: Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "yesterday"',
+    );
   });
 });
 

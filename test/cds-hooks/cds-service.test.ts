@@ -29,6 +29,7 @@ const fullPrefetch = (birthDate = '1970-01-01') => ({
   conditions: searchset(),
   observations: searchset(),
   medications: searchset(),
+  devices: searchset(),
 });
 
 type Service = ReturnType<typeof cdsService>;
@@ -100,6 +101,7 @@ describe('cdsService definitions', () => {
       conditions: 'Condition?patient={{context.patientId}}',
       observations: 'Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3',
       medications: 'MedicationRequest?patient={{context.patientId}}',
+      devices: 'Device?patient={{context.patientId}}',
     };
     expect(service.definitions).toEqual([
       { id: 'acuspine-screening', hook: 'patient-view', title: 'Acupuncture screening', description, prefetch },
@@ -205,10 +207,14 @@ describe('cdsService handle', () => {
     expect(cardsOf(registry.handle(request(prefetch), { on: ON })).map((card) => card.summary)).toEqual([
       'No acupuncture contraindication found (acuspine-protocol v1.0.0).',
     ]);
-    const truthy = cdsService({ source, closedWorld: 'yes' as never });
-    expect(cardsOf(truthy.handle(request(prefetch), { on: ON })).map((card) => card.summary)).toEqual([
-      INCOMPLETE_SUMMARY,
-    ]);
+    for (const closedWorld of ['yes', 1, 'true', null]) {
+      expect(() => cdsService({ source, closedWorld: closedWorld as never })).toThrow(
+        new TypeError('cdsService: options.closedWorld must be true or false'),
+      );
+    }
+    expect(() => cdsService({ source, closedworld: true } as never)).toThrow(
+      new TypeError('cdsService: "closedworld" is not an option'),
+    );
   });
 
   it('lists the notes of the record about the facts still to record, with the resource they come from', () => {
@@ -268,23 +274,41 @@ describe('cdsService handle', () => {
       Array.from({ length: count }, (_, i) =>
         condition(`c${i}`, SNOMED, '162573006', { onset: `2026-01-${String(i + 1).padStart(2, '0')}` }),
       );
-    const note = (i: number) =>
-      `- oncological disease: Condition "Suspected cancer, carcinoma in situ, neoplasm not stated to be malignant" does not settle oncological disease: a suspicion or a neoplasm of unstated behaviour: the clinician decides (Condition/c${i})`;
-    const service = cdsService({ source });
-    const ten = cardsOf(
-      service.handle(request({ ...fullPrefetch(), conditions: searchset(...suspected(10)) }), { on: ON }),
+    // Each of eleven facts has one note (a clinic list per fact), so that eleven lines are due.
+    const notedFact = (i: number) => condition(`n${i}`, 'urn:clinic', `C${i}`, { onset: '2026-01-01' });
+    const lists = [
+      'oncologicalDisease',
+      'pregnant',
+      'coagulationDisorder',
+      'acuteInfection',
+      'acuteMentalIllness',
+      'psychotropicInfluence',
+    ].map((fact, i) => ({
+      id: `clinic-${i}`,
+      title: `Clinic list ${i}`,
+      kind: 'uncertain' as const,
+      fact: fact as 'pregnant',
+      systems: ['urn:clinic'],
+      codes: [`C${i}`],
+      source: { title: 'Clinic book' },
+    }));
+    const service = cdsService({ source, extraCodes: lists });
+    const six = cardsOf(
+      service.handle(request({ ...fullPrefetch(), conditions: searchset(...lists.map((_, i) => notedFact(i))) }), {
+        on: ON,
+      }),
     );
-    const tenNotes = Array.from({ length: 10 }, (_, i) => note(i));
-    expect(linesOf(ten[0]?.detail).slice(-13)).toEqual(['From the record:', ...tenNotes, '', FOOTER]);
+    const fromRecord = (detail: string | undefined) => {
+      const lines = linesOf(detail);
+      return lines.slice(lines.indexOf('From the record:') + 1, -2);
+    };
+    expect(fromRecord(six[0]?.detail)).toHaveLength(6);
+    // Twelve suspected cancers are one kind of note about one fact: one line that counts them.
     const twelve = cardsOf(
       service.handle(request({ ...fullPrefetch(), conditions: searchset(...suspected(12)) }), { on: ON }),
     );
-    expect(linesOf(twelve[0]?.detail).slice(-14)).toEqual([
-      'From the record:',
-      ...tenNotes,
-      '- and 2 more notes',
-      '',
-      FOOTER,
+    expect(fromRecord(twelve[0]?.detail)).toEqual([
+      `- oncological disease: Condition "Suspected cancer, carcinoma in situ, neoplasm not stated to be malignant" does not settle oncological disease: a suspicion or a neoplasm of unstated behaviour: the clinician decides (Condition/c0) (and 11 more like it: ${Array.from({ length: 11 }, (_, i) => `Condition/c${i + 1}`).join(', ')})`,
     ]);
   });
 
@@ -296,8 +320,9 @@ describe('cdsService handle', () => {
       indicator: 'warning',
       source,
       detail: [
-        '**Prefetched data is missing**, so the record could not be read in full and no all-clear is given:',
+        '**Part of the record could not be read**, so no all-clear is given:',
         '',
+        'Not sent by the EHR:',
         ...lines,
         '',
         'Facts from these resources stay unrecorded; record them in the EHR or ask the patient.',
@@ -308,14 +333,15 @@ describe('cdsService handle', () => {
       '- `conditions`: the Conditions (oncology, pregnancy, clotting, infection, mental state)',
       '- `observations`: the pregnancy status Observations',
       '- `medications`: the MedicationRequests (anticoagulants)',
+      '- `devices`: the Devices (implanted pacemaker or other electrical device)',
     ];
     for (const prefetch of [undefined, null]) {
       const cards = cardsOf(registry.handle({ ...request(undefined), prefetch }, { on: ON }));
-      expect(cards[0]).toEqual(missingCard(['patient', 'conditions', 'observations', 'medications'], all));
+      expect(cards[0]).toEqual(missingCard(['patient', 'conditions', 'observations', 'medications', 'devices'], all));
       expect(cards.map((card) => card.indicator)).toEqual(['warning', 'warning']);
     }
     const partial = cardsOf(registry.handle(request({ patient: only, conditions: null }), { on: ON }));
-    expect(partial[0]).toEqual(missingCard(['conditions', 'observations', 'medications'], all.slice(1)));
+    expect(partial[0]).toEqual(missingCard(['conditions', 'observations', 'medications', 'devices'], all.slice(1)));
     // A closed world needs every key: with one missing, the record is read as an EHR's.
     const oneMissing = { ...fullPrefetch('1990-01-01'), medications: undefined };
     const cards = cardsOf(registry.handle(request(oneMissing), { on: ON }));
@@ -334,14 +360,14 @@ describe('cdsService handle', () => {
     expect(
       cardsOf(service.handle(request({ patient: patient('1970-01-01') }), { on: ON })).map((card) => card.summary),
     ).toEqual([
-      'Acupuncture screening: prefetch missing for conditions, observations, medications. No all-clear can be given.',
+      'Acupuncture screening: prefetch missing for conditions, observations, medications, devices. No all-clear can be given.',
     ]);
   });
 
   it('a contraindication found in the prefetch that is there still shows when other keys are missing', () => {
     const cards = cardsOf(cdsService({ source }).handle(request({ patient: patient('1930-01-01') }), { on: ON }));
     expect(cards.map((card) => card.summary)).toEqual([
-      'Acupuncture screening: prefetch missing for conditions, observations, medications. No all-clear can be given.',
+      'Acupuncture screening: prefetch missing for conditions, observations, medications, devices. No all-clear can be given.',
       'Acupuncture contraindicated: age. Refer for another method of treatment.',
     ]);
   });
@@ -367,7 +393,7 @@ describe('cdsService handle', () => {
           '- age',
           '',
           'Rules not settled:',
-          `- age: ${PROTOCOL}, item 1 (bounds set by the user: under 18 or over 65 completed years (the protocol: under 3 or over 75))`,
+          `- age: ${PROTOCOL}, item 1 (the rule set's own bounds, under 18 or over 65 completed years; the protocol's are under 3 or over 75)`,
           '',
           'From the record:',
           '- age: The birth date 1960 is partial: on 2026-11-24 the age is 65 to 66 years, across an age bound (under 18, over 65), so it is not recorded (Patient/p1)',
@@ -385,9 +411,10 @@ describe('cdsService handle', () => {
   it('screens with a rule set that has no age rule', () => {
     const cautionsOnly = cdsService({ source, ruleSet: cautionRuleSet, closedWorld: true });
     const cards = cardsOf(cautionsOnly.handle(request(fullPrefetch('1950')), { on: '2026-06-01' }));
-    // The cautions read facts that no FHIR resource gives, even in a closed world.
+    // The cautions read facts that no FHIR resource gives, even in a closed world; a Device
+    // search that found nothing says there is no implanted device.
     expect(cards.map((card) => card.summary)).toEqual([
-      'Acupuncture screening incomplete. Record: pacemaker or implanted device, electroacupuncture planned and 3 more.',
+      'Acupuncture screening incomplete. Record: skin lesion at the needling site, needle phobia, epilepsy.',
     ]);
   });
 

@@ -95,7 +95,13 @@ describe('cdsService edge cases', () => {
     ...extra,
   });
   const empty = { resourceType: 'Bundle', type: 'searchset' };
-  const full = { patient: patient('1970-01-01'), conditions: empty, observations: empty, medications: empty };
+  const full = {
+    patient: patient('1970-01-01'),
+    conditions: empty,
+    observations: empty,
+    medications: empty,
+    devices: empty,
+  };
 
   it('refuses malformed calls and requests with paths', () => {
     const service = cdsService({ source });
@@ -153,17 +159,66 @@ describe('cdsService edge cases', () => {
     expect(result.ok && result.value.cards[0]?.indicator).toBe('critical');
   });
 
-  it('lists at most ten notes from the record on the incomplete card', () => {
-    const suspected = Array.from({ length: 12 }, (_, i) =>
-      condition(`c${i}`, SNOMED, '162573006', { onset: `2026-01-${String(i + 1).padStart(2, '0')}` }),
-    );
-    const service = cdsService({ source });
-    const result = service.handle(
-      request({ ...full, conditions: { resourceType: 'Bundle', entry: suspected.map((resource) => ({ resource })) } }),
-      { on: ON },
-    );
-    if (!result.ok) throw new Error('unexpected issues');
-    expect(result.value.cards[0]?.detail).toContain('- and 2 more notes');
+  it('lists at most ten lines of notes on the incomplete card, and counts the rest in the singular or the plural', () => {
+    const facts = [
+      'oncologicalDisease',
+      'pregnant',
+      'coagulationDisorder',
+      'acuteInfection',
+      'acuteMentalIllness',
+      'psychotropicInfluence',
+    ] as const;
+    // Per fact, a clinic list that does not settle it and one that counts it: with a provisional
+    // condition of the second, each fact has two kinds of note, twelve lines in all.
+    const extraCodes = facts.flatMap((fact, i) => [
+      {
+        id: `u${i}`,
+        title: `Unsettled ${i}`,
+        kind: 'uncertain' as const,
+        fact,
+        systems: ['urn:clinic'],
+        codes: [`U${i}`],
+        source: { title: 'Clinic book' },
+      },
+      {
+        id: `c${i}`,
+        title: `Counted ${i}`,
+        kind: 'counts' as const,
+        fact,
+        systems: ['urn:clinic'],
+        codes: [`C${i}`],
+        source: { title: 'Clinic book' },
+      },
+    ]);
+    const conditions = (count: number) =>
+      facts
+        .flatMap((_, i) => [
+          condition(`u${i}`, 'urn:clinic', `U${i}`, { onset: '2026-01-01' }),
+          condition(`c${i}`, 'urn:clinic', `C${i}`, { onset: '2026-01-01', verification: 'provisional' }),
+        ])
+        .slice(0, count);
+    const detailOf = (count: number) => {
+      const result = cdsService({ source, extraCodes }).handle(
+        request({
+          ...full,
+          conditions: { resourceType: 'Bundle', entry: conditions(count).map((resource) => ({ resource })) },
+        }),
+        { on: ON },
+      );
+      if (!result.ok) throw new Error('unexpected issues');
+      return result.value.cards[0]?.detail ?? '';
+    };
+    const noteLines = (detail: string) =>
+      detail
+        .split('\n')
+        .filter(
+          (line) =>
+            /^- (oncolog|pregnan|blood|acute|influence)\w*[^:]*: (Condition|and )/.test(line) ||
+            line.startsWith('- and '),
+        );
+    expect(noteLines(detailOf(10))).toHaveLength(10);
+    expect(detailOf(11)).toContain('\n- and 1 more note\n');
+    expect(detailOf(12)).toContain('\n- and 2 more notes\n');
   });
 });
 

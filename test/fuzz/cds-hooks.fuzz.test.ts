@@ -79,7 +79,13 @@ const cdsRequest = fc.oneof(
           {
             weight: 4,
             arbitrary: fc.record(
-              { patient: fhirInput, conditions: fhirInput, observations: fhirInput, medications: fhirInput },
+              {
+                patient: fhirInput,
+                conditions: fhirInput,
+                observations: fhirInput,
+                medications: fhirInput,
+                devices: fhirInput,
+              },
               { requiredKeys: [] },
             ),
           },
