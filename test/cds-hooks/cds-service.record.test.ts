@@ -1,0 +1,179 @@
+// The CDS service and the record behind its cards: a prefetch the EHR could not fill, another
+// patient's data, a resource that cannot be read, age bounds, devices, and results nobody can
+// change. Each case once gave an all-clear, or silence, where the record says otherwise.
+import { describe, expect, it } from 'vitest';
+import { cdsService } from '../../src/cds-hooks/index.js';
+import { ageRule, defineRuleSet, protocolRuleSet } from '../../src/index.js';
+import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
+import { validateResponse } from './card-validator.js';
+
+const source = { label: 'Clinic acupuncture screening' };
+const searchset = (...entries: object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: entries });
+const found = (...resources: object[]) => searchset(...resources.map((resource) => ({ resource })));
+const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout' }] };
+
+const fullPrefetch = (birthDate = '1970-01-01') => ({
+  patient: patient(birthDate),
+  conditions: found(),
+  observations: found(),
+  medications: found(),
+  devices: found(),
+});
+
+function cardsOf(
+  prefetch: Record<string, unknown>,
+  options: Parameters<typeof cdsService>[0] = { source },
+  context = {},
+) {
+  const result = cdsService(options).handle(
+    {
+      hook: 'patient-view',
+      hookInstance: 'h1',
+      context: { userId: 'Practitioner/1', patientId: 'p1', ...context },
+      prefetch,
+    },
+    { on: ON },
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  expect(validateResponse(result.value)).toEqual([]);
+  return result.value.cards;
+}
+
+describe('a prefetch the EHR could not fill', () => {
+  const registry = { source, closedWorld: true };
+
+  it('without it, a closed world gives the all-clear', () => {
+    expect(cardsOf(fullPrefetch(), registry).map((card) => card.indicator)).toEqual(['info']);
+  });
+
+  it('an OperationOutcome in place of a prefetch is missing data: a warning, never the info card', () => {
+    const cards = cardsOf({ ...fullPrefetch(), conditions: outcome }, registry);
+    expect(cards.map((card) => card.indicator)).toEqual(['warning', 'warning']);
+    expect(cards[0]?.summary).toBe('Acupuncture screening: prefetch failed for conditions. No all-clear can be given.');
+    expect(cards[0]?.detail).toContain(
+      'The EHR could not fetch them, or fetched them only in part:\n- `conditions`: the Conditions (oncology, pregnancy, clotting, infection, mental state)',
+    );
+  });
+
+  it('an OperationOutcome among the search results is a search that came back in part', () => {
+    const partial = searchset({ resource: outcome, search: { mode: 'outcome' } });
+    const cards = cardsOf({ ...fullPrefetch(), medications: partial }, registry);
+    expect(cards[0]?.summary).toBe(
+      'Acupuncture screening: prefetch failed for medications. No all-clear can be given.',
+    );
+    expect(cards.map((card) => card.indicator)).not.toContain('info');
+    const informs = searchset({
+      resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] },
+      search: { mode: 'outcome' },
+    });
+    expect(cardsOf({ ...fullPrefetch(), medications: informs }, registry).map((card) => card.indicator)).toEqual([
+      'info',
+    ]);
+  });
+
+  it('a missing key and a failed one are named apart', () => {
+    const cards = cardsOf({ ...fullPrefetch(), devices: null, conditions: outcome }, registry);
+    expect(cards[0]?.summary).toBe(
+      'Acupuncture screening: prefetch missing or failed for devices, conditions. No all-clear can be given.',
+    );
+  });
+});
+
+describe("another patient's data", () => {
+  it('the context’s patient decides, even when the prefetched Patient has no id', () => {
+    const { id: _id, ...anonymous } = patient('1970-01-01');
+    const theirs = condition('c1', SNOMED, '254837009', { subject: 'Patient/someone-else', onset: '2020-01-01' });
+    const cards = cardsOf(
+      { ...fullPrefetch(), patient: anonymous, conditions: found(theirs) },
+      { source, closedWorld: true },
+    );
+    expect(cards.map((card) => card.indicator)).toEqual(['info']);
+    const ours = { ...theirs, subject: { reference: 'Patient/p1' } };
+    expect(
+      cardsOf({ ...fullPrefetch(), patient: anonymous, conditions: found(ours) }).map((card) => card.indicator),
+    ).toEqual(['critical']);
+  });
+});
+
+describe('a resource that cannot be read', () => {
+  it('in an unrelated Condition, is a note, and the cards still come', () => {
+    const unrelated = { ...condition('c1', SNOMED, '38341003'), onsetDateTime: '2020-02-30' };
+    const old = patient('1940-01-01');
+    const cards = cardsOf({ ...fullPrefetch(), patient: old, conditions: found(unrelated) });
+    expect(cards[0]?.indicator).toBe('critical');
+  });
+});
+
+describe('age bounds of the rule set', () => {
+  it('every age rule is checked for a partial birth date', () => {
+    const clinic = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      rules: [...protocolRuleSet.rules, { ...ageRule({ under: 18, over: 65 }), id: 'clinic-age', kind: 'relative' }],
+    });
+    const cards = cardsOf({ ...fullPrefetch('1960') }, { source, ruleSet: clinic, closedWorld: true });
+    expect(cards.map((card) => card.summary)).toEqual(['Acupuncture screening incomplete. Record: age.']);
+  });
+});
+
+describe('devices', () => {
+  it('are prefetched, and an implanted pacemaker is read on the day of the call', () => {
+    const service = cdsService({ source });
+    expect(service.definitions[0]?.prefetch.devices).toBe('Device?patient={{context.patientId}}');
+    const pacemaker = {
+      resourceType: 'Device',
+      id: 'd1',
+      status: 'active',
+      type: { coding: [{ system: SNOMED, code: '706004007' }] },
+      patient: { reference: 'Patient/p1' },
+    };
+    const cautions = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      rules: [
+        ...protocolRuleSet.rules,
+        {
+          id: 'electro-device',
+          kind: 'relative',
+          when: { type: 'any', facts: ['pacemaker'] },
+          source: { title: 'Clinic rule' },
+        },
+      ],
+    });
+    const cards = cardsOf(
+      { ...fullPrefetch(), devices: found(pacemaker) },
+      { source, ruleSet: cautions, closedWorld: true },
+    );
+    expect(cards.map((card) => card.summary)).toEqual([
+      'Acupuncture caution: electro-device. Weigh it before needling.',
+    ]);
+  });
+});
+
+describe('what the service returns cannot be changed', () => {
+  it('each service has its own discovery entries, frozen', () => {
+    const one = cdsService({ source });
+    const two = cdsService({ source, id: 'other' });
+    expect(one.definitions[0]?.prefetch).not.toBe(two.definitions[0]?.prefetch);
+    expect(Object.isFrozen(one.definitions[0]?.prefetch)).toBe(true);
+    expect(() => {
+      (one.definitions[0]?.prefetch as Record<string, string>).patient = 'Patient/x';
+    }).toThrow(TypeError);
+    expect(two.definitions[0]?.prefetch.patient).toBe('Patient/{{context.patientId}}');
+  });
+
+  it('the result, its cards and their sources are frozen', () => {
+    const result = cdsService({ source }).handle(
+      { hook: 'patient-view', hookInstance: 'h', context: { patientId: 'p1' }, prefetch: fullPrefetch('1940-01-01') },
+      { on: ON },
+    );
+    if (!result.ok) throw new Error('unexpected issues');
+    expect(Object.isFrozen(result)).toBe(true);
+    expect(Object.isFrozen(result.value)).toBe(true);
+    expect(Object.isFrozen(result.value.cards)).toBe(true);
+    for (const card of result.value.cards) {
+      expect(Object.isFrozen(card)).toBe(true);
+      expect(Object.isFrozen(card.source)).toBe(true);
+    }
+  });
+});
