@@ -1,6 +1,7 @@
 // English words for facts and rules on cards. Rules of custom sets are named by the facts they
 // read, so that any rule set gets readable cards.
 import type { FactName } from '../facts/patient-facts.js';
+import { protocolItemOf } from '../screening/protocol-citation.js';
 import type { SourceCitation } from '../screening/rule.js';
 
 const FACT_LABELS: Readonly<Record<FactName, string>> = {
@@ -42,13 +43,21 @@ export function ruleLabel(rule: string): string {
   return Object.hasOwn(RULE_LABELS, rule) ? (RULE_LABELS[rule] as string) : rule;
 }
 
-/** A citation as one line of markdown. */
+/**
+ * A citation as one line of markdown. A protocol item cited with a note is a rule that the rule
+ * set adapted from the protocol's (defineRuleSet accepts it with no note only on the item's own
+ * rule): it is cited as the rule set's own, and the note says how.
+ */
 export function citation(source: SourceCitation): string {
   const parts = [escapeMarkdown(source.title)];
   if (source.section !== undefined) parts.push(escapeMarkdown(source.section));
   if (source.item !== undefined) parts.push(`item ${source.item}`);
   let text = parts.join(', ');
-  if (source.note !== undefined) text += ` (${escapeMarkdown(source.note)})`;
+  if (source.note !== undefined) {
+    const item = protocolItemOf(source);
+    if (item !== undefined) text = `the rule set's own ${item === 1 ? 'age limits' : 'rule'}, adapted from ${text}`;
+    text += ` (${escapeMarkdown(source.note)})`;
+  }
   if (source.url?.match(/^https?:\/\/\S+$/)) text += ` <${source.url}>`;
   return text;
 }

@@ -1,5 +1,8 @@
-import type { RuleKind, SourceCitation } from '../screening/rule.js';
-import type { FindingOutcome, Screening, ScreeningStatus } from '../screening/screening.js';
+import { truncate } from '../_internal/text.js';
+import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
+import { readScreening } from '../screening/read-screening.js';
+import type { RuleKind } from '../screening/rule.js';
+import type { Screening } from '../screening/screening.js';
 import type { Card, CardCoding, CardIndicator, CardSource } from './card.js';
 import { citation, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
 
@@ -17,21 +20,6 @@ export interface ScreeningCardsOptions {
 /** CDS Hooks 2.0: the summary must be shorter than 140 characters. */
 export const MAX_SUMMARY_LENGTH = 139;
 
-interface ReadFinding {
-  readonly rule: string;
-  readonly outcome: FindingOutcome;
-  readonly kind: RuleKind;
-  readonly source: SourceCitation;
-}
-
-/** A screening read back from untrusted data (or a screening from `screen`); only what the cards need. */
-export interface ReadScreening {
-  readonly status: ScreeningStatus;
-  readonly findings: readonly ReadFinding[];
-  readonly missing: readonly string[];
-  readonly ruleSet: { readonly id: string; readonly version: string };
-}
-
 /**
  * Turns a screening into CDS Hooks 2.0 cards, most urgent first:
  * - `contraindicated`: one `critical` card naming the contraindications and saying that
@@ -41,34 +29,46 @@ export interface ReadScreening {
  * - `caution`: one `warning` card per caution;
  * - `eligible`: one `info` card.
  *
- * Each card's `detail` (markdown) cites the sources of the rules behind it. Summaries are
- * under 140 characters and no field is empty or `null`. Never throws on the screening: a value
- * that is not a consistent screening gives one `warning` card asking to screen again, never an
+ * When the rule set does not check every contraindication of the source protocol (the
+ * screening's `uncheckedProtocolRules`), a `warning` card says "Not an all-clear" and names them,
+ * after the incomplete card and before the cautions; for an `eligible` screening it takes the
+ * place of the `info` card, and a contraindicated screening's card names them too.
+ *
+ * Each card's `detail` (markdown) cites the sources of the rules behind it; a protocol rule that
+ * the rule set adapted (its citation carries a note, as an age rule with other bounds does) is
+ * cited as the rule set's own. Summaries are under 140 characters and no field is empty or
+ * `null`. Never throws on the screening: a value that is not a consistent screening, as
+ * `buildCourse` would also refuse it, gives one `warning` card asking to screen again, never an
  * `info` card.
  *
  * @param screening - a result of `screen`; any value is accepted.
  * @param options - `source`, shown on every card.
- * @returns the cards.
+ * @returns the cards, frozen, each card frozen too.
  * @throws {TypeError} when `options.source.label` is not a non-empty string, `url` or `icon` is
  *   not an absolute http(s) URL, or `topic` has no code.
  * @example
  * screeningCards(screen({ ageYears: 80 }), { source: { label: 'Clinic screening' } });
  * // => [{ summary: 'Acupuncture contraindicated: age. Refer for another method of treatment.', indicator: 'critical', source: { label: 'Clinic screening' }, detail: '…' }]
  */
-export function screeningCards(screening: Screening, options: ScreeningCardsOptions): Card[] {
+export function screeningCards(screening: Screening, options: ScreeningCardsOptions): readonly Card[] {
   const source = checkedSource(options, 'screeningCards');
   const read = readScreening(screening);
-  return read === undefined ? [unreadableCard(source)] : cardsFor(read, source, []);
+  return Object.freeze(read.ok ? cardsFor(read.value, source, []) : [unreadableCard(source)]);
 }
 
-/** The cards of a screening that has been read; `context` adds markdown lines to the incomplete card. */
-export function cardsFor(read: ReadScreening, source: CardSource, context: readonly string[]): Card[] {
+/**
+ * The cards of a screening that has been read (a result of `screen`, or of `readScreening`);
+ * `context` adds markdown lines to the incomplete card. Each card is frozen; the list is not.
+ */
+export function cardsFor(read: Screening, source: CardSource, context: readonly string[]): Card[] {
   const ruleSet = `rule set ${escapeMarkdown(read.ruleSet.id)} v${escapeMarkdown(read.ruleSet.version)}`;
   const present = (kind: RuleKind) => read.findings.filter((f) => f.kind === kind && f.outcome === 'present');
   const footer = '_Decision support for the treating clinician, who decides._';
+  const unchecked = PROTOCOL_RULES.filter((rule) => read.uncheckedProtocolRules.includes(rule.id));
   if (read.status === 'contraindicated') {
     const found = present('absolute');
     const names = unique(found.map((f) => ruleLabel(f.rule)));
+    const notChecked = unchecked.map((rule) => ruleLabel(rule.id)).join(', ');
     return [
       card(
         'critical',
@@ -79,12 +79,37 @@ export function cardsFor(read: ReadScreening, source: CardSource, context: reado
           '',
           'Contraindications found:',
           ...found.map((f) => `- ${escapeMarkdown(ruleLabel(f.rule))}: ${citation(f.source)}`),
+          ...(unchecked.length > 0
+            ? ['', `The rule set does not check these contraindications of the source protocol: ${notChecked}.`]
+            : []),
           '',
           footer,
         ],
       ),
     ];
   }
+  // No all-clear against the protocol from a set that leaves some of it out.
+  const protocolCard = (checked: readonly string[]): Card =>
+    card(
+      'warning',
+      summarize(
+        'Not an all-clear: ',
+        [],
+        `${read.ruleSet.id} v${read.ruleSet.version} does not check ${unchecked.length} of the protocol's contraindications.`,
+      ),
+      source,
+      [
+        `**Not an all-clear against the source protocol** (${ruleSet}): the rule set does not check these contraindications of the protocol, so this screening says nothing about them:`,
+        '',
+        ...unchecked.map((rule) => `- ${escapeMarkdown(ruleLabel(rule.id))}: ${citation(rule.source)}`),
+        '',
+        'Check them before needling, or screen with a rule set that includes the protocol (`extendProtocol`).',
+        ...checked,
+        '',
+        footer,
+      ],
+    );
+  const protocol = unchecked.length > 0 ? [protocolCard([])] : [];
   const cautions = present('relative').map((f) =>
     card('warning', summarize('Acupuncture caution: ', [ruleLabel(f.rule)], '. Weigh it before needling.'), source, [
       `**Caution** (${ruleSet}): a relative contraindication, for the clinician to weigh.`,
@@ -109,9 +134,18 @@ export function cardsFor(read: ReadScreening, source: CardSource, context: reado
       '',
       footer,
     ]);
-    return [incomplete, ...cautions];
+    return [incomplete, ...protocol, ...cautions];
   }
-  if (read.status === 'caution') return cautions;
+  if (read.status === 'caution') return [...protocol, ...cautions];
+  if (unchecked.length > 0) {
+    return [
+      protocolCard([
+        '',
+        'No contraindication was found by the rules that were checked:',
+        ...read.findings.map((f) => `- ${escapeMarkdown(ruleLabel(f.rule))}: ${citation(f.source)}`),
+      ]),
+    ];
+  }
   return [
     card(
       'info',
@@ -130,7 +164,8 @@ export function cardsFor(read: ReadScreening, source: CardSource, context: reado
 }
 
 function card(indicator: CardIndicator, summary: string, source: CardSource, lines: readonly string[]): Card {
-  return { summary, indicator, source, detail: lines.join('\n') };
+  // The source is frozen by checkedSource, with its topic.
+  return Object.freeze({ summary, indicator, source, detail: lines.join('\n') });
 }
 
 export function unreadableCard(source: CardSource): Card {
@@ -151,7 +186,7 @@ export function summarize(prefix: string, items: readonly string[], suffix: stri
     const text = `${prefix}${items.slice(0, items.length - hidden).join(', ')} and ${hidden} more${suffix}`;
     if (fits(text)) return text;
   }
-  return `${full.slice(0, MAX_SUMMARY_LENGTH - 1)}…`;
+  return truncate(full, MAX_SUMMARY_LENGTH);
 }
 
 function unique(items: readonly string[]): string[] {
@@ -202,72 +237,4 @@ export function checkedSource(options: unknown, caller: string): CardSource {
 
 function isAbsoluteUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\/[^\s/?#]\S*$/.test(value);
-}
-
-const OUTCOMES: ReadonlySet<unknown> = new Set(['present', 'absent', 'unknown']);
-
-/** Reads a screening from untrusted data; undefined when it is not a consistent screening. */
-export function readScreening(value: unknown): ReadScreening | undefined {
-  try {
-    if (!isRecord(value)) return undefined;
-    const { status, findings, missing, ruleSet } = value;
-    if (!Array.isArray(findings) || findings.length === 0) return undefined;
-    // Array.from turns the holes of a sparse array into undefined, which `every` would skip.
-    if (!Array.isArray(missing) || !Array.from(missing).every((fact) => typeof fact === 'string' && fact !== '')) {
-      return undefined;
-    }
-    if (!isRecord(ruleSet) || !isText(ruleSet.id) || !isText(ruleSet.version)) return undefined;
-    const read: ReadFinding[] = [];
-    for (const finding of findings as unknown[]) {
-      if (!isRecord(finding)) return undefined;
-      const { rule, outcome, kind, source } = finding;
-      if (!isText(rule) || !OUTCOMES.has(outcome)) return undefined;
-      if (kind !== 'absolute' && kind !== 'relative') return undefined;
-      const checkedSource = readCitation(source);
-      if (checkedSource === undefined) return undefined;
-      read.push({ rule, outcome: outcome as FindingOutcome, kind, source: checkedSource });
-    }
-    // The status must follow from the findings, by the screening's precedence (so it is one of the four).
-    const has = (kind: RuleKind | undefined, outcome: FindingOutcome) =>
-      read.some((f) => f.outcome === outcome && (kind === undefined || f.kind === kind));
-    const derived: ScreeningStatus = has('absolute', 'present')
-      ? 'contraindicated'
-      : has(undefined, 'unknown')
-        ? 'incomplete'
-        : has('relative', 'present')
-          ? 'caution'
-          : 'eligible';
-    if (derived !== status) return undefined;
-    if (status === 'incomplete' && missing.length === 0) return undefined;
-    return {
-      status: derived,
-      findings: read,
-      missing: Array.from(missing as string[]),
-      ruleSet: { id: ruleSet.id, version: ruleSet.version },
-    };
-  } catch {
-    // A getter or a proxy that throws: not a result of `screen`.
-  }
-  return undefined;
-}
-
-function readCitation(value: unknown): SourceCitation | undefined {
-  if (!isRecord(value) || !isText(value.title)) return undefined;
-  const { title, section, item, url, note } = value;
-  const source: { -readonly [K in keyof SourceCitation]: SourceCitation[K] } = { title };
-  if (isText(section)) source.section = section;
-  if (Number.isInteger(item)) source.item = item as number;
-  if (isText(url)) source.url = url;
-  if (isText(note)) source.note = note;
-  return source;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || Array.isArray(value)) return false;
-  // Stryker disable next-line ConditionalExpression: equivalent, null throws on its first property read, inside readScreening's try
-  return value !== null;
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }

@@ -1,9 +1,12 @@
 import { formatIsoDate, fromDayNumber, isoWeekday, parseIsoDate, toDayNumber } from '../_internal/iso-date.js';
-import { type Failure, fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
+import { fail, type Issue, issue, MAX_ISSUES, ok, type Result } from '../_internal/result.js';
+import { describeValue, truncate } from '../_internal/text.js';
 import { ESSENCE_SECTION, protocolSection, REGION_SECTIONS } from '../regions/protocol-sections.js';
 import type { LumbosacralPhaseId, RegionProfile } from '../regions/region-profile.js';
 import { regionProfiles } from '../regions/region-profiles.js';
 import { isSpinalRegion, type SpinalRegion, spinalRegions } from '../regions/spinal-region.js';
+import type { ProtocolRuleId } from '../screening/protocol-rules.js';
+import { readScreening as readScreeningValue } from '../screening/read-screening.js';
 import type { SourceCitation } from '../screening/rule.js';
 import type { RuleSetRef } from '../screening/screening.js';
 import type {
@@ -94,12 +97,15 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   // The type is for callers; at run time the request may be anything (a parsed JSON body).
   const raw: unknown = request;
   const reader = new Reader();
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return refuse([issue('not-an-object', [], `expected a course request object, got ${describe(raw)}`)]);
+  const list = reader.isArray(raw, []);
+  if (list === undefined) return fail(reader.issues);
+  if (typeof raw !== 'object' || raw === null || list) {
+    return fail([issue('not-an-object', [], `expected a course request object, got ${describe(raw)}`)]);
   }
   const keys = reader.keys(raw, []);
-  if (keys === undefined) return refuse(reader.issues);
+  if (keys === undefined) return fail(reader.issues);
   for (const key of keys) {
+    if (reader.stopped) break;
     if (!REQUEST_KEYS.has(key)) reader.add('unknown-key', [key], `"${key}" is not a course request field`);
   }
   const input = (key: string): unknown => reader.get(raw, key, [key]);
@@ -165,7 +171,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
     // Stryker restore ConditionalExpression,LogicalOperator
     reader.issues.length > 0
   ) {
-    return refuse(reader.issues);
+    return fail(reader.issues);
   }
 
   const count = sessions ?? profile.sessions.value.typical;
@@ -175,7 +181,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   const dayNumbers = sessionDays(startDay, allowed, count);
   const lastDay = dayNumbers[dayNumbers.length - 1] as number;
   if (lastDay > LAST_DAY) {
-    return refuse([issue('out-of-range', ['start'], 'the course would end after 9999-12-31')]);
+    return fail([issue('out-of-range', ['start'], 'the course would end after 9999-12-31')]);
   }
 
   const phaseOrder = profile.phases.map((phase) => phase.id);
@@ -234,6 +240,7 @@ export function buildCourse(request: CourseRequest): Result<Course> {
     screeningStatus: screening.status,
     cautions: screening.cautions,
     ruleSet: screening.ref,
+    uncheckedProtocolRules: screening.uncheckedProtocolRules,
     protocolBasis: protocolBasis(profile),
     omittedPhases,
     stricta: describeForStricta(
@@ -245,21 +252,50 @@ export function buildCourse(request: CourseRequest): Result<Course> {
       screening,
     ),
   };
-  return Object.freeze(ok(Object.freeze(course)));
+  return ok(Object.freeze(course));
 }
 
 interface ScreeningSummary {
   readonly status: 'eligible' | 'caution';
   readonly cautions: readonly string[];
   readonly ref: RuleSetRef;
+  readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
 }
 
-/** Reads untrusted input without letting a getter or a proxy throw past it. */
+/**
+ * Reads untrusted input without letting a getter or a proxy throw past it, and collects at most
+ * MAX_ISSUES issues: after MAX_ISSUES - 1 of them, the next one stops the reading, and a last
+ * issue says that more were found. The loops over a list or over keys stop there too, so that a
+ * huge bad input costs little. (`fail` leaves a list of MAX_ISSUES issues as it is.)
+ */
 class Reader {
   readonly issues: Issue[] = [];
+  stopped = false;
 
   add(code: string, path: Path, message: string): void {
-    this.issues.push(issue(code, path, message));
+    if (this.stopped) return;
+    if (this.issues.length < MAX_ISSUES - 1) {
+      this.issues.push(issue(code, path, message));
+      return;
+    }
+    this.stopped = true;
+    this.issues.push(
+      issue(
+        'too-many-issues',
+        [],
+        `more issues were found than the ${MAX_ISSUES - 1} listed, and the rest of the request was not checked`,
+      ),
+    );
+  }
+
+  /** Whether a value is an array; undefined, after an issue, for a revoked proxy. */
+  isArray(value: unknown, path: Path): boolean | undefined {
+    try {
+      return Array.isArray(value);
+    } catch {
+      this.add('unreadable', path, 'the value could not be read');
+      return undefined;
+    }
   }
 
   keys(value: object, path: Path): string[] | undefined {
@@ -283,9 +319,10 @@ class Reader {
     }
   }
 
-  array(value: unknown, path: Path): unknown[] | undefined {
+  /** The length of a list, or undefined, after an issue, when it cannot be read. */
+  length(list: readonly unknown[], path: Path): number | undefined {
     try {
-      return Array.isArray(value) ? Array.from(value as unknown[]) : undefined;
+      return list.length;
     } catch {
       this.add('unreadable', path, 'the list could not be read');
       return undefined;
@@ -309,77 +346,42 @@ function readRegion(reader: Reader, value: unknown): SpinalRegion | undefined {
     reader.add(
       'unknown-region',
       ['region'],
-      `${JSON.stringify(clip(value))} is not a region id: expected ${spinalRegions.join(', ')} (parseRegion reads synonyms such as "lower back")`,
+      `${JSON.stringify(truncate(value, 41))} is not a region id: expected ${spinalRegions.join(', ')} (parseRegion reads synonyms such as "lower back")`,
     );
   }
   return undefined;
 }
 
 function readScreening(reader: Reader, value: unknown): ScreeningSummary | undefined {
-  const at = (...rest: (string | number)[]): Path => ['screening', ...rest];
   if (value === undefined || value === null) {
-    reader.add('missing', at(), 'a screening from screen() is required');
+    reader.add('missing', ['screening'], 'a screening from screen() is required');
     return undefined;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    reader.add('invalid-type', at(), `expected a screening from screen(), got ${describe(value)}`);
+  // The same reading as the CDS cards' and explain's: a value one refuses, all refuse.
+  const read = readScreeningValue(value);
+  if (!read.ok) {
+    for (const found of read.issues) reader.add(found.code, ['screening', ...found.path], found.message);
     return undefined;
   }
-  const field = (key: string): unknown => reader.get(value, key, at(key));
-  const strings = (key: string): readonly string[] | undefined => {
-    const list = reader.array(field(key), at(key));
-    if (list === undefined || !list.every((entry) => typeof entry === 'string')) {
-      reader.add('invalid-screening', at(key), `expected ${key} to be a list of strings, as screen() returns`);
-      return undefined;
-    }
-    return Object.freeze(list as string[]);
-  };
-  const status = field('status');
-  const contraindications = strings('contraindications');
-  const cautions = strings('cautions');
-  const missing = strings('missing');
-  const rawRuleSet = field('ruleSet');
-  let ref: RuleSetRef | undefined;
-  if (typeof rawRuleSet === 'object' && rawRuleSet !== null) {
-    const id = reader.get(rawRuleSet, 'id', at('ruleSet', 'id'));
-    const version = reader.get(rawRuleSet, 'version', at('ruleSet', 'version'));
-    if (typeof id === 'string' && id !== '' && typeof version === 'string' && version !== '') {
-      ref = Object.freeze({ id, version });
-    }
-  }
-  if (ref === undefined) {
-    reader.add('invalid-screening', at('ruleSet'), 'expected the rule set { id, version } that screen() records');
-  }
-  if (status !== 'eligible' && status !== 'caution' && status !== 'contraindicated' && status !== 'incomplete') {
-    reader.add(
-      'invalid-screening',
-      at('status'),
-      `expected a status eligible, caution, incomplete or contraindicated, got ${describe(status)}`,
-    );
-    return undefined;
-  }
-  if (contraindications === undefined || missing === undefined) return undefined;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, each is undefined only after an issue, which refuses the request; this narrows the types
-  if (cautions === undefined || ref === undefined) return undefined;
-  if (status === 'contraindicated' || contraindications.length > 0) {
-    const named = contraindications.length > 0 ? contraindications.join(', ') : 'not named';
+  const { status, contraindications, missing, cautions, ruleSet, uncheckedProtocolRules } = read.value;
+  if (status === 'contraindicated') {
     reader.add(
       'contraindicated',
-      at(),
-      `acupuncture is contraindicated (${named}): no course is planned, and the patient needs another method of treatment`,
+      ['screening'],
+      `acupuncture is contraindicated (${contraindications.join(', ')}): no course is planned, and the patient needs another method of treatment`,
     );
     return undefined;
   }
+  // An eligible screening may still list a fact whose recorded value could not be read.
   if (status === 'incomplete' || missing.length > 0) {
-    const named = missing.length > 0 ? missing.join(', ') : 'not named';
     reader.add(
       'screening-incomplete',
-      at('missing'),
-      `the screening is incomplete: record these facts and screen again before planning a course: ${named}`,
+      ['screening', 'missing'],
+      `the screening is incomplete: record these facts and screen again before planning a course: ${missing.join(', ')}`,
     );
     return undefined;
   }
-  return { status, cautions, ref };
+  return { status, cautions, ref: ruleSet, uncheckedProtocolRules };
 }
 
 function readStart(reader: Reader, value: unknown): number | undefined {
@@ -393,7 +395,11 @@ function readStart(reader: Reader, value: unknown): number | undefined {
   }
   const date = parseIsoDate(value);
   if (date === undefined) {
-    reader.add('invalid-date', ['start'], `${JSON.stringify(clip(value))} is not a calendar date as YYYY-MM-DD`);
+    reader.add(
+      'invalid-date',
+      ['start'],
+      `${JSON.stringify(truncate(value, 41))} is not a calendar date as YYYY-MM-DD`,
+    );
     return undefined;
   }
   return toDayNumber(date);
@@ -424,36 +430,39 @@ function readCount(
 
 function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | undefined {
   if (value === undefined || value === null) return undefined;
-  const list = reader.array(value, ['weekdays']);
-  if (list === undefined) {
-    if (!Array.isArray(value)) {
-      reader.add(
-        'invalid-type',
-        ['weekdays'],
-        `expected a list of weekdays such as ['mon', 'thu'], got ${describe(value)}`,
-      );
-    }
+  const isList = reader.isArray(value, ['weekdays']);
+  if (isList === undefined) return undefined;
+  if (!isList) {
+    reader.add(
+      'invalid-type',
+      ['weekdays'],
+      `expected a list of weekdays such as ['mon', 'thu'], got ${describe(value)}`,
+    );
     return undefined;
   }
-  if (list.length === 0) {
+  const length = reader.length(value as readonly unknown[], ['weekdays']);
+  if (length === undefined) return undefined;
+  if (length === 0) {
     reader.add('empty', ['weekdays'], 'expected at least one weekday');
     return undefined;
   }
   // An entry with an issue is left out of the list; the issue refuses the request all the same.
+  // Past the seventh entry every entry is an issue, so the reader stops the loop soon.
   const seen = new Set<Weekday>();
-  list.forEach((entry, index) => {
+  for (let index = 0; index < length && !reader.stopped; index++) {
+    const entry = reader.get(value as object, String(index), ['weekdays', index]);
     if (!(weekdays as readonly unknown[]).includes(entry)) {
       reader.add(
         'unknown-weekday',
         ['weekdays', index],
-        `expected one of ${weekdays.join(', ')}, got ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : describe(entry)}`,
+        `expected one of ${weekdays.join(', ')}, got ${describe(entry)}`,
       );
     } else if (seen.has(entry as Weekday)) {
       reader.add('duplicate-weekday', ['weekdays', index], `"${entry}" is listed more than once`);
     } else {
       seen.add(entry as Weekday);
     }
-  });
+  }
   return [...seen];
 }
 
@@ -468,7 +477,9 @@ function readContralateral(reader: Reader, value: unknown): boolean | undefined 
 
 function readOverride(reader: Reader, value: unknown): { reason: string; by?: string } | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  const isList = reader.isArray(value, ['override']);
+  if (isList === undefined) return undefined;
+  if (typeof value !== 'object' || isList) {
     reader.add('invalid-type', ['override'], `expected { reason, by? }, got ${describe(value)}`);
     return undefined;
   }
@@ -476,6 +487,7 @@ function readOverride(reader: Reader, value: unknown): { reason: string; by?: st
   if (keys === undefined) return undefined;
   let valid = true;
   for (const key of keys) {
+    if (reader.stopped) break;
     if (!OVERRIDE_KEYS.has(key)) {
       reader.add('unknown-key', ['override', key], `"${key}" is not an override field (reason, by)`);
       valid = false;
@@ -549,13 +561,17 @@ function describeForStricta(
     profile.phases.length > 0
       ? `; phases in order: ${profile.phases.map((phase) => phase.title.toLowerCase()).join('; ')}`
       : '';
+  const unchecked =
+    screening.uncheckedProtocolRules.length > 0
+      ? `, which does not check these contraindications of the protocol: ${screening.uncheckedProtocolRules.join(', ')}`
+      : '';
   const outside =
     override !== undefined && override.covers.length > 0
       ? ` Outside the protocol by the doctor's decision (${override.covers.join(', ')}): ${override.reason}.`
       : '';
   return strictaSummary({
     '1a': `Acupuncture for ${profile.region} osteochondrosis as described in the protocol "${profile.section.title}", section "${profile.section.section}".`,
-    '1b': `Points from the ${groups} groups${balance}${phases}. The patient was screened with rule set ${screening.ref.id} ${screening.ref.version} (status ${screening.status}).`,
+    '1b': `Points from the ${groups} groups${balance}${phases}. The patient was screened with rule set ${screening.ref.id} ${screening.ref.version} (status ${screening.status})${unchecked}.`,
     '1c': `A fixed plan of ${count} session${count === 1 ? '' : 's'} of ${minutes} minutes; the points within each group are chosen by the practitioner at each session.${outside}`,
     '2b': `Point groups: ${groups}${balance}. The names of the points and their uni- or bilateral use are for the clinic to record.`,
     '2f': `${minutes} minutes.`,
@@ -564,24 +580,15 @@ function describeForStricta(
   });
 }
 
-function refuse(issues: readonly Issue[]): Failure {
-  return Object.freeze(
-    fail(Object.freeze(issues.map((found) => Object.freeze({ ...found, path: Object.freeze([...found.path]) })))),
-  );
-}
-
 function startOf(days: readonly number[]): number {
   return days[0] as number;
 }
 
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
+/** A value described for an issue message; a revoked proxy cannot even be asked whether it is an array. */
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value))}`;
-  if (typeof value === 'number') return `the number ${String(value)}`;
-  return `a value of type ${typeof value}`;
+  try {
+    return describeValue(value);
+  } catch {
+    return 'a value that could not be read';
+  }
 }

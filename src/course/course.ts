@@ -1,5 +1,6 @@
 import type { LumbosacralPhaseId, PointGroup } from '../regions/region-profile.js';
 import type { SpinalRegion } from '../regions/spinal-region.js';
+import type { ProtocolRuleId } from '../screening/protocol-rules.js';
 import type { SourceCitation } from '../screening/rule.js';
 import type { RuleSetRef, Screening } from '../screening/screening.js';
 import type { ProcedureStep } from './procedure-steps.js';
@@ -115,6 +116,12 @@ export interface Course {
   readonly cautions: readonly string[];
   /** The rule set, and its version, of the screening the course was built from. */
   readonly ruleSet: RuleSetRef;
+  /**
+   * The contraindications of the source protocol that the screening's rule set does not check
+   * (the screening's `uncheckedProtocolRules`): nothing rules them out for this course. Empty
+   * when the set checks them all.
+   */
+  readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
   /** The sections of the source protocol that the course rests on, without repeats. */
   readonly protocolBasis: readonly SourceCitation[];
   /** Lumbosacral phases that no session falls in (only in an overridden course of fewer than four sessions). */

@@ -2,7 +2,8 @@
 // on a small rule set of a clinic.
 import { describe, expect, it } from 'vitest';
 import { screeningCards } from '../../src/cds-hooks/index.js';
-import { defineRuleSet, type PatientFacts, type SourceCitation, screen } from '../../src/index.js';
+import { defineRuleSet, type PatientFacts, protocolRuleSet, type SourceCitation, screen } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 import { validateCard } from './card-validator.js';
 
 const source = { label: 'acuspine' };
@@ -58,6 +59,29 @@ const cautionCard = (label: string, citation: string) => ({
   ].join('\n'),
 });
 const EPILEPSY = 'Trials (an exclusion criterion) <https://trials.example/gerac>';
+const PROTOCOL = 'Osteochondrosis and acupuncture, Contraindications';
+/** The set reads two of the protocol's facts: it leaves four contraindications of the protocol unchecked. */
+const NOT_CHECKED = [
+  `- age: ${PROTOCOL}, item 1`,
+  `- blood clotting disorder: ${PROTOCOL}, item 4`,
+  `- acute infection: ${PROTOCOL}, item 5`,
+  `- acute mental state or psychotropic substances: ${PROTOCOL}, item 6`,
+];
+const protocolCard = (checked: readonly string[] = []) => ({
+  summary: "Not an all-clear: clinic v2 does not check 4 of the protocol's contraindications.",
+  indicator: 'warning',
+  source,
+  detail: [
+    '**Not an all-clear against the source protocol** (rule set clinic v2): the rule set does not check these contraindications of the protocol, so this screening says nothing about them:',
+    '',
+    ...NOT_CHECKED,
+    '',
+    'Check them before needling, or screen with a rule set that includes the protocol (`extendProtocol`).',
+    ...checked,
+    '',
+    FOOTER,
+  ].join('\n'),
+});
 
 describe('screeningCards: the cards of each status', () => {
   it('contraindicated: one critical card that lists the contraindications found, and no caution', () => {
@@ -73,6 +97,8 @@ describe('screeningCards: the cards of each status', () => {
           'Contraindications found:',
           '- oncological disease: Protocol, Contraindications, item 2',
           '',
+          'The rule set does not check these contraindications of the source protocol: age, blood clotting disorder, acute infection, acute mental state or psychotropic substances.',
+          '',
           FOOTER,
         ].join('\n'),
       },
@@ -83,12 +109,12 @@ describe('screeningCards: the cards of each status', () => {
     );
   });
 
-  it('caution: one warning card per caution found, each citing its source', () => {
+  it('caution: the protocol rules not checked, then one warning card per caution found, each citing its source', () => {
     const cards = cardsOf({ oncologicalDisease: false, pregnant: false, epilepsy: true, needlePhobia: true });
-    expect(cards).toEqual([cautionCard('epilepsy', EPILEPSY), cautionCard('needle phobia', 'Review')]);
+    expect(cards).toEqual([protocolCard(), cautionCard('epilepsy', EPILEPSY), cautionCard('needle phobia', 'Review')]);
   });
 
-  it('incomplete: a card with the facts to record and the rules not settled, then the cautions found', () => {
+  it('incomplete: a card with the facts to record and the rules not settled, the protocol rules not checked, then the cautions found', () => {
     const cards = cardsOf({ oncologicalDisease: false, epilepsy: true });
     expect(cards).toEqual([
       {
@@ -109,12 +135,37 @@ describe('screeningCards: the cards of each status', () => {
           FOOTER,
         ].join('\n'),
       },
+      protocolCard(),
       cautionCard('epilepsy', EPILEPSY),
     ]);
   });
 
-  it('eligible: one info card that lists every rule checked', () => {
+  it('eligible: no info card, as the set leaves out protocol rules, but a warning that lists every rule checked', () => {
     const cards = cardsOf({ oncologicalDisease: false, pregnant: false, epilepsy: false, needlePhobia: false });
+    expect(cards).toEqual([
+      protocolCard([
+        '',
+        'No contraindication was found by the rules that were checked:',
+        '- oncological disease: Protocol, Contraindications, item 2',
+        '- pregnancy: Protocol, Contraindications, item 3',
+        `- epilepsy: ${EPILEPSY}`,
+        '- needle phobia: Review',
+      ]),
+    ]);
+  });
+
+  it('eligible, with every protocol rule in the set: one info card that lists every rule checked', () => {
+    const whole = defineRuleSet({
+      id: 'clinic',
+      version: '2',
+      rules: [...protocolRuleSet.rules, ...clinic.rules.slice(2)],
+    });
+    const cards = screeningCards(
+      screen({ ...noProtocolFinding, epilepsy: false, needlePhobia: false }, { ruleSet: whole }),
+      {
+        source,
+      },
+    );
     expect(cards).toEqual([
       {
         summary: 'No acupuncture contraindication found (clinic v2).',
@@ -124,8 +175,12 @@ describe('screeningCards: the cards of each status', () => {
           '**No contraindication found** (rule set clinic v2): every rule was checked against recorded facts.',
           '',
           'Rules checked:',
-          '- oncological disease: Protocol, Contraindications, item 2',
-          '- pregnancy: Protocol, Contraindications, item 3',
+          `- age: ${PROTOCOL}, item 1`,
+          `- oncological disease: ${PROTOCOL}, item 2`,
+          `- pregnancy: ${PROTOCOL}, item 3`,
+          `- blood clotting disorder: ${PROTOCOL}, item 4`,
+          `- acute infection: ${PROTOCOL}, item 5`,
+          `- acute mental state or psychotropic substances: ${PROTOCOL}, item 6`,
           `- epilepsy: ${EPILEPSY}`,
           '- needle phobia: Review',
           '',

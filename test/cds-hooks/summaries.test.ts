@@ -2,7 +2,8 @@
 // and a text that cannot fit even one item is cut with an ellipsis.
 import { describe, expect, it } from 'vitest';
 import { MAX_SUMMARY_LENGTH, screeningCards } from '../../src/cds-hooks/index.js';
-import { defineRuleSet, screen } from '../../src/index.js';
+import { extendProtocol, screen } from '../../src/index.js';
+import { noProtocolFinding } from '../fixtures/patients.js';
 
 const source = { label: 'acuspine' };
 const PREFIX = 'Acupuncture screening incomplete. Record: ';
@@ -15,12 +16,8 @@ function incompleteSummary(missing: string[]): string | undefined {
 
 /** The summary of the info card of an eligible screening by a rule set with this id. */
 function eligibleSummary(id: string): string | undefined {
-  const ruleSet = defineRuleSet({
-    id,
-    version: '1',
-    rules: [{ id: 'r', kind: 'absolute', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
-  });
-  return screeningCards(screen({ epilepsy: false }, { ruleSet }), { source })[0]?.summary;
+  const ruleSet = extendProtocol({ id, version: '1', rules: [] });
+  return screeningCards(screen(noProtocolFinding, { ruleSet }), { source })[0]?.summary;
 }
 
 describe('card summaries', () => {
@@ -46,6 +43,13 @@ describe('card summaries', () => {
     expect(incompleteSummary([a, c, b, c.replace(/c/g, 'd')])).toBe(`${PREFIX}${a} and 3 more.`);
     const [long1, long2] = ['a'.repeat(80), 'b'.repeat(80)];
     expect(incompleteSummary([long1, long2])).toBe(`${PREFIX}${long1} and 1 more.`);
+  });
+
+  it('cut between two characters, never inside one made of a surrogate pair', () => {
+    const id = `${'x'.repeat(98)}😀`;
+    const cut = eligibleSummary(id);
+    expect(cut).toBe(`No acupuncture contraindication found (${'x'.repeat(98)}…`);
+    expect(eligibleSummary(`${'x'.repeat(97)}😀`)).toBe(`No acupuncture contraindication found (${'x'.repeat(97)}😀…`);
   });
 
   it('cut the text with an ellipsis when not even one item fits', () => {

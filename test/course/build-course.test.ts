@@ -1,17 +1,23 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { MAX_ISSUES } from '../../src/_internal/result.js';
+import { screeningCards } from '../../src/cds-hooks/index.js';
 import {
   buildCourse,
   type Course,
   type CourseRequest,
   courseDefaults,
+  defineRuleSet,
   type Issue,
   PROTOCOL_TITLE,
   procedureStepIds,
   type Result,
   regionProfiles,
+  type Screening,
   type SpinalRegion,
+  screen,
   spinalRegions,
   strictaItems,
+  weekdays,
 } from '../../src/index.js';
 import { contraindicated, eligible, incomplete, weekdayOf, withCaution } from './fixtures.js';
 
@@ -195,9 +201,40 @@ describe('buildCourse: refusals', () => {
 
   test('a screening that claims eligibility while listing contraindications or missing facts is refused', () => {
     const forgedContra = { ...eligible, contraindications: ['oncology'] };
-    expect(issuesOf({ screening: forgedContra })[0]?.code).toBe('contraindicated');
+    expect(issuesOf({ screening: forgedContra })[0]).toMatchObject({
+      code: 'invalid-screening',
+      path: ['screening', 'contraindications'],
+    });
     const forgedMissing = { ...eligible, missing: ['pregnant'] };
-    expect(issuesOf({ screening: forgedMissing })[0]?.code).toBe('screening-incomplete');
+    expect(issuesOf({ screening: forgedMissing })[0]).toMatchObject({
+      code: 'invalid-screening',
+      path: ['screening', 'missing'],
+    });
+  });
+
+  test('an eligible screening that lists a fact whose value could not be read is refused until it is recorded', () => {
+    const screening = screen({ pacemaker: 'yes', electroacupuncturePlanned: false } as never, {
+      ruleSet: defineRuleSet({
+        id: 'electro',
+        version: '1',
+        rules: [
+          {
+            id: 'device',
+            kind: 'absolute',
+            when: { type: 'all', facts: ['pacemaker', 'electroacupuncturePlanned'] },
+            source: { title: 'T' },
+          },
+        ],
+      }),
+    });
+    expect(screening.status).toBe('eligible');
+    expect(issuesOf({ screening })).toEqual([
+      {
+        code: 'screening-incomplete',
+        path: ['screening', 'missing'],
+        message: 'the screening is incomplete: record these facts and screen again before planning a course: pacemaker',
+      },
+    ]);
   });
 
   test('the refusal names every contraindication and every missing fact, separated by commas', () => {
@@ -233,7 +270,7 @@ describe('buildCourse: refusals', () => {
     expect(issuesOf({ screening: { ...eligible, ruleSet: null } })).toEqual(expected);
   });
 
-  test('a rule set whose id and version cannot be read is refused, each field named', () => {
+  test('a rule set whose id cannot be read is refused, naming the field', () => {
     const fail = () => {
       throw new Error('unreadable');
     };
@@ -243,26 +280,18 @@ describe('buildCourse: refusals', () => {
     );
     expect(issuesOf({ screening: { ...eligible, ruleSet } })).toEqual([
       { code: 'unreadable', path: ['screening', 'ruleSet', 'id'], message: 'the value of "id" could not be read' },
-      {
-        code: 'unreadable',
-        path: ['screening', 'ruleSet', 'version'],
-        message: 'the value of "version" could not be read',
-      },
-      {
-        code: 'invalid-screening',
-        path: ['screening', 'ruleSet'],
-        message: 'expected the rule set { id, version } that screen() records',
-      },
     ]);
   });
 
-  test('a screening that says contraindicated or incomplete without naming why is refused all the same', () => {
-    const [contra] = issuesOf({ screening: { ...contraindicated, contraindications: [] } });
-    expect(contra).toMatchObject({ code: 'contraindicated', path: ['screening'] });
-    expect(contra?.message).toContain('(not named)');
-    const [missing] = issuesOf({ screening: { ...incomplete, missing: [] } });
-    expect(missing).toMatchObject({ code: 'screening-incomplete', path: ['screening', 'missing'] });
-    expect(missing?.message).toMatch(/screen again before planning a course: not named$/);
+  test('a screening that says contraindicated or incomplete without naming why is refused as inconsistent', () => {
+    expect(issuesOf({ screening: { ...contraindicated, contraindications: [] } })[0]).toMatchObject({
+      code: 'invalid-screening',
+      path: ['screening', 'contraindications'],
+    });
+    expect(issuesOf({ screening: { ...incomplete, missing: [] } })[0]).toMatchObject({
+      code: 'invalid-screening',
+      path: ['screening', 'missing'],
+    });
   });
 
   test('a caution screening gets a course that carries the cautions and the rule set', () => {
@@ -555,7 +584,7 @@ describe('buildCourse: bad input is an issue with its path, never a throw', () =
       'a screening without lists',
       { screening: { status: 'eligible', ruleSet: eligible.ruleSet } },
       'invalid-screening',
-      ['screening', 'contraindications'],
+      ['screening', 'findings'],
     ],
     [
       'a screening whose rule set has an empty version',
@@ -708,7 +737,7 @@ describe('buildCourse: defaults', () => {
 describe('buildCourse: one issue per bad field, naming what it got', () => {
   const regions = 'cervical, thoracic, lumbosacral';
   const days = 'mon, tue, wed, thu, fri, sat, sun';
-  const long = 'x'.repeat(41);
+  const long = 'x'.repeat(42);
   const clipped = `${'x'.repeat(40)}…`;
   test.each([
     ['a region of null', { region: null }, 'missing', ['region'], `a region is required: ${regions}`],
@@ -727,11 +756,11 @@ describe('buildCourse: one issue per bad field, naming what it got', () => {
       `expected a region id (${regions}), got an array`,
     ],
     [
-      'an unknown region of 40 characters, quoted in full',
-      { region: 'x'.repeat(40) },
+      'an unknown region of 41 characters, quoted in full',
+      { region: 'x'.repeat(41) },
       'unknown-region',
       ['region'],
-      `"${'x'.repeat(40)}" is not a region id: expected ${regions} (parseRegion reads synonyms such as "lower back")`,
+      `"${'x'.repeat(41)}" is not a region id: expected ${regions} (parseRegion reads synonyms such as "lower back")`,
     ],
     [
       'a long unknown region',
@@ -776,7 +805,7 @@ describe('buildCourse: one issue per bad field, naming what it got', () => {
       { minutes: true },
       'invalid-type',
       ['minutes'],
-      'expected a whole number of minutes, got a value of type boolean',
+      'expected a whole number of minutes, got the boolean true',
     ],
     [
       'fractional minutes',
@@ -804,7 +833,7 @@ describe('buildCourse: one issue per bad field, naming what it got', () => {
       { weekdays: [long] },
       'unknown-weekday',
       ['weekdays', 0],
-      `expected one of ${days}, got "${clipped}"`,
+      `expected one of ${days}, got the string "${clipped}"`,
     ],
     [
       'a repeated weekday',
@@ -1022,18 +1051,15 @@ describe('buildCourse: the STRICTA texts of other courses', () => {
 });
 
 describe('buildCourse: a screening read from untrusted data', () => {
-  const invalidScreening = (key: string, message: string) => ({
-    code: 'invalid-screening',
-    path: ['screening', key],
-    message,
-  });
-
-  test.each(['contraindications', 'cautions', 'missing'])(
-    'a screening whose %s is not a list of strings is one issue at that field',
+  test.each(['contraindications', 'cautions', 'missing', 'invalid', 'uncheckedProtocolRules'])(
+    'a screening whose %s is not a list is one invalid-screening issue at that field',
     (key) => {
-      const message = `expected ${key} to be a list of strings, as screen() returns`;
-      expect(issuesOf({ screening: { ...eligible, [key]: 'none' } })).toEqual([invalidScreening(key, message)]);
-      expect(issuesOf({ screening: { ...eligible, [key]: [1] } })).toEqual([invalidScreening(key, message)]);
+      for (const value of ['none', undefined]) {
+        const found = issuesOf({ screening: { ...eligible, [key]: value } });
+        expect(found.map(({ code, path }) => ({ code, path }))).toEqual([
+          { code: 'invalid-screening', path: ['screening', key] },
+        ]);
+      }
     },
   );
 
@@ -1044,20 +1070,198 @@ describe('buildCourse: a screening read from untrusted data', () => {
     ['a version that is not a string', { id: 'acuspine-protocol', version: 1 }],
   ])('a screening with %s is one issue at its rule set', (_, ruleSet) => {
     expect(issuesOf({ screening: { ...eligible, ruleSet } })).toEqual([
-      invalidScreening('ruleSet', 'expected the rule set { id, version } that screen() records'),
+      {
+        code: 'invalid-screening',
+        path: ['screening', 'ruleSet'],
+        message: 'expected the rule set { id, version } that screen() records',
+      },
     ]);
   });
 
-  test('a rule set whose id cannot be read is unreadable at that path', () => {
-    const ruleSet = Object.defineProperty({ version: '1.0.0' }, 'id', {
-      enumerable: true,
+  test('reads a screening after a JSON round trip, as a stored screening comes back', () => {
+    const planned = course({ screening: JSON.parse(JSON.stringify(withCaution)) });
+    expect(planned.cautions).toEqual(['anticoagulant-therapy']);
+    expect(planned.ruleSet).toEqual({ id: 'protocol-and-cautions', version: '2' });
+  });
+});
+
+describe('buildCourse: a screening that does not follow from its findings', () => {
+  test('is refused, as screeningCards refuses it: every finding present and the status eligible', () => {
+    const everyFinding = JSON.parse(JSON.stringify(contraindicated));
+    const forged = { ...everyFinding, status: 'eligible', contraindications: [] };
+    expect(issuesOf({ screening: forged })).toEqual([
+      {
+        code: 'invalid-screening',
+        path: ['screening', 'contraindications'],
+        message: 'expected the ids of the absolute rules found present, as screen() lists them: ["age","pregnancy"]',
+      },
+    ]);
+    const [card] = screeningCards(forged, { source: { label: 'x' } });
+    expect(card?.summary).toMatch(/could not be read/);
+  });
+
+  test('refuses every value that the cards refuse, and plans a course from every screening they read', () => {
+    const values: unknown[] = [
+      eligible,
+      withCaution,
+      { ...eligible, status: 'caution' },
+      { ...eligible, missing: ['pregnant'] },
+      { ...withCaution, cautions: [] },
+      { ...eligible, uncheckedProtocolRules: undefined },
+      { ...eligible, findings: [] },
+      { ...eligible, invalid: undefined },
+    ];
+    for (const screening of values) {
+      const cards = screeningCards(screening as Screening, { source: { label: 'x' } });
+      const unreadable = cards.some((card) => /could not be read/.test(card.summary));
+      const result = buildCourse({ ...base, screening } as CourseRequest);
+      expect(result.ok, JSON.stringify(screening)).toBe(!unreadable);
+      if (!result.ok) expect(result.issues[0]?.code).toBe('invalid-screening');
+    }
+  });
+});
+
+describe('buildCourse: a rule set that leaves out the protocol', () => {
+  const electroOnly = defineRuleSet({
+    id: 'clinic-electro',
+    version: '1',
+    rules: [
+      {
+        id: 'implanted-device',
+        kind: 'absolute',
+        when: { type: 'all', facts: ['pacemaker', 'electroacupuncturePlanned'] },
+        source: { title: 'Clinic policy on electroacupuncture' },
+      },
+    ],
+  });
+  const ALL = ['age', 'oncology', 'pregnancy', 'coagulation', 'acute-infection', 'acute-mental-state'];
+
+  test('the course carries the protocol rules that its screening did not check', () => {
+    const screening = screen(
+      { ageYears: 1, pregnant: true, oncologicalDisease: true, pacemaker: true, electroacupuncturePlanned: false },
+      { ruleSet: electroOnly },
+    );
+    expect(screening.status).toBe('eligible');
+    const planned = course({ screening });
+    expect(planned.uncheckedProtocolRules).toEqual(ALL);
+    expect(Object.isFrozen(planned.uncheckedProtocolRules)).toBe(true);
+    expect(course().uncheckedProtocolRules).toEqual([]);
+  });
+
+  test('STRICTA 1b says which protocol rules the screening did not check', () => {
+    const screening = screen({ pacemaker: false, electroacupuncturePlanned: false }, { ruleSet: electroOnly });
+    const entry = course({ screening }).stricta.items.find((item) => item.id === '1b');
+    expect(entry?.status === 'filled' && entry.text).toMatch(
+      /The patient was screened with rule set clinic-electro 1 \(status eligible\), which does not check these contraindications of the protocol: age, oncology, pregnancy, coagulation, acute-infection, acute-mental-state\.$/,
+    );
+  });
+});
+
+describe('buildCourse: revoked proxies and other values that cannot be read', () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const revokedFunction = () => {
+    const { proxy, revoke } = Proxy.revocable(() => undefined, {});
+    revoke();
+    return proxy;
+  };
+
+  test('a revoked proxy as the request is one unreadable issue, never a throw', () => {
+    expect(issues(revoked())).toEqual([{ code: 'unreadable', path: [], message: 'the value could not be read' }]);
+  });
+
+  test.each([
+    ['region', ['region']],
+    ['screening', ['screening']],
+    ['start', ['start']],
+    ['sessions', ['sessions']],
+    ['minutes', ['minutes']],
+    ['weekdays', ['weekdays']],
+    ['contralateral', ['contralateral']],
+    ['override', ['override']],
+  ])('a revoked proxy as %s is an issue at that field, never a throw', (field, path) => {
+    for (const value of [revoked(), revokedFunction()]) {
+      const found = issuesOf({ [field]: value });
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]?.path).toEqual(path);
+    }
+  });
+
+  test('names a value that cannot be described as such', () => {
+    expect(issuesOf({ sessions: revokedFunction() })).toEqual([
+      {
+        code: 'invalid-type',
+        path: ['sessions'],
+        message: 'expected a whole number of sessions, got a value that could not be read',
+      },
+    ]);
+  });
+
+  test('a weekday entry that cannot be read is unreadable at its index', () => {
+    const list = ['mon', 'thu'];
+    Object.defineProperty(list, 1, {
       get() {
         throw new Error('boom');
       },
     });
-    expect(issuesOf({ screening: { ...eligible, ruleSet } }).map(({ code, path }) => ({ code, path }))).toEqual([
-      { code: 'unreadable', path: ['screening', 'ruleSet', 'id'] },
-      { code: 'invalid-screening', path: ['screening', 'ruleSet'] },
+    expect(issuesOf({ weekdays: list }).map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'unreadable', path: ['weekdays', 1] },
+      { code: 'unknown-weekday', path: ['weekdays', 1] },
     ]);
+  });
+});
+
+describe('buildCourse: a bounded list of issues, read at a bounded cost', () => {
+  const TOO_MANY = {
+    code: 'too-many-issues',
+    path: [],
+    message: `more issues were found than the ${MAX_ISSUES - 1} listed, and the rest of the request was not checked`,
+  };
+
+  test(`lists ${MAX_ISSUES - 1} issues of a million weekdays, and then says that it stopped`, () => {
+    const started = performance.now();
+    const found = issuesOf({ weekdays: Array.from({ length: 1_000_000 }, () => 'someday') });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(found).toHaveLength(MAX_ISSUES);
+    expect(found.slice(0, -1).map((item) => item.path)).toEqual(
+      Array.from({ length: MAX_ISSUES - 1 }, (_, index) => ['weekdays', index]),
+    );
+    expect(found.at(-1)).toEqual(TOO_MANY);
+  });
+
+  test('stops reading a sparse list of weekdays of the greatest length an array can have', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    const found = issuesOf({ weekdays: sparse });
+    expect(found).toHaveLength(MAX_ISSUES);
+    expect(found.at(-1)).toEqual(TOO_MANY);
+  }, 2000);
+
+  test('repeats of the seven weekdays count too', () => {
+    const found = issuesOf({ weekdays: Array.from({ length: 10_000 }, (_, index) => weekdays[index % 7]) });
+    expect(found.slice(0, 3).map((item) => item.code)).toEqual(Array(3).fill('duplicate-weekday'));
+    expect(found[0]?.path).toEqual(['weekdays', 7]);
+    expect(found.at(-1)).toEqual(TOO_MANY);
+  });
+
+  test('stops at unknown fields of the request and of the override alike', () => {
+    const keys = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
+    const request = issuesOf(keys('field'));
+    expect(request).toHaveLength(MAX_ISSUES);
+    expect(request.at(-1)).toEqual(TOO_MANY);
+    const override = issuesOf({ override: { reason: 'r', ...keys('note') } });
+    expect(override).toHaveLength(MAX_ISSUES);
+    expect(override[0]?.path).toEqual(['override', 'note0']);
+    expect(override.at(-1)).toEqual(TOO_MANY);
+  });
+
+  test(`lists ${MAX_ISSUES - 1} issues in full, with no note that more were found`, () => {
+    const found = issuesOf({ weekdays: Array.from({ length: MAX_ISSUES - 1 + 7 }, (_, i) => weekdays[i % 7]) });
+    expect(found).toHaveLength(MAX_ISSUES - 1);
+    expect(found.every((item) => item.code === 'duplicate-weekday')).toBe(true);
   });
 });
