@@ -162,7 +162,13 @@ export function sampleRequest(birthDate: string, conditions: readonly FhirCondit
     hook: 'patient-view',
     hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
     context: { userId: 'Practitioner/example', patientId: 'example-patient' },
-    prefetch: { patient, conditions: searchset(conditions), observations: searchset([]), medications: searchset([]) },
+    prefetch: {
+      patient,
+      conditions: searchset(conditions),
+      observations: searchset([]),
+      medications: searchset([]),
+      devices: searchset([]),
+    },
   };
 }
 

@@ -173,6 +173,7 @@ const record = factsFromFhir(
       id: 'm1',
       status: 'active',
       intent: 'order',
+      authoredOn: '2026-09-14',
       subject: { reference: 'Patient/p1' },
       medicationCodeableConcept: {
         coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '855332' }],
@@ -184,6 +185,7 @@ const record = factsFromFhir(
 assert.ok(record.ok);
 if (record.ok) {
   line(`   facts from the record: ${JSON.stringify(record.value.facts)}`);
+  assert.deepEqual(record.value.facts, { ageYears: 85, anticoagulantTherapy: true });
   const [card] = screeningCards(screen(record.value.facts), { source: { label: 'acuspine tour' } });
   line(`   card (${card?.indicator}): ${card?.summary}`);
   assert.equal(card?.indicator, 'critical');
