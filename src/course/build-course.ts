@@ -47,10 +47,16 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * problem comes back as an issue with the path of the field.
  *
  * Refusals (an override never lifts them):
+ * - a value that is not a screening as `screen` returns it, for example one whose status does
+ *   not follow from its findings: issue `invalid-screening` (the same reading as
+ *   `screeningCards`, which shows such a value as unreadable);
  * - a `contraindicated` screening: issue `contraindicated`, naming the contraindications; the
  *   patient needs another method of treatment (protocol, last section);
- * - an `incomplete` screening: issue `screening-incomplete`, naming the facts to record first.
- * A `caution` screening gets a course, which carries the cautions for the clinician.
+ * - an `incomplete` screening, or one that lists facts to record: issue `screening-incomplete`,
+ *   naming the facts to record first.
+ * A `caution` screening gets a course, which carries the cautions for the clinician. The course
+ * also carries the screening's `uncheckedProtocolRules`: the protocol's contraindications that
+ * its rule set does not check, which nothing rules out for this course.
  *
  * Settings and their defaults (each recorded in `course.settings` with its basis):
  * - `sessions`: the region's typical 10; 10-12 is the protocol's range.
@@ -78,7 +84,8 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * Issue codes: `not-an-object`, `unknown-key`, `unreadable`, `missing`, `invalid-type`,
  * `unknown-region`, `invalid-screening`, `contraindicated`, `screening-incomplete`,
  * `invalid-date`, `not-an-integer`, `out-of-range`, `empty`, `unknown-weekday`,
- * `duplicate-weekday`, `blank`, `outside-protocol`.
+ * `duplicate-weekday`, `blank`, `outside-protocol`. At most 100 issues are listed: after 99,
+ * reading stops, and a last issue, `too-many-issues`, says that more were found.
  *
  * @param request - the region, the screening, the start date and the optional settings.
  * @returns `{ ok: true, value }` with the frozen course, or `{ ok: false, issues }`.

@@ -30,6 +30,11 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'rule.age.unknown':
     'Age is not recorded, or not valid, so the age limits (under {under} or over {over} completed years) cannot be checked.',
   'rule.age.absent': 'Age is within the limits of the rule ({under} to {over} completed years).',
+  'rule.age.adapted.present':
+    'The patient is under {under} or over {over} completed years of age: a contraindication under the rule set’s own age limits (the protocol’s are under {protocolUnder} or over {protocolOver}).',
+  'rule.age.adapted.unknown':
+    'Age is not recorded, or not valid, so the rule set’s own age limits (under {under} or over {over} completed years) cannot be checked.',
+  'rule.age.adapted.absent': 'Age is within the rule set’s own limits ({under} to {over} completed years).',
   'rule.oncology.label': 'oncological disease',
   'rule.oncology.present': 'An oncological disease is recorded: a contraindication in the protocol.',
   'rule.oncology.unknown':
@@ -157,6 +162,7 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'issue.blank': 'The text must not be blank.',
   'issue.outside-protocol':
     'The value lies outside what the protocol states; going outside it needs an override with a reason.',
+  'issue.too-many-issues': 'More problems were found than are listed here.',
   'issue.other': 'The value is not valid (code “{code}”).',
   'issue.line': '{field}: {message}',
 
@@ -217,6 +223,11 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'protocol.section.lumbosacral': 'Acupuncture for lumbosacral osteochondrosis',
   'source.section': 'section “{section}”',
   'source.item': 'item {item}',
+  'source.adapted': 'the rule set’s own rule, adapted from {source}',
+  'source.adapted.age':
+    'the rule set’s own age limits, adapted from {source}, whose limits are under {under} or over {over} completed years',
+  'rule-set.unchecked-protocol':
+    'The rule set used does not check these contraindications of the protocol: {rules}. This result says nothing about them: check them before treatment.',
 
   'course.summary': 'Planned course of acupuncture for osteochondrosis of the {region} spine, from {from} to {to}.',
   'course.region': 'Region: {region} spine.',

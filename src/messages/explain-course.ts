@@ -2,9 +2,20 @@ import type { Course, Session } from '../course/course.js';
 import type { ProcedureStep } from '../course/procedure-steps.js';
 import type { LumbosacralPhaseId } from '../regions/region-profile.js';
 import { isSpinalRegion } from '../regions/spinal-region.js';
+import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import type { MessageCode } from './message-code.js';
 import type { MessageOptions } from './message-options.js';
-import { citation, date, decapitalize, list, type Translator, translator } from './translator.js';
+import {
+  citation,
+  date,
+  decapitalize,
+  list,
+  type Translator,
+  translator,
+  uncheckedProtocolSentence,
+} from './translator.js';
+
+const NOT_A_COURSE = 'explainCourse: expected a course as returned by buildCourse() (its value)';
 
 /**
  * Options for {@link explainCourse}.
@@ -36,9 +47,17 @@ export interface CourseExplanation {
    * The course line by line: region; sessions and minutes; where the protocol states the session
    * length for another region only, that fact; weekdays; dates; phases; point groups;
    * contralateral selection; the steps of a session; the cautions carried from the screening;
-   * the override; the settings left at their defaults; the screening; the protocol sections.
+   * the override; the settings left at their defaults; the screening; the protocol's
+   * contraindications that the screening's rule set does not check, when there are any; the
+   * protocol sections.
    */
   readonly lines: readonly string[];
+  /**
+   * When the screening's rule set does not check every contraindication of the source protocol
+   * (the course's `uncheckedProtocolRules`): a sentence that names them. Undefined when it
+   * checks them all.
+   */
+  readonly uncheckedProtocol: string | undefined;
   /** The treatment phases with their sessions (lumbosacral courses; empty for the other regions). */
   readonly phases: readonly PhaseExplanation[];
   /** The steps of each session, in order. */
@@ -83,14 +102,16 @@ export interface PhaseExplanation {
  * weekdays and dates, the phases, the point groups, contralateral selection, the steps of a
  * session, the cautions carried from the screening, the override and its reason, and the
  * protocol sections it rests on. A value the protocol states for another region only is said
- * to be so. The words describe the plan; they make no claim of efficacy or prognosis.
+ * to be so, and so are the protocol's contraindications that the screening's rule set does not
+ * check. The words describe the plan; they make no claim of efficacy or prognosis.
  *
  * @param course - a course as returned by `buildCourse` (its `value`).
  * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own
  *   locale; `sessions: true` for one line per session.
  * @returns the frozen explanation.
  * @throws {TypeError} when `course` is not a course (one whose weekday, phase, point group, step or
- *   override setting has no words in the catalogs is not), or an option has the wrong type.
+ *   override setting has no words in the catalogs is not, nor is one that cannot be read,
+ *   whatever its getters throw), or an option has the wrong type.
  * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given.
  * @example
  * const screening = screen({ ageYears: 52, oncologicalDisease: false, pregnant: false, coagulationDisorder: false,
@@ -106,6 +127,17 @@ export interface PhaseExplanation {
  */
 export function explainCourse(course: Course, options?: ExplainCourseOptions): CourseExplanation {
   const t = translator(options, 'explainCourse');
+  const withSessions = options?.sessions === true;
+  try {
+    return explainChecked(t, course, withSessions);
+  } catch (error) {
+    // explainCourse's own errors name it; any other came from reading the value (a getter, a proxy).
+    if (error instanceof TypeError && error.message.startsWith('explainCourse:')) throw error;
+    throw new TypeError(`${NOT_A_COURSE}: it could not be read`, { cause: error });
+  }
+}
+
+function explainChecked(t: Translator, course: Course, withSessions: boolean): CourseExplanation {
   checkCourse(course);
   const sessions = course.sessions;
   const first = sessions[0] as Session;
@@ -188,15 +220,18 @@ export function explainCourse(course: Course, options?: ExplainCourseOptions): C
       version: course.ruleSet.version,
     }),
   );
+  const uncheckedProtocol = uncheckedProtocolSentence(t, course.uncheckedProtocolRules);
+  if (uncheckedProtocol !== undefined) lines.push(uncheckedProtocol);
   const sources = course.protocolBasis.map((source) => citation(t, source));
   lines.push(t.t('course.sources', { sources: sources.join('; ') }));
 
-  const sessionLines = options?.sessions === true ? sessions.map((session) => sessionText(t, session)) : [];
+  const sessionLines = withSessions ? sessions.map((session) => sessionText(t, session)) : [];
 
   return Object.freeze({
     locale: t.locale,
     summary,
     lines: Object.freeze(lines),
+    uncheckedProtocol,
     phases: Object.freeze(phases),
     steps: Object.freeze(steps),
     sessions: Object.freeze(sessionLines),
@@ -260,8 +295,10 @@ function checkCourse(course: Course): void {
     Array.isArray(value.cautions) &&
     Array.isArray(value.omittedPhases) &&
     Array.isArray(value.protocolBasis) &&
+    Array.isArray(value.uncheckedProtocolRules) &&
+    value.uncheckedProtocolRules.every((rule) => PROTOCOL_RULES.some((known) => known.id === rule)) &&
     (value.screeningStatus === 'eligible' || value.screeningStatus === 'caution') &&
     typeof value.ruleSet === 'object' &&
     value.ruleSet !== null;
-  if (!valid) throw new TypeError('explainCourse: expected a course as returned by buildCourse() (its value)');
+  if (!valid) throw new TypeError(NOT_A_COURSE);
 }

@@ -60,7 +60,8 @@ function isCourseField(segment: unknown): boolean {
  * @param issues - the `issues` of a failed result.
  * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own locale.
  * @returns the frozen explanation.
- * @throws {TypeError} when `issues` is not an array of issues, or an option has the wrong type.
+ * @throws {TypeError} when `issues` is not an array of issues (nor is one that cannot be read,
+ *   whatever its getters throw), or an option has the wrong type.
  * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given.
  * @example
  * const result = parsePatientFacts({ ageYears: 'forty', pregnancy: true });
@@ -73,10 +74,9 @@ function isCourseField(segment: unknown): boolean {
  */
 export function explainIssues(issues: readonly Issue[], options?: MessageOptions): IssuesExplanation {
   const t = translator(options, 'explainIssues');
-  if (!Array.isArray(issues) || !issues.every(isIssue)) {
-    throw new TypeError('explainIssues: expected an array of issues { code, path, message }');
-  }
-  const explained = issues.map((found) => explainIssue(t, found));
+  const read = readIssues(issues);
+  if (read === undefined) throw new TypeError('explainIssues: expected an array of issues { code, path, message }');
+  const explained = read.map((found) => explainIssue(t, found));
   return Object.freeze({
     locale: t.locale,
     issues: Object.freeze(explained),
@@ -85,7 +85,33 @@ export function explainIssues(issues: readonly Issue[], options?: MessageOptions
   });
 }
 
-function explainIssue(t: Translator, found: Issue): IssueExplanation {
+/** The issue's code and path, each read once; its message is not shown. */
+type ReadIssue = Pick<Issue, 'code' | 'path'>;
+
+/**
+ * A copy of each issue's code and path, read once, so that a getter cannot answer one thing to
+ * the check and another to the words; undefined when the value is not a list of issues or cannot
+ * be read (a getter or a proxy threw).
+ */
+function readIssues(value: unknown): ReadIssue[] | undefined {
+  try {
+    if (!Array.isArray(value)) return undefined;
+    const copies: ReadIssue[] = [];
+    for (const entry of Array.from(value as unknown[])) {
+      if (typeof entry !== 'object' || entry === null) return undefined;
+      const { code, path } = entry as Record<string, unknown>;
+      if (typeof code !== 'string' || !Array.isArray(path)) return undefined;
+      const segments = Array.from(path as unknown[]);
+      if (!segments.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return undefined;
+      copies.push({ code, path: Object.freeze(segments as (string | number)[]) });
+    }
+    return copies;
+  } catch {
+    return undefined;
+  }
+}
+
+function explainIssue(t: Translator, found: ReadIssue): IssueExplanation {
   const { code, path } = found;
   // An unknown or forbidden key is named itself; the field is the object that holds it.
   const aboutKey = code === 'unknown-key' || code === 'forbidden-key';
@@ -125,14 +151,4 @@ function fieldLabel(t: Translator, path: readonly (string | number)[]): string |
         : t.t('field.nested', { field: label, key: segment });
   }
   return label;
-}
-
-function isIssue(value: Issue): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.code === 'string' &&
-    Array.isArray(value.path) &&
-    value.path.every((segment) => typeof segment === 'string' || typeof segment === 'number')
-  );
 }

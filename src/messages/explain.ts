@@ -1,11 +1,15 @@
+import type { Issue } from '../_internal/result.js';
 import type { FactName } from '../facts/patient-facts.js';
 import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
-import type { RuleKind, RuleSet, SourceCitation } from '../screening/rule.js';
+import { cautionRuleSet } from '../screening/caution-rule-set.js';
+import { protocolItemOf } from '../screening/protocol-citation.js';
+import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
+import { readScreening } from '../screening/read-screening.js';
+import type { Rule, RuleKind, RuleSet, SourceCitation } from '../screening/rule.js';
 import type { Finding, FindingOutcome, Screening, ScreeningStatus } from '../screening/screening.js';
-import { PROTOCOL_TITLE } from '../screening/sources.js';
 import type { MessageCode } from './message-code.js';
 import type { MessageOptions } from './message-options.js';
-import { citation, type Translator, translator } from './translator.js';
+import { citation, type Translator, translator, uncheckedProtocolSentence } from './translator.js';
 
 /**
  * Options for {@link explain}.
@@ -19,9 +23,9 @@ export interface ExplainOptions extends MessageOptions {
   readonly absent?: boolean | undefined;
   /**
    * The rule set that produced the screening (the same id and version), so that the sentences of
-   * an age rule state its bounds. Without it, the bounds are stated for the protocol's own age
-   * rule (`ageRule()` with its default bounds, whose source carries no note); an age rule with
-   * other bounds is then explained by the generic sentence, and its source note names the bounds.
+   * an age rule with the rule set's own bounds state them. Without it, the bounds are stated for
+   * the protocol's own age rule only; an age rule with other bounds is then explained by the
+   * generic sentence, and its source says that it is the rule set's own (its note names the bounds).
    */
   readonly ruleSet?: RuleSet | undefined;
 }
@@ -42,6 +46,12 @@ export interface Explanation {
   readonly label: string;
   /** What the status means and what to do next, e.g. refer for another method of treatment. */
   readonly headline: string;
+  /**
+   * When the rule set does not check every contraindication of the source protocol (the
+   * screening's `uncheckedProtocolRules`): a sentence that names them and says that the result
+   * says nothing about them. Undefined when the set checks them all.
+   */
+  readonly uncheckedProtocol: string | undefined;
   /** One sentence per finding that needs attention (present or unknown; absent too with `absent: true`), in rule-set order. */
   readonly findings: readonly FindingExplanation[];
   /** The question to ask for each missing fact, in the order of the screening's `missing`. */
@@ -72,7 +82,11 @@ export interface FindingExplanation {
   readonly kind: RuleKind;
   /** The finding, as a sentence a clinician can read. */
   readonly sentence: string;
-  /** The rule's source as one line: title, section, item. */
+  /**
+   * The rule's source as one line: title, section, item. A protocol rule that the rule set
+   * adapted (its citation carries a note, as an age rule with other bounds does) is named as the
+   * rule set's own, adapted from the protocol's item.
+   */
   readonly source: string;
   /** The rule's source as data, with its note and link where it has them. */
   readonly citation: SourceCitation;
@@ -99,11 +113,6 @@ export interface FactQuestion {
   readonly problem?: string;
 }
 
-interface Bounds {
-  readonly under: number;
-  readonly over: number;
-}
-
 /**
  * Explains a screening in words for a clinician: the status and what to do next, a sentence
  * for each finding that needs attention with the source of its rule, and the question to ask
@@ -112,15 +121,19 @@ interface Bounds {
  * nothing more.
  *
  * The shipped rules (`protocolRuleSet`, `cautionRuleSet`) have their own sentences. A rule of a
- * custom set (or a shipped id with another kind) gets a generic sentence naming the rule, with
- * its source.
+ * custom set (or a shipped id with another kind or source) gets a generic sentence naming the
+ * rule, with its source; an age rule with the rule set's own bounds is said to be the rule set's,
+ * never the protocol's. When the rule set leaves out contraindications of the protocol,
+ * `uncheckedProtocol` names them, and the text says so after the headline.
  *
  * @param screening - a screening as returned by `screen`.
  * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own
  *   locale (codes it lacks fall back, and are listed in `fallbacks`); `absent` to explain absent
  *   findings too; `ruleSet` to state the bounds of a custom age rule.
  * @returns the frozen explanation.
- * @throws {TypeError} when `screening` is not a screening, or an option has the wrong type.
+ * @throws {TypeError} when `screening` is not a screening as `screen` returns it (one whose status
+ *   does not follow from its findings is not; nor is one that cannot be read, whatever its
+ *   getters throw), or an option has the wrong type.
  * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given,
  *   or when `ruleSet` is not the rule set (id and version) that produced the screening.
  * @example
@@ -136,7 +149,16 @@ interface Bounds {
  */
 export function explain(screening: Screening, options?: ExplainOptions): Explanation {
   const t = translator(options, 'explain');
-  checkScreening(screening);
+  const read = readScreening(screening);
+  if (!read.ok) {
+    const [found] = read.issues as [Issue];
+    const where = found.path.length > 0 ? `at ${found.path.join('.')}: ` : '';
+    throw new TypeError(`explain: expected a screening as returned by screen() (${where}${found.message})`);
+  }
+  return explainRead(t, read.value, options);
+}
+
+function explainRead(t: Translator, screening: Screening, options: ExplainOptions | undefined): Explanation {
   const ruleSet = options?.ruleSet;
   if (ruleSet !== undefined && (ruleSet.id !== screening.ruleSet.id || ruleSet.version !== screening.ruleSet.version)) {
     throw new RangeError(
@@ -153,7 +175,7 @@ export function explain(screening: Screening, options?: ExplainOptions): Explana
         outcome: finding.outcome,
         kind: finding.kind,
         sentence: sentence(t, finding, ruleSet),
-        source: citation(t, finding.source),
+        source: sourceText(t, finding.source),
         citation: finding.source,
       }),
     );
@@ -170,8 +192,9 @@ export function explain(screening: Screening, options?: ExplainOptions): Explana
 
   const label = t.t(`status.${screening.status}.label`);
   const headline = t.t(`status.${screening.status}.headline`);
+  const uncheckedProtocol = uncheckedProtocolSentence(t, screening.uncheckedProtocolRules);
   const ruleSetLine = t.t('text.rule-set', { id: screening.ruleSet.id, version: screening.ruleSet.version });
-  const lines = [label, headline];
+  const lines = uncheckedProtocol === undefined ? [label, headline] : [label, headline, uncheckedProtocol];
   for (const finding of findings) {
     lines.push(`- ${t.t('text.finding', { sentence: finding.sentence, source: finding.source })}`);
   }
@@ -187,6 +210,7 @@ export function explain(screening: Screening, options?: ExplainOptions): Explana
     status: screening.status,
     label,
     headline,
+    uncheckedProtocol,
     findings: Object.freeze(findings),
     questions: Object.freeze(questions),
     ruleSet: ruleSetLine,
@@ -195,74 +219,54 @@ export function explain(screening: Screening, options?: ExplainOptions): Explana
   });
 }
 
-/** The kind of each shipped rule: its sentences are used only for a finding of the same kind. */
-function shippedKind(rule: string): RuleKind | undefined {
-  switch (rule) {
-    case 'age':
-    case 'oncology':
-    case 'pregnancy':
-    case 'coagulation':
-    case 'acute-infection':
-    case 'acute-mental-state':
-      return 'absolute';
-    case 'anticoagulant-therapy':
-    case 'electroacupuncture-with-implanted-device':
-    case 'skin-lesion-at-site':
-    case 'needle-phobia':
-    case 'epilepsy':
-    case 'pregnancy-point-restrictions':
-      return 'relative';
-  }
-  return undefined;
+/** The shipped rule with this id, of the protocol or of the cautions. */
+function shippedRule(id: string): Rule | undefined {
+  return PROTOCOL_RULES.find((rule) => rule.id === id) ?? cautionRuleSet.rules.find((rule) => rule.id === id);
+}
+
+/**
+ * Whether a finding is a shipped rule's: the same id, kind and source. A citation of a protocol
+ * item with no note is that item's own rule (defineRuleSet refuses it on any other), so for the
+ * protocol's rules the source also settles the condition, and the age rule's bounds.
+ */
+function isShipped(finding: Finding, shipped: Rule | undefined): shipped is Rule {
+  if (shipped === undefined || shipped.kind !== finding.kind) return false;
+  const [a, b] = [shipped.source, finding.source];
+  return a.title === b.title && a.section === b.section && a.item === b.item && a.url === b.url && a.note === b.note;
 }
 
 function sentence(t: Translator, finding: Finding, ruleSet: RuleSet | undefined): string {
   const { rule, outcome, kind } = finding;
-  const shipped = shippedKind(rule) === kind;
-  if (shipped && rule !== 'age') return t.t(`rule.${rule}.${outcome}` as MessageCode);
-  const bounds = shipped ? ageBounds(finding, ruleSet) : undefined;
-  if (bounds !== undefined) return t.t(`rule.age.${outcome}`, { under: bounds.under, over: bounds.over });
-  const name = shippedKind(rule) === undefined ? rule : t.t(`rule.${rule}.label` as MessageCode);
+  const shipped = shippedRule(rule);
+  if (isShipped(finding, shipped)) {
+    return rule === 'age'
+      ? t.t(`rule.age.${outcome}`, PROTOCOL_AGE_BOUNDS)
+      : t.t(`rule.${rule}.${outcome}` as MessageCode);
+  }
+  // An age rule of the rule set's own states its bounds when the rule set is given.
+  const when = ruleSet?.rules.find((candidate) => candidate.id === rule)?.when;
+  if (kind === 'absolute' && when?.type === 'age-outside') {
+    return t.t(`rule.age.adapted.${outcome}`, {
+      under: when.under,
+      over: when.over,
+      protocolUnder: PROTOCOL_AGE_BOUNDS.under,
+      protocolOver: PROTOCOL_AGE_BOUNDS.over,
+    });
+  }
+  const name = shipped === undefined ? rule : t.t(`rule.${rule}.label` as MessageCode);
   return t.t(outcome === 'present' ? `rule.generic.present.${kind}` : `rule.generic.${outcome}`, { rule: name });
 }
 
 /**
- * The bounds of an age rule: from the rule set when given; otherwise the protocol's, when the
- * finding's source is the protocol's item 1 with no note (`ageRule` notes any other bounds).
+ * A finding's source as one line. A protocol item cited with a note is a rule that the rule set
+ * adapted (see isShipped): it is named as the rule set's own, and for the age item with the
+ * protocol's own limits, which its sentence may not state.
  */
-function ageBounds(finding: Finding, ruleSet: RuleSet | undefined): Bounds | undefined {
-  if (ruleSet !== undefined) {
-    const rule = ruleSet.rules.find((candidate) => candidate.id === finding.rule);
-    return rule?.when.type === 'age-outside' ? rule.when : undefined;
-  }
-  const { title, section, item, note } = finding.source;
-  const protocolItem = title === PROTOCOL_TITLE && section === 'Contraindications' && item === 1;
-  return protocolItem && note === undefined ? PROTOCOL_AGE_BOUNDS : undefined;
-}
-
-function checkScreening(screening: Screening): void {
-  const value = screening as Partial<Screening> | null | undefined;
-  const valid =
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray(value.findings) &&
-    Array.isArray(value.missing) &&
-    Array.isArray(value.invalid) &&
-    typeof value.ruleSet === 'object' &&
-    value.ruleSet !== null &&
-    ['eligible', 'caution', 'incomplete', 'contraindicated'].includes(value.status as string) &&
-    value.findings.every(isFinding);
-  if (!valid) throw new TypeError('explain: expected a screening as returned by screen()');
-}
-
-function isFinding(finding: Finding): boolean {
-  return (
-    typeof finding === 'object' &&
-    finding !== null &&
-    typeof finding.rule === 'string' &&
-    (finding.outcome === 'present' || finding.outcome === 'absent' || finding.outcome === 'unknown') &&
-    (finding.kind === 'absolute' || finding.kind === 'relative') &&
-    typeof finding.source === 'object' &&
-    finding.source !== null
-  );
+function sourceText(t: Translator, source: SourceCitation): string {
+  const text = citation(t, source);
+  const item = source.note === undefined ? undefined : protocolItemOf(source);
+  if (item === undefined) return text;
+  return item === 1
+    ? t.t('source.adapted.age', { source: text, under: PROTOCOL_AGE_BOUNDS.under, over: PROTOCOL_AGE_BOUNDS.over })
+    : t.t('source.adapted', { source: text });
 }

@@ -34,7 +34,8 @@ export type KnownIssueCode =
   | 'unknown-weekday'
   | 'duplicate-weekday'
   | 'blank'
-  | 'outside-protocol';
+  | 'outside-protocol'
+  | 'too-many-issues';
 
 /**
  * The fields of a course request that issues point at, each with a label.
@@ -71,6 +72,7 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * |---|---|---|
  * | `status.<status>.label`, `.headline` | the screening status, and what to do next | — |
  * | `rule.<id>.label`, `.present`, `.unknown`, `.absent` | a shipped rule: its name and one sentence per outcome | `age`: `{under}`, `{over}` |
+ * | `rule.age.adapted.*` | an age rule with the rule set's own bounds, per outcome | `{under}`, `{over}`; `present`: `{protocolUnder}`, `{protocolOver}` |
  * | `rule.generic.*` | a rule of a custom set (or an age rule whose bounds are not known) | `{rule}` |
  * | `fact.<name>.label`, `.question` | a patient fact, and the question that records it | — |
  * | `fact.invalid.age`, `fact.invalid.boolean` | why a recorded value was not read | `{fact}` |
@@ -80,6 +82,8 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * | `phase.<id>`, `step.<id>`, `pointGroup.<group>`, `weekday.<day>`, `setting.<name>` | course vocabulary | `step.retain-needles`: `{minutes}` |
  * | `protocol.title`, `protocol.section.<id>` | the source protocol's title and headings | — |
  * | `source.section`, `source.item` | parts of a citation | `{section}`, `{item}` |
+ * | `source.adapted`, `source.adapted.age` | a citation of a protocol rule that the rule set adapted | `{source}`; `.age`: `{under}`, `{over}` |
+ * | `rule-set.unchecked-protocol` | the protocol's contraindications that a rule set does not check | `{rules}` |
  * | `course.*`, `session.*` | lines of a course explanation | see the English catalog |
  * | `text.*`, `format.date` | the layout of the plain-text rendering, and dates | see the English catalog |
  *
@@ -92,6 +96,7 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
 export type MessageCode =
   | `status.${ScreeningStatus}.${'label' | 'headline'}`
   | `rule.${ProtocolRuleId | CautionRuleId}.${'label' | 'present' | 'unknown' | 'absent'}`
+  | `rule.age.adapted.${'present' | 'unknown' | 'absent'}`
   | `rule.generic.${'present.absolute' | 'present.relative' | 'unknown' | 'absent'}`
   | `fact.${FactName}.${'label' | 'question'}`
   | `fact.invalid.${'age' | 'boolean'}`
@@ -106,7 +111,8 @@ export type MessageCode =
   | `setting.${'sessions' | 'minutes' | 'weekdays' | 'contralateral'}`
   | 'protocol.title'
   | `protocol.section.${ProtocolSectionId}`
-  | `source.${'section' | 'item'}`
+  | `source.${'section' | 'item' | 'adapted' | 'adapted.age'}`
+  | 'rule-set.unchecked-protocol'
   | `course.${
       | 'summary'
       | 'region'

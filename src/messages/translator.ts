@@ -123,6 +123,17 @@ export function date(t: Translator, iso: string): string {
   return t.t('format.date', { year, month, day });
 }
 
+/**
+ * The sentence that names the protocol's contraindications a rule set does not check (by their
+ * labels), or undefined when it checks them all. Shared by explain and explainCourse.
+ */
+export function uncheckedProtocolSentence(t: Translator, unchecked: readonly string[]): string | undefined {
+  if (unchecked.length === 0) return undefined;
+  return t.t('rule-set.unchecked-protocol', {
+    rules: list(unchecked.map((rule) => t.t(`rule.${rule}.label` as MessageCode))),
+  });
+}
+
 /** Joins the items of a list. */
 export function list(items: readonly string[]): string {
   return items.join(', ');

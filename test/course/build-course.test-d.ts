@@ -5,6 +5,7 @@ import {
   type CourseRequest,
   type LumbosacralPhaseId,
   type ProcedureStep,
+  type ProtocolRuleId,
   type Result,
   type RuleSetRef,
   type Session,
@@ -40,6 +41,7 @@ describe('buildCourse types', () => {
     expectTypeOf<Course['region']>().toEqualTypeOf<SpinalRegion>();
     expectTypeOf<Course['ruleSet']>().toEqualTypeOf<RuleSetRef>();
     expectTypeOf<Course['screeningStatus']>().toEqualTypeOf<'eligible' | 'caution'>();
+    expectTypeOf<Course['uncheckedProtocolRules']>().toEqualTypeOf<readonly ProtocolRuleId[]>();
     expectTypeOf<Session['phase']>().toEqualTypeOf<LumbosacralPhaseId | undefined>();
     expectTypeOf<Session['weekday']>().toEqualTypeOf<Weekday>();
     expectTypeOf<Session['steps']>().toEqualTypeOf<readonly ProcedureStep[]>();

@@ -125,14 +125,16 @@ describe.each(catalogs)('every code in %s', (locale, catalog) => {
   });
 });
 
-/** The issue codes written in the source of the parsers and the course builder. */
+/** The issue codes written in the source of the parsers, the course builder and the screening reader. */
 function issueCodesInSource(): string[] {
   const root = resolve(import.meta.dirname, '../../src');
   const codes = new Set<string>();
-  for (const folder of ['facts', 'regions', 'course']) {
+  for (const folder of ['facts', 'regions', 'course', 'screening']) {
     for (const file of readdirSync(join(root, folder))) {
       const source = readFileSync(join(root, folder, file), 'utf8');
-      for (const match of source.matchAll(/\b(?:issue|add)\(\s*'([a-z-]+)'/g)) codes.add(match[1] as string);
+      for (const match of source.matchAll(/\b(?:issue|add|report|refuse)\(\s*'([a-z-]+)'/g)) {
+        codes.add(match[1] as string);
+      }
     }
   }
   return [...codes].sort();
@@ -184,6 +186,7 @@ describe('every issue code', () => {
       course({ screening: screen({}) }),
       course({ screening: { ...eligible, missing: 'x', ruleSet: null, status: 'ok' } }),
       course({ sessions: 30, minutes: 90, contralateral: 'yes' }),
+      course({ weekdays: Array.from({ length: 200 }, () => 'someday') }),
       buildCourse(throwing as CourseRequest),
     ];
     const issues: Issue[] = results.flatMap((result) => (result.ok ? [] : [...result.issues]));

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { type Course, type CourseRequest, explainCourse, type Screening, screen } from '../../src/index.js';
+import {
+  type Course,
+  type CourseRequest,
+  defineRuleSet,
+  explainCourse,
+  type Screening,
+  screen,
+} from '../../src/index.js';
 import { allAbsent, everyShippedRule, expectNoRawCodes, healthy, planned } from './fixtures.js';
 
 // Every result is computed inside a test, so that a mutation run sees which test reaches which line.
@@ -315,6 +322,7 @@ describe('explainCourse: programmer errors', () => {
   const NOT_A_COURSE = new TypeError('explainCourse: expected a course as returned by buildCourse() (its value)');
 
   test.each([
+    ['no unchecked protocol rules', () => ({ ...lumbosacral(), uncheckedProtocolRules: 'none' })],
     ['null', () => null],
     ['a string', () => 'course'],
     ['an empty object', () => ({})],
@@ -390,5 +398,81 @@ describe('explainCourse: programmer errors', () => {
         `explainCourse: no messages for locale "fr": use 'en' or 'ru', or pass options.messages for another locale`,
       ),
     );
+  });
+});
+
+describe('explainCourse: a course whose screening left out the protocol', () => {
+  const electroOnly = () =>
+    defineRuleSet({
+      id: 'clinic-electro',
+      version: '1',
+      rules: [
+        {
+          id: 'implanted-device',
+          kind: 'absolute',
+          when: { type: 'all', facts: ['pacemaker', 'electroacupuncturePlanned'] },
+          source: { title: 'Clinic policy on electroacupuncture' },
+        },
+      ],
+    });
+  const SENTENCE =
+    'The rule set used does not check these contraindications of the protocol: age limits, oncological disease, pregnancy, blood clotting disorder, acute period of an infectious disease, acute mental illness or psychotropic substances. This result says nothing about them: check them before treatment.';
+
+  test('says which protocol contraindications were not checked, after the screening and before the sources', () => {
+    const screening = screen(
+      { ageYears: 1, pregnant: true, oncologicalDisease: true, pacemaker: true, electroacupuncturePlanned: false },
+      { ruleSet: electroOnly() },
+    );
+    const explanation = explainCourse(planned({ screening }));
+    expect(explanation.uncheckedProtocol).toBe(SENTENCE);
+    expect(explanation.lines.slice(-3)).toEqual([
+      'Screening result: no contraindication found (rule set clinic-electro, version 1).',
+      SENTENCE,
+      expect.stringMatching(/^Sources in the protocol: /),
+    ]);
+    expect(explanation.text).toContain(SENTENCE);
+    expect(explainCourse(planned({ screening }), { locale: 'ru' }).uncheckedProtocol).toMatch(
+      /^Используемый набор правил не проверяет следующие противопоказания протокола: возрастные ограничения, /,
+    );
+  });
+
+  test('says nothing of the kind for a course whose screening checked the protocol', () => {
+    const explanation = explainCourse(lumbosacral());
+    expect(explanation.uncheckedProtocol).toBeUndefined();
+    expect(explanation.text).not.toContain('does not check');
+  });
+});
+
+describe('explainCourse: values that cannot be read', () => {
+  const NOT_A_COURSE = /^explainCourse: expected a course as returned by buildCourse\(\) \(its value\)/;
+
+  test('a course without the protocol rules its screening left out is not a course', () => {
+    const { uncheckedProtocolRules: _unchecked, ...rest } = lumbosacral();
+    expect(() => explainCourse(rest as Course)).toThrow(NOT_A_COURSE);
+    expect(() => explainCourse({ ...lumbosacral(), uncheckedProtocolRules: ['knee'] } as never)).toThrow(TypeError);
+  });
+
+  test('a getter that throws is a TypeError, never its own error', () => {
+    const throwing = Object.defineProperty({ ...lumbosacral() }, 'settings', {
+      get() {
+        throw new RangeError('boom');
+      },
+    });
+    expect(() => explainCourse(throwing)).toThrow(TypeError);
+    expect(() => explainCourse(throwing)).toThrow(NOT_A_COURSE);
+    const course = lumbosacral();
+    const sessions = [...course.sessions];
+    Object.defineProperty(sessions, 3, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => explainCourse({ ...course, sessions }, { sessions: true })).toThrow(NOT_A_COURSE);
+  });
+
+  test('a revoked proxy is a TypeError that names explainCourse', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => explainCourse(proxy as Course)).toThrow(NOT_A_COURSE);
   });
 });

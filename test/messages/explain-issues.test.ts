@@ -166,3 +166,62 @@ describe('explainIssues', () => {
     );
   });
 });
+
+describe('explainIssues on values that cannot be read', () => {
+  const NOT_ISSUES = new TypeError('explainIssues: expected an array of issues { code, path, message }');
+
+  test('a getter that throws is a TypeError, never its own error', () => {
+    const throwing = Object.defineProperty({ path: [], message: 'm' }, 'code', {
+      enumerable: true,
+      get() {
+        throw new RangeError('boom');
+      },
+    });
+    expect(() => explainIssues([throwing as Issue])).toThrow(NOT_ISSUES);
+    const list = [{ code: 'missing', path: ['region'], message: 'm' }];
+    Object.defineProperty(list, 0, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => explainIssues(list)).toThrow(NOT_ISSUES);
+  });
+
+  test('a revoked proxy, as the list or as an issue, is a TypeError that names explainIssues', () => {
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    };
+    expect(() => explainIssues(revoked() as never)).toThrow(NOT_ISSUES);
+    expect(() => explainIssues([revoked() as Issue])).toThrow(NOT_ISSUES);
+  });
+
+  test('reads each issue once, and explains what it read', () => {
+    let reads = 0;
+    const shifting = Object.defineProperty({ path: ['region'], message: 'm' }, 'code', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads === 1 ? 'missing' : 7;
+      },
+    });
+    const [entry] = explainIssues([shifting as Issue]).issues;
+    expect(entry).toMatchObject({ code: 'missing', text: 'Spinal region: a value is required.' });
+    expect(reads).toBe(1);
+  });
+
+  test('explains a too-many-issues issue in words', () => {
+    const result = buildCourse({
+      region: 'cervical',
+      screening: screen(healthy),
+      start: '2026-03-02',
+      weekdays: Array.from({ length: 200 }, () => 'someday'),
+    } as unknown as CourseRequest);
+    const explanation = explainIssues(issuesOf(result));
+    expect(explanation.issues.at(-1)?.text).toBe('More problems were found than are listed here.');
+    expect(explainIssues(issuesOf(result), { locale: 'ru' }).issues.at(-1)?.text).toBe(
+      'Найдено больше проблем, чем показано здесь.',
+    );
+  });
+});

@@ -50,6 +50,14 @@ describe('message types', () => {
     expectTypeOf<Explanation['questions'][number]['fact']>().toEqualTypeOf<FactName>();
   });
 
+  test('say in a sentence, or not at all, which protocol contraindications the rule set does not check', () => {
+    expectTypeOf<Explanation['uncheckedProtocol']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CourseExplanation['uncheckedProtocol']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<'rule-set.unchecked-protocol'>().toExtend<MessageCode>();
+    expectTypeOf<'rule.age.adapted.present'>().toExtend<MessageCode>();
+    expectTypeOf<'issue.too-many-issues'>().toExtend<MessageCode>();
+  });
+
   test('options take a locale and a partial catalog', () => {
     expectTypeOf(explain)
       .parameter(1)

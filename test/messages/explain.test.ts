@@ -162,17 +162,68 @@ describe('explain: custom rules', () => {
     });
   });
 
-  test('an age rule with other bounds states them when its rule set is given', () => {
+  test('an age rule with other bounds is the rule set’s own, adapted from the protocol, in its sentence and its source', () => {
     const [finding] = explain(clinic(), { ruleSet: clinicAges() }).findings;
     expect(finding?.sentence).toBe(
-      'The patient is under 18 or over 80 completed years of age: a contraindication in the protocol.',
+      'The patient is under 18 or over 80 completed years of age: a contraindication under the rule set’s own age limits (the protocol’s are under 3 or over 75).',
+    );
+    expect(finding?.source).toBe(
+      'the rule set’s own age limits, adapted from Osteochondrosis and acupuncture, section “Contraindications”, item 1, whose limits are under 3 or over 75 completed years',
+    );
+    const [russian] = explain(clinic(), { ruleSet: clinicAges(), locale: 'ru' }).findings;
+    expect(russian?.sentence).toBe(
+      'Возраст пациента — менее 18 или более 80 полных лет: это противопоказание по собственным возрастным ограничениям набора правил (в протоколе — менее 3 или более 75 полных лет).',
+    );
+    expect(russian?.source).toBe(
+      'собственные возрастные ограничения набора правил, изменённые по сравнению с источником: Остеохондроз и иглоукалывание, раздел «Противопоказания», пункт 1, где ограничения — менее 3 или более 75 полных лет',
     );
   });
 
-  test('without its rule set, an age rule with other bounds gets the generic sentence, and its source notes the bounds', () => {
+  test('an age rule with other bounds never reads as the protocol’s: not in its unknown or absent sentence either', () => {
+    const unknown = explain(screen({}, { ruleSet: clinicAges() }), { ruleSet: clinicAges() }).findings[0];
+    expect(unknown?.sentence).toBe(
+      'Age is not recorded, or not valid, so the rule set’s own age limits (under 18 or over 80 completed years) cannot be checked.',
+    );
+    const absent = explain(screen({ ageYears: 40 }, { ruleSet: clinicAges() }), {
+      ruleSet: clinicAges(),
+      absent: true,
+    });
+    expect(absent.findings[0]?.sentence).toBe('Age is within the rule set’s own limits (18 to 80 completed years).');
+  });
+
+  test('without its rule set, an age rule with other bounds gets the generic sentence, and its source says whose it is', () => {
     const [finding] = explain(clinic()).findings;
     expect(finding?.sentence).toBe('Rule “age limits” applies: a contraindication under the rule set used.');
+    expect(finding?.source).toBe(
+      'the rule set’s own age limits, adapted from Osteochondrosis and acupuncture, section “Contraindications”, item 1, whose limits are under 3 or over 75 completed years',
+    );
     expect(finding?.citation.note).toMatch(/under 18 or over 80/);
+  });
+
+  test('a protocol rule cited with a note is the rule set’s own, adapted from the protocol', () => {
+    const [, oncology] = protocolRuleSet.rules as Rule[];
+    const noted = { ...(oncology as Rule), source: { ...(oncology as Rule).source, note: 'reviewed 2026' } };
+    const ruleSet = defineRuleSet({ id: 'noted', version: '1', rules: [noted] });
+    const [finding] = explain(screen({ oncologicalDisease: true }, { ruleSet })).findings;
+    expect(finding?.sentence).toBe('Rule “oncological disease” applies: a contraindication under the rule set used.');
+    expect(finding?.source).toBe(
+      'the rule set’s own rule, adapted from Osteochondrosis and acupuncture, section “Contraindications”, item 2',
+    );
+    expect(explain(screen({ oncologicalDisease: true }, { ruleSet }), { locale: 'ru' }).findings[0]?.source).toBe(
+      'собственное правило набора правил, изменённое по сравнению с источником: Остеохондроз и иглоукалывание, раздел «Противопоказания», пункт 2',
+    );
+  });
+
+  test('a shipped id with its kind but another source is explained generically, never as the shipped rule', () => {
+    const ruleSet = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      rules: [
+        { id: 'epilepsy', kind: 'relative', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'Clinic' } },
+      ],
+    });
+    const [finding] = explain(screen({ epilepsy: true }, { ruleSet })).findings;
+    expect(finding?.sentence).toBe('Rule “epilepsy” applies: a caution under the rule set used, to be weighed.');
   });
 
   test('a rule set whose age rule is not an age condition gets the generic sentence', () => {
@@ -376,7 +427,15 @@ describe('explain: the bounds of an age rule', () => {
     });
     const screening = screen({ ageYears: 16, needlePhobia: false }, { ruleSet });
     expect(sentenceOf(screening, ruleSet)).toBe(
-      'The patient is under 18 or over 80 completed years of age: a contraindication in the protocol.',
+      'The patient is under 18 or over 80 completed years of age: a contraindication under the rule set’s own age limits (the protocol’s are under 3 or over 75).',
+    );
+  });
+
+  test('a relative age rule, or an absolute one read from no condition, gets the generic sentence', () => {
+    const soft = { ...ageRule({ under: 18, over: 80 }), kind: 'relative' as const };
+    const ruleSet = defineRuleSet({ id: 'soft', version: '1', rules: [soft] });
+    expect(sentenceOf(screen({ ageYears: 16 }, { ruleSet }), ruleSet)).toBe(
+      'Rule “age limits” applies: a caution under the rule set used, to be weighed.',
     );
   });
 
@@ -386,17 +445,20 @@ describe('explain: the bounds of an age rule', () => {
     expect(sentenceOf(screen({ ageYears: 16 }, { ruleSet: made }), given)).toBe(GENERIC);
   });
 
-  test('without a rule set, only an age rule cited as the protocol’s item 1 with no note gets the protocol’s bounds', () => {
+  test('without a rule set, only the protocol’s own age rule gets the protocol’s bounds', () => {
     const sentenceFor = (source: Rule['source']): string | undefined => {
       const ruleSet = defineRuleSet({ id: 'cited', version: '1', rules: [ageOutside(source)] });
       return sentenceOf(screen({ ageYears: 16 }, { ruleSet }));
     };
-    expect(sentenceFor({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 1 })).toBe(
+    const protocolOnly = defineRuleSet({ id: 'cited', version: '1', rules: [ageRule()] });
+    expect(sentenceOf(screen({ ageYears: 2 }, { ruleSet: protocolOnly }))).toBe(
       'The patient is under 3 or over 75 completed years of age: a contraindication in the protocol.',
     );
     expect(sentenceFor({ title: 'Clinic policy 1', section: 'Contraindications', item: 1 })).toBe(GENERIC);
     expect(sentenceFor({ title: PROTOCOL_TITLE, section: 'Age', item: 1 })).toBe(GENERIC);
-    expect(sentenceFor({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 2 })).toBe(GENERIC);
+    expect(sentenceFor({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 2, note: 'an age here' })).toBe(
+      GENERIC,
+    );
     expect(sentenceFor({ title: PROTOCOL_TITLE, section: 'Contraindications', item: 1, note: 'clinic bounds' })).toBe(
       GENERIC,
     );
@@ -446,7 +508,7 @@ describe('explain: citations', () => {
 });
 
 describe('explain: programmer errors', () => {
-  const NOT_A_SCREENING = new TypeError('explain: expected a screening as returned by screen()');
+  const NOT_A_SCREENING = /^explain: expected a screening as returned by screen\(\) \(/;
   const finding = (change: Record<string, unknown>) => ({ ...incomplete().findings[0], ...change });
 
   test.each([
@@ -474,13 +536,55 @@ describe('explain: programmer errors', () => {
     ['a finding whose source is a string', () => ({ ...incomplete(), findings: [finding({ source: 'protocol' })] })],
   ])('%s is not a screening: a TypeError', (_name, value) => {
     const screening = value() as unknown as Screening;
+    expect(() => explain(screening)).toThrow(TypeError);
     expect(() => explain(screening)).toThrow(NOT_A_SCREENING);
   });
 
+  test('says why a value is not a screening, and where', () => {
+    expect(() => explain({ ...incomplete(), status: 'eligible' } as Screening)).toThrow(
+      new TypeError(
+        'explain: expected a screening as returned by screen() (at status: expected the status that the findings give, incomplete, got the string "eligible")',
+      ),
+    );
+    expect(() => explain(null as never)).toThrow(
+      new TypeError(
+        'explain: expected a screening as returned by screen() (expected a screening from screen(), got null)',
+      ),
+    );
+  });
+
+  test('a screening whose status does not follow from its findings is a TypeError: every finding present and eligible', () => {
+    const everyFinding = screen(allPresent, { ruleSet: everyShippedRule });
+    const forged = { ...everyFinding, status: 'eligible', contraindications: [], cautions: [] } as unknown as Screening;
+    expect(() => explain(forged)).toThrow(TypeError);
+  });
+
+  test('a getter that throws is a TypeError, never its own error', () => {
+    const throwing = Object.defineProperty({ ...incomplete() }, 'missing', {
+      get() {
+        throw new RangeError('boom');
+      },
+    });
+    expect(() => explain(throwing)).toThrow(
+      new TypeError(
+        'explain: expected a screening as returned by screen() (at missing: the value of "missing" could not be read)',
+      ),
+    );
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => explain(proxy as Screening)).toThrow(NOT_A_SCREENING);
+  });
+
   test('a screening with each outcome and each kind is accepted', () => {
-    for (const outcome of ['present', 'absent', 'unknown']) {
-      for (const kind of ['absolute', 'relative']) {
-        const screening = { ...incomplete(), findings: [finding({ rule: 'clinic', outcome, kind })] } as Screening;
+    for (const outcome of ['present', 'absent', 'unknown'] as const) {
+      for (const kind of ['absolute', 'relative'] as const) {
+        const ruleSet = defineRuleSet({
+          id: 'one',
+          version: '1',
+          rules: [{ id: 'clinic', kind, when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
+        });
+        const facts = { epilepsy: outcome === 'present' ? true : outcome === 'absent' ? false : undefined };
+        const screening = screen(facts, { ruleSet });
         expect(explain(screening, { absent: true }).findings.map((entry) => [entry.outcome, entry.kind])).toEqual([
           [outcome, kind],
         ]);
@@ -512,6 +616,52 @@ describe('explain: programmer errors', () => {
         `explain: no messages for locale "de": use 'en' or 'ru', or pass options.messages for another locale`,
       ),
     );
+  });
+});
+
+describe('explain: a rule set that leaves out the protocol', () => {
+  const electroOnly = () =>
+    defineRuleSet({
+      id: 'clinic-electro',
+      version: '1',
+      rules: [
+        {
+          id: 'implanted-device',
+          kind: 'absolute',
+          when: { type: 'all', facts: ['pacemaker', 'electroacupuncturePlanned'] },
+          source: { title: 'Clinic policy on electroacupuncture' },
+        },
+      ],
+    });
+
+  test('an eligible screening says which protocol contraindications were not checked, after the headline', () => {
+    const screening = screen(
+      { ageYears: 1, pregnant: true, oncologicalDisease: true, pacemaker: true, electroacupuncturePlanned: false },
+      { ruleSet: electroOnly() },
+    );
+    const explanation = explain(screening);
+    expect(explanation.status).toBe('eligible');
+    const sentence =
+      'The rule set used does not check these contraindications of the protocol: age limits, oncological disease, pregnancy, blood clotting disorder, acute period of an infectious disease, acute mental illness or psychotropic substances. This result says nothing about them: check them before treatment.';
+    expect(explanation.uncheckedProtocol).toBe(sentence);
+    expect(explanation.text.split('\n').slice(0, 3)).toEqual([
+      'No contraindication found',
+      messagesEn['status.eligible.headline'],
+      sentence,
+    ]);
+    expect(explain(screening, { locale: 'ru' }).uncheckedProtocol).toBe(
+      'Используемый набор правил не проверяет следующие противопоказания протокола: возрастные ограничения, онкологическое заболевание, беременность, нарушение свёртываемости крови, острый период инфекционного заболевания, острое психическое состояние или действие психотропных веществ. Этот результат ничего о них не говорит: проверьте их до начала лечения.',
+    );
+  });
+
+  test('names only the protocol rules left out, and nothing for a set that checks them all', () => {
+    const noAge = defineRuleSet({ id: 'no-age', version: '1', rules: protocolRuleSet.rules.slice(1) });
+    expect(explain(screen(healthy, { ruleSet: noAge })).uncheckedProtocol).toBe(
+      'The rule set used does not check these contraindications of the protocol: age limits. This result says nothing about them: check them before treatment.',
+    );
+    const explanation = explain(screen(healthy));
+    expect(explanation.uncheckedProtocol).toBeUndefined();
+    expect(explanation.text).not.toContain('does not check');
   });
 });
 
