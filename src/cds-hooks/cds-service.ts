@@ -270,11 +270,14 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     if (!mapped.ok) {
       return fail(
         mapped.issues.map((found) => {
-          if (found.path[1] === 'patientId') return issue('invalid-type', ['context', 'patientId'], found.message);
-          // Issues from an array input start with the index of the prefetched resource.
-          const [index, ...rest] = found.path;
-          const key = present[index as number]?.key;
-          return key === undefined ? found : issue(found.code, ['prefetch', key, ...rest], found.message);
+          const [first, ...rest] = found.path;
+          // An input that could not be read at all has no path.
+          if (first === undefined) return found;
+          // The request gives the mapping one option, the patient's id; every other issue is
+          // about a prefetched resource, by its index in the list passed.
+          if (first === 'options') return issue('invalid-type', ['context', 'patientId'], found.message);
+          const { key } = present[first as number] as { readonly key: CdsPrefetchKey };
+          return issue(found.code, ['prefetch', key, ...rest], found.message);
         }),
       );
     }

@@ -10,7 +10,7 @@ import { indexMedications, mapMedication } from './map-medication.js';
 import { mapObservation, resolvePregnancy } from './map-observation.js';
 import { mapAge } from './map-patient.js';
 import { FACT_WORDS, Mapping } from './mapping.js';
-import { collectResources, FieldReader, type Found, own } from './read-input.js';
+import { collectResources, FieldReader, type Found } from './read-input.js';
 import { readOptions } from './read-options.js';
 
 const READ_TYPES: ReadonlySet<string> = new Set([
@@ -118,7 +118,7 @@ function mapRecord(input: unknown, rawOptions: FhirOptions): Result<FhirFacts> {
     mapping.unsettle(CODED_FACTS);
     mapping.note(
       'malformed-entry',
-      `The input at ${part.path.join('.') || 'its root'} is not a readable resource (${part.message}): it is left out, and no fact is set to false on its account`,
+      `The input at ${part.path.join('.')} is not a readable resource (${part.message}): it is left out, and no fact is set to false on its account`,
       undefined,
       undefined,
       part.path,
@@ -194,10 +194,9 @@ function mapOutcome(mapping: Mapping, item: Found): void {
   if (issues.length === 0 && severities.length > 0 && severities.every((severity) => severity === 'information'))
     return;
   mapping.unsettle(CODED_FACTS);
-  const diagnostics = own(item.resource, 'issue');
   mapping.note(
     'search-failed',
-    `An OperationOutcome says part of the record could not be read${Array.isArray(diagnostics) && diagnostics.length > 0 ? '' : ' (it gives no issue)'}: no fact is set to false for want of a record`,
+    `An OperationOutcome says part of the record could not be read${severities.length === 0 ? ' (it gives no issue)' : ''}: no fact is set to false for want of a record`,
     undefined,
     item.ref,
   );

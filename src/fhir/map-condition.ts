@@ -9,7 +9,15 @@ import { codeSystems } from './code-systems.js';
 import { PREGNANCY_STATUS_CURRENT_DAYS } from './codes/pregnancy-status.js';
 import type { FhirNoteCode } from './fhir-facts.js';
 import { describeTime, type FhirTime, laterOf, parseFhirTime, periodTime } from './fhir-time.js';
-import { CONTRADICTORY, FACT_WORDS, FACTS_BY_TYPE, type Mapping, statusCode, strongestKinds } from './mapping.js';
+import {
+  CONTRADICTORY,
+  decidableFacts,
+  FACT_WORDS,
+  FACTS_BY_TYPE,
+  type Mapping,
+  statusCode,
+  strongestKinds,
+} from './mapping.js';
 import { FieldReader, type Found } from './read-input.js';
 
 const CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
@@ -59,7 +67,7 @@ export function mapCondition(mapping: Mapping, item: Found): void {
     reader.has('abatementAge') || reader.has('abatementRange') || reader.string('abatementString') !== undefined;
   const lastUpdated = reader.object('meta')?.time('lastUpdated');
 
-  const decidable = [...byFact].filter(([, kind]) => kind !== 'note').map(([fact]) => fact);
+  const decidable = decidableFacts(byFact);
   if (issues.length > 0) {
     mapping.malformed(item, issues, readable ? decidable : FACTS_BY_TYPE.Condition);
     return;

@@ -6,7 +6,7 @@ import type { Issue } from '../_internal/result.js';
 import { afterDay, presenceOn, type StatusReading } from './as-of.js';
 import type { CodedFact } from './code-list.js';
 import { describeTime } from './fhir-time.js';
-import { FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds } from './mapping.js';
+import { decidableFacts, FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds } from './mapping.js';
 import { FieldReader, type Found } from './read-input.js';
 
 function statusReading(status: string | undefined): StatusReading {
@@ -37,7 +37,7 @@ export function mapDevice(mapping: Mapping, item: Found): void {
   const subject = reader.reference('patient');
   const status = reader.string('status');
   const lastUpdated = reader.object('meta')?.time('lastUpdated');
-  const decidable = [...byFact].filter(([, kind]) => kind !== 'note').map(([fact]) => fact);
+  const decidable = decidableFacts(byFact);
   if (issues.length > 0) {
     mapping.malformed(item, issues, readable ? decidable : (FACTS_BY_TYPE.Device as readonly CodedFact[]));
     return;

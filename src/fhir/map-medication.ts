@@ -4,8 +4,8 @@ import type { Issue } from '../_internal/result.js';
 import { afterDay, type Presence, presenceOn, type StatusReading } from './as-of.js';
 import type { CodedFact, FhirCodeList } from './code-list.js';
 import { describeTime, type FhirTime, laterOf } from './fhir-time.js';
-import { FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds } from './mapping.js';
-import { FieldReader, type Found, isObject, own, type ReadCoding, readConcept } from './read-input.js';
+import { decidableFacts, FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds } from './mapping.js';
+import { FieldReader, type Found, own, type ReadCoding, readConcept } from './read-input.js';
 
 /** Statuses that mean the drug was never taken under this record: it does not count, whatever the dates. */
 const NEVER: ReadonlySet<string> = new Set(['cancelled', 'draft', 'not-taken', 'intended', 'entered-in-error']);
@@ -55,14 +55,13 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
   }
   const drug = readDrug(mapping, reader, item, issues, medications);
   if (issues.length > 0) {
-    const facts =
-      drug.codings !== undefined && drug.readable
-        ? decidable(mapping, drug.codings)
-        : FACTS_BY_TYPE[kind as 'MedicationRequest'];
-    mapping.malformed(item, issues, facts as readonly CodedFact[]);
+    const facts = drug.readable
+      ? decidableFacts(strongestKinds(mapping.lists(drug.codings)))
+      : FACTS_BY_TYPE[kind as 'MedicationRequest'];
+    mapping.malformed(item, issues, facts);
     return;
   }
-  const lists = drug.codings === undefined || !drug.readable ? [] : mapping.lists(drug.codings);
+  const lists = drug.readable ? mapping.lists(drug.codings) : [];
   // A drug that can be read and is on no list says nothing, whoever it is about.
   if (drug.readable && lists.length === 0) return;
   if (mapping.otherPatient(subject)) {
@@ -77,7 +76,7 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
         onDay,
       );
   const possible = presence.on === 'present' || presence.on === 'unclear';
-  if (drug.unresolved !== undefined || !drug.readable) {
+  if (!drug.readable) {
     if (!possible) return;
     mapping.unsettle(FACTS_BY_TYPE[kind as 'MedicationRequest'] as readonly CodedFact[]);
     mapping.note(
@@ -136,11 +135,6 @@ function unclearWhy(kind: string, words: string, status: string | undefined, pre
     : `${kind} for ${words} has ${said}: ${words} is not excluded`;
 }
 
-/** The facts a drug's codes could decide (not the lists that only note). */
-function decidable(mapping: Mapping, codings: readonly ReadCoding[]): CodedFact[] {
-  return [...strongestKinds(mapping.lists(codings))].filter(([, kind]) => kind !== 'note').map(([fact]) => fact);
-}
-
 /**
  * When the drug was taken: a request from its authoredOn, or from the start of its validity or
  * dosage period when later; a statement over its effective period, else from its dateAsserted.
@@ -177,8 +171,8 @@ function laterStart(a: FhirTime | undefined, b: FhirTime | undefined): FhirTime 
 }
 
 interface Drug {
-  /** The drug's codings; undefined when the resource names no drug at all. */
-  readonly codings: readonly ReadCoding[] | undefined;
+  /** The drug's codings; none when the drug cannot be found. */
+  readonly codings: readonly ReadCoding[];
   readonly readable: boolean;
   /** A reference to a Medication that is not in the input. */
   readonly unresolved?: string;
@@ -192,12 +186,13 @@ function readDrug(
   medications: MedicationIndex,
 ): Drug {
   const inline = reader.concept('medicationCodeableConcept');
-  if (inline !== undefined) return { codings: inline, readable: mapping.readable(item.type, inline) };
+  if (inline !== undefined)
+    return { codings: inline, readable: mapping.readable(item.type as 'MedicationRequest', inline) };
   const reference = reader.reference('medicationReference');
   // FHIR requires a drug; a request without one cannot say which drug it is.
   if (reference === undefined) return { codings: [], readable: false };
   const target = resolveMedication(reference, item, reader, medications);
-  if (target === undefined) return { codings: undefined, readable: false, unresolved: reference };
+  if (target === undefined) return { codings: [], readable: false, unresolved: reference };
   const code = own(target.resource, 'code');
   // A Medication without a code names no drug: read as a concept without codings.
   const codings = readConcept(code === undefined ? {} : code, [...target.path, 'code'], issues);
@@ -212,15 +207,13 @@ function resolveMedication(
 ): { readonly resource: Record<string, unknown>; readonly path: readonly (string | number)[] } | undefined {
   if (reference.startsWith('#')) {
     const id = reference.slice(1);
-    const contained = own(item.resource, 'contained');
-    const list = reader.contained();
-    const target = list.find(
-      (resource) => own(resource, 'resourceType') === 'Medication' && own(resource, 'id') === id,
-    );
-    if (target === undefined || !Array.isArray(contained)) return undefined;
-    return isObject(target)
-      ? { resource: target, path: [...item.path, 'contained', contained.indexOf(target)] }
-      : undefined;
+    const target = reader
+      .contained()
+      .find((resource) => own(resource, 'resourceType') === 'Medication' && own(resource, 'id') === id);
+    if (target === undefined) return undefined;
+    // A contained resource was read from the array `contained`: its index there is its path.
+    const index = (own(item.resource, 'contained') as readonly unknown[]).indexOf(target);
+    return { resource: target, path: [...item.path, 'contained', index] };
   }
   const byUrl = medications.byUrl.get(reference);
   if (byUrl !== undefined) return byUrl.type === 'Medication' ? byUrl : undefined;

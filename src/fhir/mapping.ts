@@ -25,13 +25,13 @@ export const FACT_WORDS: Readonly<Record<CodedFact, string>> = {
 };
 
 /** The resource types the mapping reads, and the code systems it reads their codes in. */
-export const READ_SYSTEMS: Readonly<Record<string, readonly string[]>> = {
+export const READ_SYSTEMS = {
   Condition: [codeSystems.snomed, codeSystems.icd10, codeSystems.icd10cm],
   MedicationRequest: [codeSystems.rxnorm, codeSystems.atc],
   MedicationStatement: [codeSystems.rxnorm, codeSystems.atc],
   Medication: [codeSystems.rxnorm, codeSystems.atc],
   Device: [codeSystems.snomed],
-};
+} as const satisfies Readonly<Record<string, readonly string[]>>;
 
 /**
  * The facts a resource of a type could decide when its code cannot be read: a condition may be
@@ -140,8 +140,8 @@ export class Mapping {
   }
 
   /** True when a coding is in a code system the mapping reads for this resource type, or one of the clinic's lists. */
-  readable(type: string, codings: readonly ReadCoding[]): boolean {
-    const systems = READ_SYSTEMS[type] ?? [];
+  readable(type: keyof typeof READ_SYSTEMS, codings: readonly ReadCoding[]): boolean {
+    const systems: readonly string[] = READ_SYSTEMS[type];
     return codings.some(
       ({ system, code }) => code.trim() !== '' && (systems.includes(system) || this.readSystems.has(system)),
     );
@@ -188,6 +188,11 @@ export function strongestKinds(lists: readonly FhirCodeList[]): Map<CodedFact, C
     if (current === undefined || RANK[list.kind] > RANK[current]) byFact.set(fact, list.kind);
   }
   return byFact;
+}
+
+/** The facts a match can decide: every kind but `note`, which never sets a fact. */
+export function decidableFacts(byFact: ReadonlyMap<CodedFact, CodeListKind>): CodedFact[] {
+  return [...byFact].filter(([, kind]) => kind !== 'note').map(([fact]) => fact);
 }
 
 /**

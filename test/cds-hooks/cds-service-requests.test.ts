@@ -210,7 +210,7 @@ describe('cdsService handle: unreadable data', () => {
     expect(issuesOf(hostile)).toEqual([problem('unreadable', [], 'the request could not be read as JSON data')]);
   });
 
-  it('answers the error of factsFromFhir when a prefetched resource cannot be read', () => {
+  it('answers the error of factsFromFhir, without a path, when the prefetch cannot be read at all', () => {
     const patientWithTrap = {
       resourceType: 'Patient',
       id: 'p1',

@@ -71,6 +71,13 @@ describe('a prefetch the EHR could not fill', () => {
     ]);
   });
 
+  it('an OperationOutcome that gives no issue is a failure too, beside entries that are not objects', () => {
+    const partial = searchset('x', { resource: { resourceType: 'OperationOutcome' } });
+    expect(cardsOf({ ...fullPrefetch(), observations: partial }, registry)[0]?.summary).toBe(
+      'Acupuncture screening: prefetch failed for observations. No all-clear can be given.',
+    );
+  });
+
   it('a missing key and a failed one are named apart', () => {
     const cards = cardsOf({ ...fullPrefetch(), devices: null, conditions: outcome }, registry);
     expect(cards[0]?.summary).toBe(
@@ -101,6 +108,29 @@ describe('a resource that cannot be read', () => {
     const old = patient('1940-01-01');
     const cards = cardsOf({ ...fullPrefetch(), patient: old, conditions: found(unrelated) });
     expect(cards[0]?.indicator).toBe('critical');
+  });
+});
+
+describe('notes on the incomplete card', () => {
+  it('notes of one kind about one fact from resources without ids share a line that counts them', () => {
+    const { id: _first, ...one } = condition('c1', SNOMED, '162573006', { onset: '2026-01-01' });
+    const { id: _second, ...two } = condition('c2', SNOMED, '162573006', { onset: '2026-01-02' });
+    const [card] = cardsOf({ ...fullPrefetch(), conditions: found(one, two) });
+    expect(card?.detail).toContain('the clinician decides (and 1 more like it)\n');
+  });
+
+  it('an invalid patient id in the context is refused at its path', () => {
+    const { id: _id, ...anonymous } = patient('1970-01-01');
+    const result = cdsService({ source }).handle(
+      {
+        hook: 'patient-view',
+        hookInstance: 'h',
+        context: { patientId: 'p 1' },
+        prefetch: { ...fullPrefetch(), patient: anonymous },
+      },
+      { on: ON },
+    );
+    expect(result.ok ? [] : result.issues.map((found) => found.path)).toEqual([['context', 'patientId']]);
   });
 });
 

@@ -38,7 +38,7 @@ let next = 0;
 const id = (prefix: string) => `${prefix}${next++}`;
 
 function conditionOf(
-  [system, code]: string[],
+  [system, code]: readonly string[],
   status: string | undefined,
   verified: string | undefined,
   dates: { onset?: string | undefined; recorded?: string | undefined; abatement?: string | undefined },

@@ -1,0 +1,89 @@
+// presenceOn, rule by rule, at the boundaries of the reference day: whether a resource's subject
+// was present on `on` from its start, its end and a status known to hold from some day.
+import { describe, expect, it } from 'vitest';
+import { type Presence, presenceOn, type StatusReading } from '../../src/fhir/as-of.js';
+import { type FhirTime, parseFhirTime } from '../../src/fhir/fhir-time.js';
+
+const time = (text: string) => parseFhirTime(text) as FhirTime;
+const ON = time('2026-11-24').firstDay;
+
+function presence(
+  start: string | undefined,
+  end: string | 'undated' | undefined,
+  status: StatusReading,
+  statusSince?: string,
+): Presence {
+  return presenceOn(
+    {
+      start: start === undefined ? undefined : time(start),
+      end: end === undefined || end === 'undated' ? end : time(end),
+      status,
+      statusSince: statusSince === undefined ? undefined : time(statusSince),
+    },
+    ON,
+  );
+}
+
+const PRESENT = { on: 'present' };
+const FUTURE = { on: 'future' };
+const ENDED = { on: 'absent', why: 'ended' };
+const ENDED_BY_STATUS = { on: 'absent', why: 'status' };
+const UNCLEAR_DATES = { on: 'unclear', why: 'dates' };
+const UNCLEAR_STATUS = { on: 'unclear', why: 'status' };
+const CONTRADICTION = { on: 'unclear', why: 'contradiction' };
+
+describe('presenceOn', () => {
+  it('a start after the reference day is the future, whatever the rest says', () => {
+    expect(presence('2026-11-25', undefined, 'active', '2026-01-01')).toEqual(FUTURE);
+    expect(presence('2026-12', '2027', 'ended')).toEqual(FUTURE);
+    expect(presence('2026-11-24', undefined, 'active')).toEqual(PRESENT);
+    expect(presence('2026-11-24T23:59:00Z', undefined, 'active')).toEqual(PRESENT);
+  });
+
+  it('an end before the reference day is absent, or a contradiction when the status says active', () => {
+    expect(presence('2020-01-01', '2026-11-23', 'ended')).toEqual(ENDED);
+    expect(presence('2020-01-01', '2026-11-23', 'unclear')).toEqual(ENDED);
+    expect(presence('2020-01-01', '2026-11-23', 'active')).toEqual(CONTRADICTION);
+  });
+
+  it('dates that cover the reference day are present, whatever the status says now', () => {
+    expect(presence('2020-01-01', '2026-11-24', 'ended')).toEqual(PRESENT);
+    expect(presence('2026-11-24', '2027-02-10', 'ended')).toEqual(PRESENT);
+    expect(presence('2026', '2027-02-10', 'ended')).toEqual(UNCLEAR_DATES);
+    expect(presence('2020-01-01', '2026-11', 'ended')).toEqual(UNCLEAR_DATES);
+  });
+
+  it('an end on or after the day with no start is present only for an active status known to hold', () => {
+    expect(presence(undefined, '2027-01-01', 'active', '2026-11-24')).toEqual(PRESENT);
+    expect(presence(undefined, '2027-01-01', 'active', '2026-11-25')).toEqual(UNCLEAR_DATES);
+    expect(presence(undefined, '2027-01-01', 'active')).toEqual(UNCLEAR_DATES);
+    expect(presence(undefined, '2027-01-01', 'ended', '2026-11-01')).toEqual(UNCLEAR_DATES);
+  });
+
+  it('an end at an unknown date is absent only when the status is known to hold on the day', () => {
+    expect(presence('2020-01-01', 'undated', 'ended', '2026-11-24')).toEqual(ENDED_BY_STATUS);
+    expect(presence('2020-01-01', 'undated', 'unclear', '2026-11-24')).toEqual(ENDED_BY_STATUS);
+    expect(presence('2020-01-01', 'undated', 'ended', '2026-11-25')).toEqual(UNCLEAR_DATES);
+    expect(presence('2020-01-01', 'undated', 'active', '2026-11-24')).toEqual(CONTRADICTION);
+  });
+
+  it('an ended status with no end date decides only when it is known to hold on the day', () => {
+    expect(presence('2020-01-01', undefined, 'ended', '2026-11-24')).toEqual(ENDED_BY_STATUS);
+    expect(presence(undefined, undefined, 'ended', '2026-01-01')).toEqual(ENDED_BY_STATUS);
+    expect(presence('2020-01-01', undefined, 'ended')).toEqual(UNCLEAR_DATES);
+    expect(presence('2020-01-01', undefined, 'ended', '2026-11-25')).toEqual(UNCLEAR_DATES);
+  });
+
+  it('an unreadable status with no end is unclear', () => {
+    expect(presence('2020-01-01', undefined, 'unclear', '2026-01-01')).toEqual(UNCLEAR_STATUS);
+    expect(presence(undefined, undefined, 'unclear')).toEqual(UNCLEAR_STATUS);
+  });
+
+  it('an active status with no end is present since a start by the day, or from a status known to hold', () => {
+    expect(presence('2020-01-01', undefined, 'active')).toEqual(PRESENT);
+    expect(presence('2026', undefined, 'active', '2026-01-01')).toEqual(UNCLEAR_DATES);
+    expect(presence(undefined, undefined, 'active', '2026-11-24')).toEqual(PRESENT);
+    expect(presence(undefined, undefined, 'active', '2026-11-25')).toEqual(UNCLEAR_DATES);
+    expect(presence(undefined, undefined, 'active')).toEqual(UNCLEAR_DATES);
+  });
+});
