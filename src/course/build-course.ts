@@ -112,7 +112,6 @@ export function buildCourse(request: CourseRequest): Result<Course> {
   const keys = reader.keys(raw, []);
   if (keys === undefined) return fail(reader.issues);
   for (const key of keys) {
-    if (reader.stopped) break;
     if (!REQUEST_KEYS.has(key)) reader.add('unknown-key', [key], `"${key}" is not a course request field`);
   }
   const input = (key: string): unknown => reader.get(raw, key, [key]);
@@ -272,8 +271,8 @@ interface ScreeningSummary {
 /**
  * Reads untrusted input without letting a getter or a proxy throw past it, and collects at most
  * MAX_ISSUES issues: after MAX_ISSUES - 1 of them, the next one stops the reading, and a last
- * issue says that more were found. The loops over a list or over keys stop there too, so that a
- * huge bad input costs little. (`fail` leaves a list of MAX_ISSUES issues as it is.)
+ * issue says that more were found. The loop over the weekdays stops there too, so that a huge (or
+ * sparse) list costs little. (`fail` leaves a list of MAX_ISSUES issues as it is.)
  */
 class Reader {
   readonly issues: Issue[] = [];
@@ -379,8 +378,9 @@ function readScreening(reader: Reader, value: unknown): ScreeningSummary | undef
     );
     return undefined;
   }
-  // An eligible screening may still list a fact whose recorded value could not be read.
-  if (status === 'incomplete' || missing.length > 0) {
+  // An incomplete screening always lists facts to record (readScreening checks it), and an
+  // eligible one may still list a fact whose recorded value could not be read.
+  if (missing.length > 0) {
     reader.add(
       'screening-incomplete',
       ['screening', 'missing'],
@@ -388,7 +388,7 @@ function readScreening(reader: Reader, value: unknown): ScreeningSummary | undef
     );
     return undefined;
   }
-  return { status, cautions, ref: ruleSet, uncheckedProtocolRules };
+  return { status: status as 'eligible' | 'caution', cautions, ref: ruleSet, uncheckedProtocolRules };
 }
 
 function readStart(reader: Reader, value: unknown): number | undefined {
@@ -449,7 +449,8 @@ function readWeekdays(reader: Reader, value: unknown): readonly Weekday[] | unde
   }
   const length = reader.length(value as readonly unknown[], ['weekdays']);
   if (length === undefined) return undefined;
-  if (length === 0) {
+  // A proxy may answer any length: one that is not a positive number is an empty list, as Array.from reads it.
+  if (!(length > 0)) {
     reader.add('empty', ['weekdays'], 'expected at least one weekday');
     return undefined;
   }
@@ -494,7 +495,6 @@ function readOverride(reader: Reader, value: unknown): { reason: string; by?: st
   if (keys === undefined) return undefined;
   let valid = true;
   for (const key of keys) {
-    if (reader.stopped) break;
     if (!OVERRIDE_KEYS.has(key)) {
       reader.add('unknown-key', ['override', key], `"${key}" is not an override field (reason, by)`);
       valid = false;

@@ -1200,6 +1200,15 @@ describe('buildCourse: revoked proxies and other values that cannot be read', ()
     ]);
   });
 
+  test('a list of weekdays whose length is not a positive number is empty', () => {
+    for (const length of ['many', -1, Number.NaN]) {
+      const odd = new Proxy(['mon'], { get: (target, key) => (key === 'length' ? length : Reflect.get(target, key)) });
+      expect(issuesOf({ weekdays: odd })).toEqual([
+        { code: 'empty', path: ['weekdays'], message: 'expected at least one weekday' },
+      ]);
+    }
+  });
+
   test('a weekday entry that cannot be read is unreadable at its index', () => {
     const list = ['mon', 'thu'];
     Object.defineProperty(list, 1, {
@@ -1248,8 +1257,7 @@ describe('buildCourse: a bounded list of issues, read at a bounded cost', () => 
   });
 
   test('stops at unknown fields of the request and of the override alike', () => {
-    const keys = (prefix: string) =>
-      Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
+    const keys = (prefix: string) => Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
     const request = issuesOf(keys('field'));
     expect(request).toHaveLength(MAX_ISSUES);
     expect(request.at(-1)).toEqual(TOO_MANY);
