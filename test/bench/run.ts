@@ -8,4 +8,6 @@ if (existsSync(cohortBench)) {
   const { runCohortBench } = (await import(cohortBench.href)) as { runCohortBench: () => Promise<boolean | undefined> };
   allMet = (await runCohortBench()) !== false && allMet;
 }
+const { runFhirBench } = await import('./fhir.bench.js');
+allMet = (await runFhirBench()) && allMet;
 process.exit(allMet ? 0 : 1);
