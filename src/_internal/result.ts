@@ -49,14 +49,28 @@ export function ok<T>(value: T): Ok<T> {
  * produce a huge answer; a last issue, `too-many-issues`, says how many more there were.
  */
 export function fail(issues: readonly Issue[]): Failure {
-  const listed = issues.length > MAX_ISSUES ? issues.slice(0, MAX_ISSUES) : [...issues];
-  if (issues.length > MAX_ISSUES) listed.push(tooMany(issues.length - MAX_ISSUES));
-  return Object.freeze({ ok: false, issues: Object.freeze(listed.map(freezeIssue)) });
+  return failCounted(issues.slice(0, MAX_ISSUES), issues.length);
+}
+
+/**
+ * A frozen failure for a reader that stopped making issues once it had listed enough (at most
+ * {@link MAX_ISSUES}) and only counted the rest, so that a huge bad input costs a count rather
+ * than an issue apiece. `found` is how many issues there were in all, listed or not; a last
+ * `too-many-issues` issue says how many were not listed.
+ */
+export function failCounted(listed: readonly Issue[], found: number): Failure {
+  const issues = listed.map(freezeIssue);
+  if (found > listed.length) issues.push(tooMany(found - listed.length));
+  return Object.freeze({ ok: false, issues: Object.freeze(issues) });
 }
 
 /** The issue that stands for the issues left out of a long list. */
 export function tooMany(count: number): Issue {
-  return issue('too-many-issues', [], `${count} more ${count === 1 ? 'issue was' : 'issues were'} found and not listed`);
+  return issue(
+    'too-many-issues',
+    [],
+    `${count} more ${count === 1 ? 'issue was' : 'issues were'} found and not listed`,
+  );
 }
 
 export function issue(code: string, path: readonly (string | number)[], message: string): Issue {

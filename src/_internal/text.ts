@@ -3,10 +3,12 @@
 
 /**
  * `text` cut to at most `max` UTF-16 code units, ending in `…` when cut. Cuts between code
- * points, never inside a surrogate pair; the ellipsis counts toward `max`.
+ * points, never inside a surrogate pair; the ellipsis counts toward `max`, and below 1 nothing is
+ * left.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max < 1) return '';
   let end = max - 1;
   // A high surrogate at the cut would be left without its low half: cut before it.
   const last = text.charCodeAt(end - 1);
