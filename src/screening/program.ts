@@ -3,7 +3,9 @@
 // finished (frozen) screening up by that number. Equal fact states always give the same
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
+import { readProperty } from '../_internal/read-property.js';
 import { type FactName, factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
+import { prototypeHoldsAFact } from '../facts/prototype-holds-a-fact.js';
 import { uncheckedProtocolRules } from './protocol-coverage.js';
 import type { ProtocolRuleId } from './protocol-rules.js';
 import type { Rule, RuleSet } from './rule.js';
@@ -112,10 +114,13 @@ function readStates(program: Program, facts: PatientFacts): number {
   const codes = program.inputCodes;
   const under = program.ageUnder;
   const over = program.ageOver;
+  // A plain read would find a fact that Object.prototype holds (`Object.prototype.pregnant =
+  // false`, left by a polluting merge): then, and only then, each fact is read the slow way.
+  const read = prototypeHoldsAFact() ? readCarefully : readFact;
   let key = 0;
   try {
     for (let i = 0; i < codes.length; i++) {
-      const value = readFact(facts, codes[i] as number);
+      const value = read(facts, codes[i] as number);
       const bound = under[i] as number;
       key = key * 4 + (bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number));
     }
@@ -125,7 +130,7 @@ function readStates(program: Program, facts: PatientFacts): number {
     for (let i = 0; i < codes.length; i++) {
       let state: number;
       try {
-        const value = readFact(facts, codes[i] as number);
+        const value = read(facts, codes[i] as number);
         const bound = under[i] as number;
         state = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
       } catch {
@@ -171,6 +176,11 @@ function readFact(facts: PatientFacts, code: number): unknown {
     default:
       return facts.epilepsy;
   }
+}
+
+/** Reads a fact by its index in `factNames`, never from Object.prototype. */
+function readCarefully(facts: PatientFacts, code: number): unknown {
+  return readProperty(facts, factNames[code] as FactName);
 }
 
 function booleanState(value: unknown): number {

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import type { PatientFacts } from '../facts/patient-facts.js';
 import { programOf } from './define-rule-set.js';
 import { run } from './program.js';
@@ -35,6 +36,8 @@ export function screen<Id extends string = ProtocolRuleId>(
   facts: PatientFacts,
   options?: ScreenOptions<Id>,
 ): Screening<Id> {
-  const ruleSet = (options?.ruleSet ?? protocolRuleSet) as RuleSet;
+  // Never Object.prototype's ruleSet: a polluted one would decide every screening.
+  const chosen = options == null ? undefined : readProperty(options, 'ruleSet');
+  const ruleSet = (chosen ?? protocolRuleSet) as RuleSet;
   return run(programOf(ruleSet), facts) as Screening<Id>;
 }
