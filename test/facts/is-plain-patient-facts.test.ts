@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlainPatientFacts } from '../../src/facts/is-plain-patient-facts.js';
-import { MAX_AGE_YEARS, parsePatientFacts } from '../../src/index.js';
+import { factNames, MAX_AGE_YEARS, parsePatientFacts } from '../../src/index.js';
+import { countingGetter, withPrototypeProperty } from '../fixtures/polluted-prototype.js';
 
 // The internal fast path of screenCohort, at the boundaries of parsePatientFacts: a record it
 // calls plain is screened as it stands, so it must never call plain what parsing would reject.
@@ -44,4 +45,42 @@ describe('isPlainPatientFacts at the edges of a valid age', () => {
       expect(isPlainPatientFacts(value)).toBe(false);
     }
   });
+});
+
+describe('isPlainPatientFacts reads the facts that screen and parsePatientFacts read', () => {
+  const hidden = (name: string, value: unknown): object => {
+    const record = { ageYears: 40 };
+    Object.defineProperty(record, name, { value, enumerable: false });
+    return record;
+  };
+
+  it.each(factNames)(
+    'is false for an own non-enumerable %s holding a wrong value, which parsePatientFacts rejects',
+    (name) => {
+      const record = hidden(name, name === 'ageYears' ? -1 : 'yes');
+      expect(parsePatientFacts(record).ok).toBe(false);
+      expect(isPlainPatientFacts(record)).toBe(false);
+    },
+  );
+
+  it.each(factNames)('is true for an own non-enumerable %s holding a valid value or null', (name) => {
+    for (const value of [name === 'ageYears' ? 52 : true, null]) {
+      const record = hidden(name, value);
+      expect(parsePatientFacts(record).ok).toBe(true);
+      expect(isPlainPatientFacts(record)).toBe(true);
+    }
+  });
+
+  it.each(factNames)(
+    'is false while Object.prototype holds %s, so that parsePatientFacts decides without reading it',
+    (name) => {
+      const getter = countingGetter(false);
+      const answers = withPrototypeProperty(name, getter.descriptor, () => [
+        isPlainPatientFacts({ ageYears: 40 }),
+        parsePatientFacts({ ageYears: 40 }),
+      ]);
+      expect(answers).toEqual([false, { ok: true, value: { ageYears: 40 } }]);
+      expect(getter.calls()).toBe(0);
+    },
+  );
 });

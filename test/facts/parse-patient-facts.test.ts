@@ -1,4 +1,6 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { MAX_ISSUES } from '../../src/_internal/result.js';
 import {
   cautionFactNames,
   factNames,
@@ -9,7 +11,14 @@ import {
   patientFactsSchema,
   protocolFactNames,
   type Result,
+  screen,
 } from '../../src/index.js';
+import {
+  countingGetter,
+  endlessPrototypeChain,
+  withPrototypeProperty,
+  withPrototypeValue,
+} from '../fixtures/polluted-prototype.js';
 
 const fullRecord = {
   ageYears: 52.5,
@@ -147,9 +156,311 @@ describe('parsePatientFacts: strictness', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 
-  it('reads own keys only: inherited facts are not recorded facts', () => {
+  it('reads a fact inherited from a prototype of its own, as screen does', () => {
     const inherited = Object.create({ pregnant: true }) as object;
+    expect(parsedValue(parsePatientFacts(inherited))).toEqual({ pregnant: true });
+    expect(screen(inherited).contraindications).toEqual(['pregnancy']);
+  });
+
+  it('does not call an unknown key of a prototype an unknown key: only own keys are checked', () => {
+    const inherited = Object.create({ pregnancy: true }) as object;
     expect(parsedValue(parsePatientFacts(inherited))).toEqual({});
+  });
+});
+
+describe('parsePatientFacts reads the facts that screen reads', () => {
+  class Patient {
+    readonly ageYears = 52;
+    get pregnant() {
+      return false;
+    }
+    get epilepsy() {
+      return null;
+    }
+    describe() {
+      return 'a patient';
+    }
+  }
+  class Inpatient extends Patient {
+    get acuteInfection() {
+      return true;
+    }
+  }
+
+  it('reads an own non-enumerable fact', () => {
+    const input = { ageYears: 40 };
+    Object.defineProperty(input, 'pregnant', { value: true, enumerable: false });
+    expect(parsedValue(parsePatientFacts(input))).toEqual({ ageYears: 40, pregnant: true });
+    expect(screen(input).contraindications).toEqual(['pregnancy']);
+  });
+
+  it('checks the value of an own non-enumerable fact', () => {
+    const input = {};
+    Object.defineProperty(input, 'acuteInfection', { value: 'yes', enumerable: false });
+    expect(issuesOf(parsePatientFacts(input))).toEqual([
+      { code: 'invalid-type', path: ['acuteInfection'], message: 'expected true or false, got the string "yes"' },
+    ]);
+  });
+
+  it('reports an own non-enumerable fact whose getter throws as unreadable', () => {
+    const input = {};
+    Object.defineProperty(input, 'pregnant', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf(parsePatientFacts(input))).toEqual([
+      { code: 'unreadable', path: ['pregnant'], message: 'the value of "pregnant" could not be read' },
+    ]);
+  });
+
+  it('ignores an own non-enumerable key that is not a fact, as JSON and spreading do', () => {
+    const input = { ageYears: 40 };
+    Object.defineProperty(input, 'pregnancy', { value: true, enumerable: false });
+    expect(parsedValue(parsePatientFacts(input))).toEqual({ ageYears: 40 });
+  });
+
+  it("reads the getters of a class instance's prototype and of its base class, but not its methods", () => {
+    expect(parsedValue(parsePatientFacts(new Patient()))).toEqual({ ageYears: 52, pregnant: false });
+    expect(parsedValue(parsePatientFacts(new Inpatient()))).toEqual({
+      ageYears: 52,
+      pregnant: false,
+      acuteInfection: true,
+    });
+  });
+
+  it("checks the value of a class instance's getter, and reports one that throws as unreadable", () => {
+    class Broken {
+      get pregnant() {
+        return 'no';
+      }
+      get acuteInfection(): boolean {
+        throw new Error('database connection lost');
+      }
+    }
+    expect(issuesOf(parsePatientFacts(new Broken())).map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'invalid-type', path: ['pregnant'] },
+      { code: 'unreadable', path: ['acuteInfection'] },
+    ]);
+  });
+
+  it('still refuses an unknown own key of a class instance', () => {
+    class Row {
+      readonly pregnant = true;
+      readonly region = 'cervical';
+    }
+    expect(issuesOf(parsePatientFacts(new Row()))).toEqual([
+      { code: 'unknown-key', path: ['region'], message: expect.any(String) },
+    ]);
+  });
+
+  it('reads a class instance with a prototype chain of any ordinary length', () => {
+    let prototype: object = { pregnant: true };
+    for (let level = 0; level < 200; level++) prototype = Object.create(prototype) as object;
+    expect(parsedValue(parsePatientFacts(prototype))).toEqual({ pregnant: true });
+  });
+
+  it('reports a proxy whose prototype chain never ends as unreadable, without hanging', () => {
+    expect(issuesOf(parsePatientFacts(endlessPrototypeChain()))).toEqual([
+      { code: 'unreadable', path: [], message: 'the input could not be read' },
+    ]);
+  });
+});
+
+describe('parsePatientFacts never reads a fact from Object.prototype', () => {
+  it('ignores Object.prototype.pregnant = false, as screen does', () => {
+    const parsed = withPrototypeValue('pregnant', false, () => parsePatientFacts({ ageYears: 40 }));
+    expect(parsed).toEqual({ ok: true, value: { ageYears: 40 } });
+  });
+
+  it('ignores a polluted fact of every name, enumerable or not, valid or not', () => {
+    for (const name of factNames) {
+      for (const value of [true, false, 40, 'x', null]) {
+        expect(withPrototypeValue(name, value, () => parsePatientFacts({}))).toEqual({ ok: true, value: {} });
+        expect(withPrototypeProperty(name, { value }, () => parsePatientFacts({}))).toEqual({ ok: true, value: {} });
+      }
+    }
+  });
+
+  it('never calls a getter on Object.prototype', () => {
+    const getter = countingGetter('x');
+    const parsed = withPrototypeProperty('acuteInfection', getter.descriptor, () =>
+      parsePatientFacts({ epilepsy: true }),
+    );
+    expect(parsed).toEqual({ ok: true, value: { epilepsy: true } });
+    expect(getter.calls()).toBe(0);
+  });
+
+  it('reads the own value and the class getters of a class instance while Object.prototype is polluted', () => {
+    class Patient {
+      readonly ageYears = 52;
+      get acuteInfection() {
+        return true;
+      }
+    }
+    const parsed = withPrototypeValue('acuteInfection', false, () =>
+      withPrototypeValue('ageYears', 30, () =>
+        withPrototypeValue('pregnant', true, () => parsePatientFacts(new Patient())),
+      ),
+    );
+    expect(parsed).toEqual({ ok: true, value: { ageYears: 52, acuteInfection: true } });
+  });
+
+  it('never calls a setter on Object.prototype, nor fails on a property it could not set', () => {
+    let stolen: unknown;
+    const setter = { set: (value: unknown) => (stolen = value) };
+    const parsed = withPrototypeProperty('pregnant', setter, () =>
+      withPrototypeProperty('ageYears', { get: () => 30 }, () => parsePatientFacts({ ageYears: 40, pregnant: true })),
+    );
+    expect(parsed).toEqual({ ok: true, value: { ageYears: 40, pregnant: true } });
+    expect(Object.getPrototypeOf(parsedValue(parsed))).toBe(Object.prototype);
+    expect(stolen).toBeUndefined();
+  });
+
+  it('reads a fact of an object without a prototype, and only its own, while Object.prototype is polluted', () => {
+    const input = Object.assign(Object.create(null) as object, { epilepsy: false });
+    const parsed = withPrototypeValue('pregnant', true, () => parsePatientFacts(input));
+    expect(parsed).toEqual({ ok: true, value: { epilepsy: false } });
+  });
+});
+
+describe('parsePatientFacts refuses objects whose data is not in their properties', () => {
+  class Registry extends Map<string, unknown> {}
+  it.each([
+    ['a Map', new Map([['pregnant', true]])],
+    ['a subclass of Map', new Registry()],
+    ['a Set', new Set(['pregnant'])],
+    ['a WeakMap', new WeakMap()],
+    ['a WeakSet', new WeakSet()],
+    ['a Date', new Date(0)],
+    ['a RegExp', /pregnant/],
+    ['a Promise', Promise.resolve({ pregnant: true })],
+    ['an Error', new Error('pregnant')],
+    ['a Uint8Array', new Uint8Array(0)],
+    ['a Float64Array', new Float64Array(0)],
+    ['an ArrayBuffer', new ArrayBuffer(8)],
+    ['a DataView', new DataView(new ArrayBuffer(8))],
+    ['a boxed boolean', Object(true)],
+    ['a boxed number', Object(40)],
+    ['a boxed string', Object('')],
+    ['a WeakRef', new WeakRef({})],
+  ])('%s is not an object of patient facts', (_label, input) => {
+    expect(parsePatientFacts(input)).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'not-an-object',
+          path: [],
+          message: expect.stringMatching(/^expected an object of patient facts, got /),
+        },
+      ],
+    });
+  });
+
+  it('names the kind of built-in object it refuses', () => {
+    const messageOf = (input: unknown) => issuesOf(parsePatientFacts(input))[0]?.message;
+    expect(messageOf(new Map())).toBe('expected an object of patient facts, got a built-in Map');
+    expect(messageOf(new Registry())).toBe('expected an object of patient facts, got a built-in Map');
+    expect(messageOf(new Uint8Array(0))).toBe('expected an object of patient facts, got a built-in Uint8Array');
+    expect(messageOf(Object.create(new Date(0)))).toBe('expected an object of patient facts, got a built-in Date');
+  });
+
+  it('accepts a class instance and an object whose prototype is an ordinary object', () => {
+    class Facts {
+      readonly pregnant = false;
+    }
+    expect(parsedValue(parsePatientFacts(new Facts()))).toEqual({ pregnant: false });
+    expect(parsedValue(parsePatientFacts(Object.create({}) as object))).toEqual({});
+    expect(parsedValue(parsePatientFacts(Object.create({ constructor: 'not a class' }) as object))).toEqual({});
+  });
+
+  it('accepts a plain object made in another realm (an iframe, a vm context), and refuses its Map', () => {
+    const foreign = runInNewContext('({ ageYears: 40, pregnant: false })') as object;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(parsedValue(parsePatientFacts(foreign))).toEqual({ ageYears: 40, pregnant: false });
+    expect(issuesOf(parsePatientFacts(runInNewContext('new Map()')))[0]?.message).toBe(
+      'expected an object of patient facts, got a built-in Map',
+    );
+  });
+
+  it('reports an input whose prototype cannot be read as unreadable at the root', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('no prototype');
+        },
+      },
+    );
+    const classless = Object.create(
+      Object.defineProperty({}, 'constructor', {
+        get() {
+          throw new Error('no constructor');
+        },
+      }),
+    ) as object;
+    for (const input of [hostile, classless]) {
+      expect(parsePatientFacts(input)).toEqual({
+        ok: false,
+        issues: [{ code: 'unreadable', path: [], message: 'the input could not be read' }],
+      });
+    }
+  });
+});
+
+describe('parsePatientFacts: frozen results', () => {
+  it('freezes the result and the facts it returns', () => {
+    const result = parsePatientFacts({ ageYears: 40, pregnant: false });
+    expect(Object.isFrozen(result)).toBe(true);
+    expect(Object.isFrozen(parsedValue(result))).toBe(true);
+    expect(() => {
+      (parsedValue(result) as { pregnant?: boolean }).pregnant = true;
+    }).toThrow(TypeError);
+  });
+
+  it('freezes the result, its issues and every issue with its path', () => {
+    const result = parsePatientFacts({ pregnancy: true, ageYears: -1 });
+    expect(Object.isFrozen(result)).toBe(true);
+    const issues = issuesOf(result);
+    expect(Object.isFrozen(issues)).toBe(true);
+    for (const found of issues) {
+      expect(Object.isFrozen(found)).toBe(true);
+      expect(Object.isFrozen(found.path)).toBe(true);
+    }
+  });
+});
+
+describe('parsePatientFacts: a bounded list of issues', () => {
+  const unknownKeys = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, true]));
+
+  it(`lists all ${MAX_ISSUES} issues when there are exactly ${MAX_ISSUES}`, () => {
+    const issues = issuesOf(parsePatientFacts(unknownKeys(MAX_ISSUES)));
+    expect(issues).toHaveLength(MAX_ISSUES);
+    expect(issues.every((found) => found.code === 'unknown-key')).toBe(true);
+  });
+
+  it(`lists the first ${MAX_ISSUES} issues and says that one more was found`, () => {
+    const issues = issuesOf(parsePatientFacts(unknownKeys(MAX_ISSUES + 1)));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[MAX_ISSUES - 1]?.path).toEqual([`k${MAX_ISSUES - 1}`]);
+    expect(issues[MAX_ISSUES]).toEqual({
+      code: 'too-many-issues',
+      path: [],
+      message: '1 more issue was found and not listed',
+    });
+  });
+
+  it('counts every issue past the list, of every kind', () => {
+    const input = { ...unknownKeys(MAX_ISSUES), pregnant: 'yes', ageYears: -1, constructor: 1, other: 1 };
+    const issues = issuesOf(parsePatientFacts(input));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[MAX_ISSUES]?.message).toBe('4 more issues were found and not listed');
+  });
+
+  it('answers a huge record of unknown keys with a short list and the exact count of the rest', () => {
+    const issues = issuesOf(parsePatientFacts(unknownKeys(200_000)));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[MAX_ISSUES]?.message).toBe(`${200_000 - MAX_ISSUES} more issues were found and not listed`);
   });
 });
 
@@ -211,16 +522,20 @@ describe('parsePatientFacts: boolean facts', () => {
     expect(nan?.message).toContain('NaN');
   });
 
-  it('names what it got in each message: null, a number, a string up to 40 characters in full, or the type', () => {
+  it('names what it got in each message: null, a number, a boolean, a string up to 41 characters in full, or the type', () => {
     const messageOf = (input: unknown) => issuesOf(parsePatientFacts(input))[0]?.message;
     expect(messageOf(null)).toBe('expected an object of patient facts, got null');
+    expect(messageOf([])).toBe('expected an object of patient facts, got an array');
     expect(messageOf(42)).toBe('expected an object of patient facts, got the number 42');
-    expect(messageOf(true)).toBe('expected an object of patient facts, got a value of type boolean');
-    expect(messageOf({ ageYears: true })).toBe('expected a number of years, got a value of type boolean');
+    expect(messageOf(true)).toBe('expected an object of patient facts, got the boolean true');
+    expect(messageOf(undefined)).toBe('expected an object of patient facts, got a value of type undefined');
+    expect(messageOf({ ageYears: true })).toBe('expected a number of years, got the boolean true');
     expect(messageOf({ ageYears: 150 })).toBe('expected a finite age from 0 to below 150, got 150');
     const forty = 'y'.repeat(40);
-    expect(messageOf({ pregnant: forty })).toBe(`expected true or false, got the string "${forty}"`);
-    expect(messageOf({ pregnant: `${forty}z` })).toBe(`expected true or false, got the string "${forty}…"`);
+    expect(messageOf({ pregnant: `${forty}z` })).toBe(`expected true or false, got the string "${forty}z"`);
+    expect(messageOf({ pregnant: `${forty}zz` })).toBe(`expected true or false, got the string "${forty}…"`);
+    const split = `${'y'.repeat(39)}\u{1F9B4}z`;
+    expect(messageOf({ pregnant: split })).toBe(`expected true or false, got the string "${'y'.repeat(39)}…"`);
   });
 });
 
