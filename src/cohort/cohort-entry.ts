@@ -6,8 +6,9 @@ import type { Screening } from '../screening/screening.js';
  * One record of a cohort after screening: {@link ScreenedEntry} when its facts were valid,
  * {@link InvalidEntry} when they were not. Narrow on `ok`. Both carry the raw `record`, so that
  * a `groupBy` can read fields that are not patient facts, such as a region or a clinic.
- * Entries are fresh objects, one per record, and are not frozen (freezing each would cost about
- * a fifth of the throughput); the screening in them is frozen.
+ * Entries are fresh objects, one per record, frozen, as are the screening, the issues and the
+ * facts that parsing copied; the raw record and facts that needed no copy are the caller's own
+ * objects, left as they are.
  *
  * @typeParam Id - the rule ids of the rule set used.
  * @typeParam Row - the type of the raw records.
@@ -24,8 +25,9 @@ export interface ScreenedEntry<Id extends string = string, Row = unknown> {
   readonly record: Row;
   /**
    * The validated facts. When the facts (the record, or what `toFacts` returned) are already a
-   * plain object of valid facts, this is that very object, not a copy, and may hold `null` for
-   * facts not recorded; otherwise it is the copy made by `parsePatientFacts`.
+   * plain object of valid facts, this is that very object, not a copy, left as it is (not
+   * frozen), and may hold `null` for facts not recorded; otherwise it is the frozen copy made by
+   * `parsePatientFacts`.
    */
   readonly facts: PatientFacts;
   /** The screening of the facts; frozen, and possibly shared with other entries. */

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
 import { screeningStatuses } from '../screening/screening.js';
 import type { CohortStatistics, CohortSummary } from './cohort-summary.js';
@@ -33,9 +34,9 @@ export function mergeSummaries<Id extends string = ProtocolRuleId>(
   let ungroupedRecords = false;
   summaries.forEach((summary, i) => {
     addCounts(whole, summary, `summaries[${i}]`);
-    const parts = summary.groups;
+    const parts = readProperty(summary, 'groups') as CohortSummary<Id>['groups'];
     if (parts === undefined) {
-      if (summary.total > 0) ungroupedRecords = true;
+      if ((readProperty(summary, 'total') as number) > 0) ungroupedRecords = true;
       return;
     }
     if (typeof parts !== 'object' || parts === null)
@@ -64,31 +65,36 @@ export function mergeSummaries<Id extends string = ProtocolRuleId>(
 
 function addCounts(counts: Counts, summary: CohortStatistics<string>, where: string): void {
   if (typeof summary !== 'object' || summary === null) throw new TypeError(`mergeSummaries: ${where} is not a summary`);
-  counts.total += count(summary.total, `${where}.total`);
-  counts.invalid += count(summary.invalid, `${where}.invalid`);
-  const byStatus = object(summary.byStatus, `${where}.byStatus`);
+  counts.total += count(readProperty(summary, 'total'), `${where}.total`);
+  counts.invalid += count(readProperty(summary, 'invalid'), `${where}.invalid`);
+  const byStatus = object(readProperty(summary, 'byStatus'), `${where}.byStatus`);
   screeningStatuses.forEach((status, s) => {
-    counts.status[s] = (counts.status[s] as number) + count(byStatus[status], `${where}.byStatus.${status}`);
+    counts.status[s] =
+      (counts.status[s] as number) + count(readProperty(byStatus, status), `${where}.byStatus.${status}`);
   });
-  const byRule = object(summary.byRule, `${where}.byRule`);
+  const byRule = object(readProperty(summary, 'byRule'), `${where}.byRule`);
   for (const id of Object.keys(byRule)) {
     const rule = object(byRule[id], `${where}.byRule[${JSON.stringify(id)}]`);
     const sum = counts.rules.get(id) ?? [0, 0, 0];
-    sum[0] += count(rule.present, `${where}.byRule[${JSON.stringify(id)}].present`);
-    sum[1] += count(rule.absent, `${where}.byRule[${JSON.stringify(id)}].absent`);
-    sum[2] += count(rule.unknown, `${where}.byRule[${JSON.stringify(id)}].unknown`);
+    sum[0] += count(readProperty(rule, 'present'), `${where}.byRule[${JSON.stringify(id)}].present`);
+    sum[1] += count(readProperty(rule, 'absent'), `${where}.byRule[${JSON.stringify(id)}].absent`);
+    sum[2] += count(readProperty(rule, 'unknown'), `${where}.byRule[${JSON.stringify(id)}].unknown`);
     counts.rules.set(id, sum);
   }
-  const missing = object(summary.missing, `${where}.missing`);
+  const missing = object(readProperty(summary, 'missing'), `${where}.missing`);
   for (const fact of Object.keys(missing)) {
     counts.missing.set(fact, (counts.missing.get(fact) ?? 0) + count(missing[fact], `${where}.missing.${fact}`));
   }
-  if (!Array.isArray(summary.ruleSets)) throw new TypeError(`mergeSummaries: ${where}.ruleSets is not an array`);
-  for (const ref of summary.ruleSets) {
-    if (typeof ref?.id !== 'string' || typeof ref.version !== 'string') {
+  const ruleSets = readProperty(summary, 'ruleSets');
+  if (!Array.isArray(ruleSets)) throw new TypeError(`mergeSummaries: ${where}.ruleSets is not an array`);
+  for (const ref of ruleSets as unknown[]) {
+    const id = typeof ref === 'object' && ref !== null ? readProperty(ref, 'id') : undefined;
+    const version = typeof ref === 'object' && ref !== null ? readProperty(ref, 'version') : undefined;
+    if (typeof id !== 'string' || typeof version !== 'string') {
       throw new TypeError(`mergeSummaries: ${where}.ruleSets holds an entry without a string id and version`);
     }
-    counts.ruleSets.set(ruleSetKey(ref), ref);
+    const checked = { id, version };
+    counts.ruleSets.set(ruleSetKey(checked), checked);
   }
 }
 

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import { isPlainPatientFacts } from '../facts/is-plain-patient-facts.js';
 import { parsePatientFacts } from '../facts/parse-patient-facts.js';
 import type { PatientFacts } from '../facts/patient-facts.js';
@@ -32,8 +33,8 @@ export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = u
  *
  * @param records - the raw records: patient facts, or rows that `options.toFacts` maps to facts.
  * @param options - `ruleSet` (default `protocolRuleSet`) and `toFacts`.
- * @returns the entries, in input order: `{ index, ok: true, record, facts, screening }` or
- *   `{ index, ok: false, record, issues }`.
+ * @returns the entries, in input order, each frozen (see {@link CohortEntry}):
+ *   `{ index, ok: true, record, facts, screening }` or `{ index, ok: false, record, issues }`.
  * @throws {TypeError} when `records` is neither iterable nor async iterable, `options.ruleSet`
  *   is not a valid rule set, or `options.toFacts` is not a function (at the call, not during
  *   iteration).
@@ -65,10 +66,13 @@ export function screenCohort<Row, Id extends string = ProtocolRuleId>(
   records: Iterable<Row> | AsyncIterable<Row>,
   options: ScreenCohortOptions<Id, Row> = {},
 ): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>> {
-  const screenOptions: ScreenOptions<Id> = { ruleSet: options.ruleSet ?? (protocolRuleSet as RuleSet as RuleSet<Id>) };
+  // Options are read as facts are: never from Object.prototype, where a polluted toFacts could
+  // turn every record into an all-clear.
+  const ruleSet = readProperty(options, 'ruleSet') as RuleSet<Id> | undefined;
+  const screenOptions: ScreenOptions<Id> = { ruleSet: ruleSet ?? (protocolRuleSet as RuleSet as RuleSet<Id>) };
   // Validates the rule set now, so that a bad one fails at the call rather than mid-stream.
   screen({}, screenOptions);
-  const toFacts = options.toFacts;
+  const toFacts = readProperty(options, 'toFacts') as ToFacts<Row>;
   if (toFacts !== undefined && typeof toFacts !== 'function') {
     throw new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts');
   }
@@ -119,10 +123,17 @@ function entryOf<Row, Id extends string>(
   // The fast check allocates nothing; parsePatientFacts decides every case it is not sure of.
   if (isPlainPatientFacts(input)) {
     const facts = input as PatientFacts;
-    return { index, ok: true, record, facts, screening: screen(facts, screenOptions) };
+    return Object.freeze({ index, ok: true, record, facts, screening: screen(facts, screenOptions) });
   }
   const parsed = parsePatientFacts(input);
-  if (parsed.ok)
-    return { index, ok: true, record, facts: parsed.value, screening: screen(parsed.value, screenOptions) };
-  return { index, ok: false, record, issues: parsed.issues };
+  if (parsed.ok) {
+    return Object.freeze({
+      index,
+      ok: true,
+      record,
+      facts: parsed.value,
+      screening: screen(parsed.value, screenOptions),
+    });
+  }
+  return Object.freeze({ index, ok: false, record, issues: parsed.issues });
 }

@@ -41,8 +41,8 @@ export function statisticsOf(counts: Counts): CohortStatistics<string> {
   const statusProportions: Record<string, Proportion> = {};
   screeningStatuses.forEach((status: ScreeningStatus, s) => {
     const count = counts.status[s] as number;
-    byStatus[status] = count;
-    statusProportions[status] = proportion(count, screened);
+    define(byStatus, status, count);
+    define(statusProportions, status, proportion(count, screened));
   });
   const byRule: Record<string, RuleCounts> = {};
   const ruleProportions: Record<string, RuleProportions> = {};
@@ -94,7 +94,10 @@ function proportion(count: number, n: number): Proportion {
   return Object.freeze({ count, n, p: n === 0 ? null : count / n, low, high });
 }
 
-/** Sets an own property even for keys such as `__proto__`, which plain assignment would not. */
+/**
+ * Sets an own property even for keys such as `__proto__`, which plain assignment would not, and
+ * calls no setter that a polluted Object.prototype holds.
+ */
 export function define<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, {
     value,

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import { factNames } from '../facts/patient-facts.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
 import { type RuleSet, ruleFacts } from '../screening/rule.js';
@@ -147,7 +148,9 @@ class Tally {
   private readonly listedRef: string | undefined;
 
   constructor(options: SummarizeCohortOptions<string, unknown>) {
-    const { ruleSet, groupBy } = options;
+    // Never Object.prototype's options, as screenCohort reads its own.
+    const ruleSet = readProperty(options, 'ruleSet') as RuleSet | undefined;
+    const groupBy = readProperty(options, 'groupBy') as Tally['groupBy'];
     if (groupBy !== undefined && typeof groupBy !== 'function') {
       throw new TypeError('summarizeCohort: options.groupBy must be a function (entry) => string');
     }

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
 import { screeningStatuses } from '../screening/screening.js';
 import type { CohortStatistics, CohortSummary, Proportion } from './cohort-summary.js';
@@ -56,7 +57,8 @@ export function summaryTable<Id extends string = ProtocolRuleId>(
   summary: CohortSummary<Id>,
   options: SummaryTableOptions = {},
 ): readonly SummaryRow[] {
-  const { digits } = options;
+  // Never Object.prototype's digits or groups, which a polluting merge could have left there.
+  const digits = readProperty(options, 'digits') as number | undefined;
   if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 15)) {
     throw new RangeError(`summaryTable: digits must be a whole number from 0 to 15, got ${String(digits)}`);
   }
@@ -93,9 +95,9 @@ export function summaryTable<Id extends string = ProtocolRuleId>(
     }
   };
   addStatistics(null, summary as CohortStatistics<string>);
-  if (summary.groups !== undefined) {
-    for (const [key, statistics] of Object.entries(summary.groups))
-      addStatistics(key, statistics as CohortStatistics<string>);
+  const groups = readProperty(summary, 'groups') as CohortSummary<string>['groups'];
+  if (groups !== undefined) {
+    for (const [key, statistics] of Object.entries(groups)) addStatistics(key, statistics as CohortStatistics<string>);
   }
   return Object.freeze(rows);
 }

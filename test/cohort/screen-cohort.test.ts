@@ -7,6 +7,7 @@ import {
   screen,
   screenCohort,
 } from '../../src/index.js';
+import { unfrozenPaths } from '../fixtures/deep-frozen.js';
 import { noProtocolFinding } from '../fixtures/patients.js';
 
 const settled = noProtocolFinding;
@@ -193,5 +194,70 @@ describe('screenCohort: misuse', () => {
     expect(() => screenCohort([], { toFacts: 'facts' as unknown as () => unknown })).toThrow(
       new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts'),
     );
+  });
+});
+
+describe('screenCohort: frozen entries', () => {
+  const records: unknown[] = [
+    { ...settled, pregnant: true },
+    { ageYears: 52, pregnant: null },
+    JSON.parse('{"ageYears": 40, "pregnant": "no", "pregnancy": true}'),
+    Object.assign(Object.create(null) as object, settled),
+    null,
+  ];
+
+  it('freezes every entry, valid or not, down to its issues and a copy of its facts', () => {
+    const entries = [...screenCohort(records)];
+    for (const entry of entries) {
+      expect(Object.isFrozen(entry)).toBe(true);
+      // The raw record is the caller's, and so are facts that needed no copy: left as they are.
+      expect(unfrozenPaths(entry, [entry.record])).toEqual([]);
+    }
+    expect(entries.map((entry) => entry.ok)).toEqual([true, true, false, true, false]);
+    expect(Object.isFrozen(records[0])).toBe(false);
+  });
+
+  it('freezes the copy that parsing made of what toFacts returned, and leaves a plain object that needed none', () => {
+    class Row {
+      constructor(readonly ageYears: number) {}
+    }
+    const plain = { ageYears: 52, pregnant: null };
+    const [copied, kept] = [...screenCohort([new Row(52), plain], { toFacts: (row) => row })];
+    expect(copied?.ok && copied.facts).toEqual({ ageYears: 52 });
+    expect(unfrozenPaths(copied, [copied?.record])).toEqual([]);
+    expect(kept?.ok && kept.facts).toBe(plain);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(Object.isFrozen(plain)).toBe(false);
+  });
+
+  it('freezes the entries of an AsyncIterable too', async () => {
+    async function* rows() {
+      yield* records;
+    }
+    const entries = await collect(screenCohort(rows()));
+    for (const entry of entries) expect(unfrozenPaths(entry, [entry.record])).toEqual([]);
+    expect(entries).toHaveLength(records.length);
+  });
+});
+
+describe('screenCohort reads the facts that screen reads', () => {
+  it('refuses a record whose own non-enumerable fact holds a wrong value, as parsePatientFacts does', () => {
+    const record = { ...settled };
+    Object.defineProperty(record, 'pregnant', { value: 'yes', enumerable: false });
+    const [entry] = [...screenCohort([record])];
+    expect(entry?.ok).toBe(false);
+    expect(!entry?.ok && entry?.issues.map((found) => found.code)).toEqual(['invalid-type']);
+  });
+
+  it("reads a class instance's getters, as screen does", () => {
+    class Patient {
+      readonly ageYears = 40;
+      get pregnant() {
+        return true;
+      }
+    }
+    const [entry] = [...screenCohort([new Patient()])];
+    expect(entry?.ok && entry.screening.contraindications).toEqual(['pregnancy']);
+    expect(entry?.ok && entry.facts).toEqual({ ageYears: 40, pregnant: true });
   });
 });
