@@ -1,4 +1,5 @@
 import { fail, issue, ok, type Result } from '../_internal/result.js';
+import { describeValue, truncate } from '../_internal/text.js';
 import { type SpinalRegion, spinalRegions } from './spinal-region.js';
 
 /**
@@ -64,24 +65,19 @@ const MAX_LENGTH = 64;
  */
 export function parseRegion(input: unknown): Result<SpinalRegion> {
   if (typeof input !== 'string') {
-    return fail([issue('invalid-type', [], `expected a region as a string (${accepted()}), got ${describe(input)}`)]);
+    return fail([
+      issue('invalid-type', [], `expected a region as a string (${accepted()}), got ${describeValue(input)}`),
+    ]);
   }
   const region = input.length <= MAX_LENGTH ? byKey.get(key(input)) : undefined;
   if (region === undefined) {
-    const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
-    return fail([
-      issue('unknown-region', [], `${JSON.stringify(shown)} is not a spinal region: expected ${accepted()}`),
-    ]);
+    // Cut as describeValue cuts a string: never inside a character of two UTF-16 units.
+    const shown = JSON.stringify(truncate(input, 41));
+    return fail([issue('unknown-region', [], `${shown} is not a spinal region: expected ${accepted()}`)]);
   }
-  return Object.freeze(ok(region));
+  return ok(region);
 }
 
 function accepted(): string {
   return spinalRegions.map((region) => `${region} (or ${regionSynonyms[region].join(', ')})`).join('; ');
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a value of type ${typeof value}`;
 }

@@ -70,7 +70,7 @@ describe('parseRegion', () => {
     expect(parseRegion('lower back'.padEnd(65))).toMatchObject({ ok: false, issues: [{ code: 'unknown-region' }] });
   });
 
-  test('quotes an unknown word in full up to 40 characters, and its first 40 after that', () => {
+  test('quotes an unknown word in full up to 41 characters, and its first 40 after that', () => {
     const accepted =
       'cervical (or cervical spine, cervical region, c-spine, neck, nape); ' +
       'thoracic (or thoracic spine, thoracic region, t-spine, dorsal, dorsal spine, chest, upper back, mid back, middle back); ' +
@@ -81,9 +81,20 @@ describe('parseRegion', () => {
     };
     const forty = 'k'.repeat(40);
     expect(messageOf(forty)).toBe(`"${forty}" is not a spinal region: expected ${accepted}`);
-    expect(messageOf(`${forty}x`)).toBe(`"${forty}…" is not a spinal region: expected ${accepted}`);
-    expect(messageOf(3)).toBe(`expected a region as a string (${accepted}), got a value of type number`);
+    expect(messageOf(`${forty}x`)).toBe(`"${forty}x" is not a spinal region: expected ${accepted}`);
+    expect(messageOf(`${forty}xy`)).toBe(`"${forty}…" is not a spinal region: expected ${accepted}`);
+    expect(messageOf(3)).toBe(`expected a region as a string (${accepted}), got the number 3`);
+    expect(messageOf(true)).toBe(`expected a region as a string (${accepted}), got the boolean true`);
+    expect(messageOf({})).toBe(`expected a region as a string (${accepted}), got a value of type object`);
     expect(messageOf(null)).toBe(`expected a region as a string (${accepted}), got null`);
     expect(messageOf(['lumbar'])).toBe(`expected a region as a string (${accepted}), got an array`);
+  });
+
+  test('never cuts a quoted word inside a character made of two UTF-16 units', () => {
+    const result = parseRegion(`${'k'.repeat(39)}\u{1F9B4}tail`);
+    const message = result.ok ? '' : (result.issues[0]?.message ?? '');
+    expect(message.startsWith(`"${'k'.repeat(39)}…" is not a spinal region`)).toBe(true);
+    const whole = parseRegion(`${'k'.repeat(38)}\u{1F9B4}tail`);
+    expect(whole.ok ? '' : whole.issues[0]?.message.startsWith(`"${'k'.repeat(38)}\u{1F9B4}…"`)).toBe(true);
   });
 });
