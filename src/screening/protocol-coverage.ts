@@ -4,7 +4,7 @@
 // or unknown). Only absolute rules count: a relative rule cautions and never contraindicates.
 import type { BooleanFactName } from '../facts/patient-facts.js';
 import { PROTOCOL_RULES, type ProtocolRuleId } from './protocol-rules.js';
-import type { Rule, RuleCondition } from './rule.js';
+import type { AgeOutsideCondition, Rule, RuleCondition } from './rule.js';
 
 /** The ids of the protocol's contraindications that none of `rules` checks, in the protocol's order; frozen. */
 export function uncheckedProtocolRules(rules: readonly Rule[]): readonly ProtocolRuleId[] {
@@ -15,8 +15,9 @@ export function uncheckedProtocolRules(rules: readonly Rule[]): readonly Protoco
 /** Whether the conditions together are present whenever `protocol` is. */
 function checks(conditions: readonly RuleCondition[], protocol: RuleCondition): boolean {
   if (protocol.type === 'age-outside') {
-    // Each bound may be checked by its own rule: one for the young, one for the old.
-    const ages = conditions.filter((when) => when.type === 'age-outside');
+    // Each bound may be checked by its own rule: one for the young, one for the old. A condition
+    // over boolean facts has no bounds, and undefined compares false with any number.
+    const ages = conditions as readonly AgeOutsideCondition[];
     return ages.some((when) => when.under >= protocol.under) && ages.some((when) => when.over <= protocol.over);
   }
   // The protocol's other items are `any` conditions: each of their facts must be checked.

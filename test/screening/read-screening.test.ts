@@ -162,6 +162,44 @@ describe('readScreening: values that are not a screening', () => {
     });
   });
 
+  it.each([
+    [['ruleSet', 'id']],
+    [['ruleSet', 'version']],
+    [['findings', 1, 'rule']],
+    [['findings', 1, 'kind']],
+    [['findings', 1, 'source']],
+    [['findings', 1, 'source', 'title']],
+    [['findings', 1, 'source', 'section']],
+    [['findings', 1, 'source', 'item']],
+    [['findings', 1, 'source', 'url']],
+    [['findings', 1, 'source', 'note']],
+  ])('refuses a getter that throws at %j, as unreadable there', (path) => {
+    const value = stored(screen(noProtocolFinding));
+    let parent: Record<string | number, unknown> = value;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    const key = path.at(-1) as string;
+    Object.defineProperty(parent, key, {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(refusal(value)).toEqual({ code: 'unreadable', path, message: `the value of "${key}" could not be read` });
+  });
+
+  it.each(['findings', 'contraindications', 'cautions', 'missing', 'invalid', 'uncheckedProtocolRules'])(
+    'refuses a list of %s that cannot be read, as unreadable at that list',
+    (key) => {
+      const revocable = Proxy.revocable([], {});
+      revocable.revoke();
+      expect(refusal({ ...stored(screen(noProtocolFinding)), [key]: revocable.proxy })).toEqual({
+        code: 'unreadable',
+        path: [key],
+        message: 'the list could not be read',
+      });
+    },
+  );
+
   it('refuses a list that cannot be read, as unreadable at that list', () => {
     const revocable = Proxy.revocable([], {});
     revocable.revoke();
