@@ -1,7 +1,7 @@
 import type { Issue } from '../_internal/result.js';
 import type { FactName } from '../facts/patient-facts.js';
 import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
-import { cautionRuleSet } from '../screening/caution-rule-set.js';
+import { CAUTION_RULES } from '../screening/caution-rules.js';
 import { protocolItemOf } from '../screening/protocol-citation.js';
 import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import { readScreening } from '../screening/read-screening.js';
@@ -221,7 +221,7 @@ function explainRead(t: Translator, screening: Screening, options: ExplainOption
 
 /** The shipped rule with this id, of the protocol or of the cautions. */
 function shippedRule(id: string): Rule | undefined {
-  return PROTOCOL_RULES.find((rule) => rule.id === id) ?? cautionRuleSet.rules.find((rule) => rule.id === id);
+  return [...PROTOCOL_RULES, ...CAUTION_RULES].find((rule) => rule.id === id);
 }
 
 /**
