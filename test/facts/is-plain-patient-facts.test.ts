@@ -84,3 +84,34 @@ describe('isPlainPatientFacts reads the facts that screen and parsePatientFacts 
     },
   );
 });
+
+describe('isPlainPatientFacts reads each fact once, and only facts', () => {
+  it('calls the getter of each fact once, enumerable or not', () => {
+    const calls: string[] = [];
+    const record = {};
+    for (const [name, enumerable] of [
+      ['ageYears', true],
+      ['pregnant', false],
+      ['epilepsy', true],
+    ] as const) {
+      Object.defineProperty(record, name, {
+        enumerable,
+        get() {
+          calls.push(name);
+          return name === 'ageYears' ? 40 : false;
+        },
+      });
+    }
+    expect(isPlainPatientFacts(record)).toBe(true);
+    expect(calls.sort()).toEqual(['ageYears', 'epilepsy', 'pregnant']);
+  });
+
+  it('ignores an own non-enumerable key that is not a fact, as parsePatientFacts does', () => {
+    for (const key of ['pregnancy', 'undefined', 'toString']) {
+      const record = { ageYears: 40 };
+      Object.defineProperty(record, key, { value: 'not a fact', enumerable: false });
+      expect(parsePatientFacts(record).ok).toBe(true);
+      expect(isPlainPatientFacts(record)).toBe(true);
+    }
+  });
+});
