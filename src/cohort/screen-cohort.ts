@@ -2,9 +2,11 @@ import { readProperty } from '../_internal/read-property.js';
 import { isPlainPatientFacts } from '../facts/is-plain-patient-facts.js';
 import { parsePatientFacts } from '../facts/parse-patient-facts.js';
 import type { PatientFacts } from '../facts/patient-facts.js';
+import { programOf } from '../screening/define-rule-set.js';
+import { type Program, run } from '../screening/program.js';
 import { type ProtocolRuleId, protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
-import { type ScreenOptions, screen } from '../screening/screen.js';
+import type { Screening } from '../screening/screening.js';
 import type { CohortEntry } from './cohort-entry.js';
 
 /** Options for {@link screenCohort}. */
@@ -68,21 +70,21 @@ export function screenCohort<Row, Id extends string = ProtocolRuleId>(
 ): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>> {
   // Options are read as facts are: never from Object.prototype, where a polluted toFacts could
   // turn every record into an all-clear.
-  const ruleSet = readProperty(options, 'ruleSet') as RuleSet<Id> | undefined;
-  const screenOptions: ScreenOptions<Id> = { ruleSet: ruleSet ?? (protocolRuleSet as RuleSet as RuleSet<Id>) };
-  // Validates the rule set now, so that a bad one fails at the call rather than mid-stream.
-  screen({}, screenOptions);
+  const ruleSet = (readProperty(options, 'ruleSet') ?? protocolRuleSet) as RuleSet;
+  // Checks the rule set now, so that a bad one fails at the call rather than mid-stream, and
+  // compiles it once for every record: what screen does on each call.
+  const program = programOf(ruleSet);
   const toFacts = readProperty(options, 'toFacts') as ToFacts<Row>;
   if (toFacts !== undefined && typeof toFacts !== 'function') {
     throw new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts');
   }
   if (records != null && typeof (records as Iterable<Row>)[Symbol.iterator] === 'function') {
     const iterable = records as Iterable<Row>;
-    return Object.freeze({ [Symbol.iterator]: () => screenEach(iterable, screenOptions, toFacts) });
+    return Object.freeze({ [Symbol.iterator]: () => screenEach<Row, Id>(iterable, program, toFacts) });
   }
   if (records != null && typeof (records as AsyncIterable<Row>)[Symbol.asyncIterator] === 'function') {
     const iterable = records as AsyncIterable<Row>;
-    return Object.freeze({ [Symbol.asyncIterator]: () => screenEachAsync(iterable, screenOptions, toFacts) });
+    return Object.freeze({ [Symbol.asyncIterator]: () => screenEachAsync<Row, Id>(iterable, program, toFacts) });
   }
   throw new TypeError('screenCohort: records must be an Iterable or an AsyncIterable');
 }
@@ -91,24 +93,24 @@ type ToFacts<Row> = ((row: Row, index: number) => unknown) | undefined;
 
 function* screenEach<Row, Id extends string>(
   records: Iterable<Row>,
-  screenOptions: ScreenOptions<Id>,
+  program: Program,
   toFacts: ToFacts<Row>,
 ): Generator<CohortEntry<Id, Row>, void, undefined> {
   let index = 0;
   for (const record of records) {
-    yield entryOf(record, index, screenOptions, toFacts);
+    yield entryOf<Row, Id>(record, index, program, toFacts);
     index++;
   }
 }
 
 async function* screenEachAsync<Row, Id extends string>(
   records: AsyncIterable<Row>,
-  screenOptions: ScreenOptions<Id>,
+  program: Program,
   toFacts: ToFacts<Row>,
 ): AsyncGenerator<CohortEntry<Id, Row>, void, undefined> {
   let index = 0;
   for await (const record of records) {
-    yield entryOf(record, index, screenOptions, toFacts);
+    yield entryOf<Row, Id>(record, index, program, toFacts);
     index++;
   }
 }
@@ -116,14 +118,14 @@ async function* screenEachAsync<Row, Id extends string>(
 function entryOf<Row, Id extends string>(
   record: Row,
   index: number,
-  screenOptions: ScreenOptions<Id>,
+  program: Program,
   toFacts: ToFacts<Row>,
 ): CohortEntry<Id, Row> {
   const input = toFacts === undefined ? record : toFacts(record, index);
   // The fast check allocates nothing; parsePatientFacts decides every case it is not sure of.
   if (isPlainPatientFacts(input)) {
     const facts = input as PatientFacts;
-    return Object.freeze({ index, ok: true, record, facts, screening: screen(facts, screenOptions) });
+    return Object.freeze({ index, ok: true, record, facts, screening: run(program, facts) as Screening<Id> });
   }
   const parsed = parsePatientFacts(input);
   if (parsed.ok) {
@@ -132,7 +134,7 @@ function entryOf<Row, Id extends string>(
       ok: true,
       record,
       facts: parsed.value,
-      screening: screen(parsed.value, screenOptions),
+      screening: run(program, parsed.value) as Screening<Id>,
     });
   }
   return Object.freeze({ index, ok: false, record, issues: parsed.issues });
