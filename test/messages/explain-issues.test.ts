@@ -177,7 +177,7 @@ describe('explainIssues on values that cannot be read', () => {
         throw new RangeError('boom');
       },
     });
-    expect(() => explainIssues([throwing as Issue])).toThrow(NOT_ISSUES);
+    expect(() => explainIssues([throwing as unknown as Issue])).toThrow(NOT_ISSUES);
     const list = [{ code: 'missing', path: ['region'], message: 'm' }];
     Object.defineProperty(list, 0, {
       get() {
@@ -206,7 +206,7 @@ describe('explainIssues on values that cannot be read', () => {
         return reads === 1 ? 'missing' : 7;
       },
     });
-    const [entry] = explainIssues([shifting as Issue]).issues;
+    const [entry] = explainIssues([shifting as unknown as Issue]).issues;
     expect(entry).toMatchObject({ code: 'missing', text: 'Spinal region: a value is required.' });
     expect(reads).toBe(1);
   });
