@@ -106,6 +106,21 @@ describe('isPlainPatientFacts reads each fact once, and only facts', () => {
     expect(calls.sort()).toEqual(['ageYears', 'epilepsy', 'pregnant']);
   });
 
+  it.each(factNames)('calls an enumerable getter of %s once, and of a non-enumerable one', (name) => {
+    for (const enumerable of [true, false]) {
+      let calls = 0;
+      const record = Object.defineProperty({}, name, {
+        enumerable,
+        get() {
+          calls++;
+          return null;
+        },
+      });
+      expect(isPlainPatientFacts(record)).toBe(true);
+      expect(calls).toBe(1);
+    }
+  });
+
   it('ignores an own non-enumerable key that is not a fact, as parsePatientFacts does', () => {
     for (const key of ['pregnancy', 'undefined', 'toString']) {
       const record = { ageYears: 40 };
