@@ -353,15 +353,26 @@ describe('cdsService handle', () => {
 
   it('drops the info card of a screening that the prefetch present settles when other keys are missing', () => {
     const ageOnly = defineRuleSet({ id: 'age-only', version: '1', rules: [ageRule()] });
+    const notAllClear = "Not an all-clear: age-only v1 does not check 5 of the protocol's contraindications.";
     const service = cdsService({ source, ruleSet: ageOnly });
     expect(cardsOf(service.handle(request(fullPrefetch()), { on: ON })).map((card) => card.summary)).toEqual([
-      'No acupuncture contraindication found (age-only v1).',
+      notAllClear,
     ]);
     expect(
       cardsOf(service.handle(request({ patient: patient('1970-01-01') }), { on: ON })).map((card) => card.summary),
     ).toEqual([
       'Acupuncture screening: prefetch missing for conditions, observations, medications, devices. No all-clear can be given.',
+      notAllClear,
     ]);
+    // With the protocol whole, the info card of a settled screening is dropped all the same.
+    const registry = cdsService({ source, closedWorld: true });
+    expect(cardsOf(registry.handle(request(fullPrefetch()), { on: ON })).map((card) => card.indicator)).toEqual([
+      'info',
+    ]);
+    const { devices: _devices, ...noDevices } = fullPrefetch();
+    expect(cardsOf(registry.handle(request(noDevices), { on: ON })).map((card) => card.indicator)).not.toContain(
+      'info',
+    );
   });
 
   it('a contraindication found in the prefetch that is there still shows when other keys are missing', () => {
@@ -393,7 +404,7 @@ describe('cdsService handle', () => {
           '- age',
           '',
           'Rules not settled:',
-          `- age: ${PROTOCOL}, item 1 (the rule set's own bounds, under 18 or over 65 completed years; the protocol's are under 3 or over 75)`,
+          `- age: the rule set's own age limits, adapted from ${PROTOCOL}, item 1 (the rule set's own bounds, under 18 or over 65 completed years; the protocol's are under 3 or over 75)`,
           '',
           'From the record:',
           '- age: The birth date 1960 is partial: on 2026-11-24 the age is 65 to 66 years, across an age bound (under 18, over 65), so it is not recorded (Patient/p1)',
@@ -415,6 +426,7 @@ describe('cdsService handle', () => {
     // search that found nothing says there is no implanted device.
     expect(cards.map((card) => card.summary)).toEqual([
       'Acupuncture screening incomplete. Record: skin lesion at the needling site, needle phobia, epilepsy.',
+      "Not an all-clear: acuspine-cautions v1.0.0 does not check 6 of the protocol's contraindications.",
     ]);
   });
 
