@@ -45,3 +45,16 @@ export function prototypesOf(record: object): object[] {
   }
   return prototypes;
 }
+
+/**
+ * The listed properties of `record`, each read with {@link readProperty}, in an object of their
+ * own: destructure it instead of `record`, and Object.prototype decides none of them.
+ */
+export function readProperties<const Key extends string>(
+  record: object,
+  keys: readonly Key[],
+): { readonly [K in Key]: unknown } {
+  const read: Record<string, unknown> = Object.create(null);
+  for (const key of keys) read[key] = readProperty(record, key);
+  return read as { readonly [K in Key]: unknown };
+}

@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/freeze.js';
 import { parseIsoDate } from '../_internal/iso-date.js';
+import { readProperty } from '../_internal/read-property.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { FhirCodeList } from '../fhir/code-list.js';
 import { factsFromFhir } from '../fhir/facts-from-fhir.js';
@@ -141,11 +142,13 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`cdsService: "${key}" is not an option`);
   }
-  const id = options.id ?? 'acuspine-screening';
+  // Options and requests are read with readProperty: a polluted Object.prototype never decides them.
+  const option = (key: keyof CdsServiceOptions): unknown => readProperty(options, key);
+  const id = option('id') ?? 'acuspine-screening';
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) {
     throw new TypeError('cdsService: options.id must be 1-64 URL-safe characters (letters, digits, . _ -)');
   }
-  const ruleSet = (options.ruleSet ?? protocolRuleSet) as RuleSet;
+  const ruleSet = (option('ruleSet') ?? protocolRuleSet) as RuleSet;
   // Validates a hand-written rule set now, so that a bad one fails at start-up, not per request.
   screen({}, { ruleSet });
   // Every age rule's bounds: a partial birth date must lie on one side of each.
@@ -153,10 +156,12 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   for (const rule of ruleSet.rules) {
     if (rule.when.type === 'age-outside') ageBounds.push({ under: rule.when.under, over: rule.when.over });
   }
-  const { closedWorld = false } = options;
+  const givenClosedWorld = option('closedWorld');
+  const closedWorld = givenClosedWorld === undefined ? false : givenClosedWorld;
   if (typeof closedWorld !== 'boolean') throw new TypeError('cdsService: options.closedWorld must be true or false');
   // No code lists is the empty list; whatever is given is checked now, as factsFromFhir checks it.
-  const { extraCodes = [] } = options;
+  const givenCodes = option('extraCodes');
+  const extraCodes = (givenCodes === undefined ? [] : givenCodes) as readonly FhirCodeList[];
   const checked = factsFromFhir([], { on: '2000-01-01', extraCodes });
   if (!checked.ok) {
     throw new TypeError(
@@ -187,16 +192,17 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   };
 
   const handleRequest = (request: unknown, call: CdsHandleOptions): Result<CdsResponse> => {
-    const on = typeof call === 'object' && call !== null ? call.on : undefined;
+    const on = typeof call === 'object' && call !== null ? readProperty(call, 'on') : undefined;
     if (parseIsoDate(on) === undefined) {
       return fail([issue('invalid-option', ['options', 'on'], 'expected the reference date as YYYY-MM-DD')]);
     }
     const issues: Issue[] = [];
     if (!isRecord(request)) return fail([issue('not-an-object', [], 'expected a CDS Hooks request object')]);
-    const serviceId = call.serviceId;
+    const serviceId = readProperty(call, 'serviceId');
+    const field = (key: string) => readProperty(request, key);
     const definition =
       serviceId === undefined
-        ? definitions.find((d) => d.hook === request.hook)
+        ? definitions.find((d) => d.hook === field('hook'))
         : definitions.find((d) => d.id === serviceId);
     if (definition === undefined) {
       return fail([
@@ -205,26 +211,29 @@ export function cdsService(options: CdsServiceOptions): CdsService {
           : issue('unknown-service', [], `no service has the id "${String(serviceId)}"`),
       ]);
     }
-    if (request.hook !== definition.hook) {
+    if (field('hook') !== definition.hook) {
       issues.push(issue('unsupported-hook', ['hook'], `service ${definition.id} answers the hook ${definition.hook}`));
     }
-    if (!isText(request.hookInstance))
+    if (!isText(field('hookInstance')))
       issues.push(issue('invalid-type', ['hookInstance'], 'expected a non-empty string'));
-    if (request.fhirServer !== undefined && !isText(request.fhirServer)) {
+    const fhirServer = field('fhirServer');
+    if (fhirServer !== undefined && !isText(fhirServer)) {
       issues.push(issue('invalid-type', ['fhirServer'], 'expected a URL string'));
     }
-    const context = request.context;
+    const context = field('context');
     let patientId: string | undefined;
     if (!isRecord(context)) {
       issues.push(issue('invalid-type', ['context'], 'expected the hook context object'));
     } else {
-      if (isText(context.patientId)) patientId = context.patientId;
+      const id = readProperty(context, 'patientId');
+      if (isText(id)) patientId = id;
       else issues.push(issue('invalid-type', ['context', 'patientId'], 'expected the patient id'));
-      if (context.userId !== undefined && !isText(context.userId)) {
+      const userId = readProperty(context, 'userId');
+      if (userId !== undefined && !isText(userId)) {
         issues.push(issue('invalid-type', ['context', 'userId'], 'expected a string'));
       }
     }
-    const prefetch = request.prefetch;
+    const prefetch = field('prefetch');
     if (prefetch !== undefined && prefetch !== null && !isRecord(prefetch)) {
       issues.push(issue('invalid-type', ['prefetch'], 'expected an object of prefetched resources'));
     }
@@ -232,17 +241,17 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     const missing: CdsPrefetchKey[] = [];
     const failed: CdsPrefetchKey[] = [];
     for (const key of PREFETCH_KEYS) {
-      const value = isRecord(prefetch) ? prefetch[key] : undefined;
+      const value = isRecord(prefetch) ? readProperty(prefetch, key) : undefined;
       if (value === undefined || value === null) {
         missing.push(key);
-      } else if (!isRecord(value) || !isText(value.resourceType)) {
+      } else if (!isRecord(value) || !isText(readProperty(value, 'resourceType'))) {
         issues.push(issue('invalid-type', ['prefetch', key], 'expected a FHIR resource or a Bundle'));
-      } else if (value.resourceType === 'OperationOutcome') {
+      } else if (readProperty(value, 'resourceType') === 'OperationOutcome') {
         // CDS Hooks 2.0: the EHR could not fill this prefetch. Nothing in it is the patient's record.
         failed.push(key);
-      } else if (key === 'patient' && value.resourceType !== 'Patient') {
+      } else if (key === 'patient' && readProperty(value, 'resourceType') !== 'Patient') {
         issues.push(issue('invalid-type', ['prefetch', key, 'resourceType'], 'expected a Patient'));
-      } else if (key === 'patient' && patientId !== undefined && value.id !== undefined && value.id !== patientId) {
+      } else if (key === 'patient' && patientId !== undefined && !samePatient(readProperty(value, 'id'), patientId)) {
         issues.push(
           issue('patient-mismatch', ['prefetch', key, 'id'], 'the prefetched Patient is not the patient in context'),
         );
@@ -295,13 +304,22 @@ export function cdsService(options: CdsServiceOptions): CdsService {
 
 /** True when a search Bundle holds an OperationOutcome that warns or errs: its search came back incomplete. */
 function holdsOutcome(value: Record<string, unknown>): boolean {
-  if (value.resourceType !== 'Bundle' || !Array.isArray(value.entry)) return false;
-  return value.entry.some((entry: unknown) => {
-    const resource = isRecord(entry) ? entry.resource : undefined;
-    if (!isRecord(resource) || resource.resourceType !== 'OperationOutcome') return false;
-    const found = Array.isArray(resource.issue) ? (resource.issue as unknown[]) : [];
-    return found.length === 0 || found.some((item) => !isRecord(item) || item.severity !== 'information');
+  const entries = readProperty(value, 'entry');
+  if (readProperty(value, 'resourceType') !== 'Bundle' || !Array.isArray(entries)) return false;
+  return entries.some((entry: unknown) => {
+    const resource = isRecord(entry) ? readProperty(entry, 'resource') : undefined;
+    if (!isRecord(resource) || readProperty(resource, 'resourceType') !== 'OperationOutcome') return false;
+    const issues = readProperty(resource, 'issue');
+    const found = Array.isArray(issues) ? (issues as unknown[]) : [];
+    return (
+      found.length === 0 || found.some((item) => !isRecord(item) || readProperty(item, 'severity') !== 'information')
+    );
   });
+}
+
+/** A Patient without an id is the context's patient; one with another id is not. */
+function samePatient(id: unknown, patientId: string): boolean {
+  return id === undefined || id === patientId;
 }
 
 function prefetchCard(missing: readonly CdsPrefetchKey[], failed: readonly CdsPrefetchKey[], source: CardSource): Card {

@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import { truncate } from '../_internal/text.js';
 import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import { readScreening } from '../screening/read-screening.js';
@@ -195,11 +196,14 @@ function unique(items: readonly string[]): string[] {
 
 /** Checks the card source of the options; programmer misuse throws. */
 export function checkedSource(options: unknown, caller: string): CardSource {
-  const source = typeof options === 'object' && options !== null ? (options as { source?: unknown }).source : undefined;
+  // Read with readProperty: a polluted Object.prototype never supplies a card's source.
+  const source = typeof options === 'object' && options !== null ? readProperty(options, 'source') : undefined;
   if (typeof source !== 'object' || source === null) {
     throw new TypeError(`${caller}: options.source must be an object with a label`);
   }
-  const { label, url, icon, topic } = source as Record<string, unknown>;
+  const [label, url, icon, topic] = (['label', 'url', 'icon', 'topic'] as const).map((key) =>
+    readProperty(source, key),
+  );
   if (typeof label !== 'string' || label.trim() === '') {
     throw new TypeError(`${caller}: options.source.label must be a non-empty string`);
   }
@@ -213,10 +217,9 @@ export function checkedSource(options: unknown, caller: string): CardSource {
     checked.icon = icon;
   }
   if (topic !== undefined) {
-    const { system, code, display } = (typeof topic === 'object' && topic !== null ? topic : {}) as Record<
-      string,
-      unknown
-    >;
+    const [system, code, display] = (['system', 'code', 'display'] as const).map((key) =>
+      typeof topic === 'object' && topic !== null ? readProperty(topic, key) : undefined,
+    );
     if (typeof code !== 'string' || code === '')
       throw new TypeError(`${caller}: options.source.topic must have a code`);
     const coding: { -readonly [K in keyof CardCoding]: CardCoding[K] } = { code };

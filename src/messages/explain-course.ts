@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import type { Course, Session } from '../course/course.js';
 import type { ProcedureStep } from '../course/procedure-steps.js';
 import type { LumbosacralPhaseId } from '../regions/region-profile.js';
@@ -127,7 +128,7 @@ export interface PhaseExplanation {
  */
 export function explainCourse(course: Course, options?: ExplainCourseOptions): CourseExplanation {
   const t = translator(options, 'explainCourse');
-  const withSessions = options?.sessions === true;
+  const withSessions = options !== undefined && readProperty(options, 'sessions') === true;
   try {
     return explainChecked(t, course, withSessions);
   } catch (error) {

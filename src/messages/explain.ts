@@ -1,3 +1,4 @@
+import { readProperty } from '../_internal/read-property.js';
 import type { Issue } from '../_internal/result.js';
 import type { FactName } from '../facts/patient-facts.js';
 import { PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
@@ -159,13 +160,13 @@ export function explain(screening: Screening, options?: ExplainOptions): Explana
 }
 
 function explainRead(t: Translator, screening: Screening, options: ExplainOptions | undefined): Explanation {
-  const ruleSet = options?.ruleSet;
+  const ruleSet = (options === undefined ? undefined : readProperty(options, 'ruleSet')) as RuleSet | undefined;
   if (ruleSet !== undefined && (ruleSet.id !== screening.ruleSet.id || ruleSet.version !== screening.ruleSet.version)) {
     throw new RangeError(
       `explain: options.ruleSet is ${String(ruleSet.id)} ${String(ruleSet.version)}, but the screening was made with ${screening.ruleSet.id} ${screening.ruleSet.version}`,
     );
   }
-  const withAbsent = options?.absent === true;
+  const withAbsent = options !== undefined && readProperty(options, 'absent') === true;
 
   const findings = screening.findings
     .filter((finding) => withAbsent || finding.outcome !== 'absent')

@@ -1,6 +1,8 @@
 // The message lookup shared by explain, explainCourse and explainIssues: a user's catalog first,
 // then the shipped catalog, with every fallback recorded so that the caller can report it.
 // Nothing here runs at module level, so a bundle that never calls explain drops the catalogs.
+
+import { readProperty } from '../_internal/read-property.js';
 import {
   CERVICAL_SECTION,
   ESSENCE_SECTION,
@@ -33,11 +35,14 @@ export function translator(options: MessageOptions | undefined, caller: string):
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new TypeError(`${caller}: options must be an object`);
   }
-  const locale = options?.locale ?? 'en';
+  // Read with readProperty: a polluted Object.prototype never chooses the words.
+  const locale = (options === undefined ? undefined : readProperty(options, 'locale')) ?? 'en';
   if (typeof locale !== 'string' || locale === '') {
     throw new TypeError(`${caller}: options.locale must be a non-empty string`);
   }
-  const own = options?.messages;
+  const own = (options === undefined ? undefined : readProperty(options, 'messages')) as
+    | Readonly<Record<string, unknown>>
+    | undefined;
   if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own))) {
     throw new TypeError(`${caller}: options.messages must be an object of messages keyed by code`);
   }

@@ -1,3 +1,4 @@
+import { readProperties } from '../_internal/read-property.js';
 import { type BooleanFactName, isFactName } from '../facts/patient-facts.js';
 import { compileProgram, MAX_INPUTS, type Program } from './program.js';
 import { protocolItemOf } from './protocol-citation.js';
@@ -56,7 +57,7 @@ export function defineRuleSet<const Id extends string>(definition: RuleSetDefini
   if (typeof definition !== 'object' || definition === null) {
     throw new TypeError('defineRuleSet: expected { id, version, rules }');
   }
-  const { id, version, rules } = definition;
+  const { id, version, rules } = readProperties(definition, ['id', 'version', 'rules']);
   if (typeof id !== 'string' || id === '') throw new TypeError('defineRuleSet: id must be a non-empty string');
   if (typeof version !== 'string' || version === '') {
     throw new TypeError(`defineRuleSet: rule set "${id}": version must be a non-empty string`);
@@ -65,7 +66,7 @@ export function defineRuleSet<const Id extends string>(definition: RuleSetDefini
     throw new TypeError(`defineRuleSet: rule set "${id}": rules must be a non-empty array`);
   }
   const seen = new Set<string>();
-  const frozenRules = rules.map((rule: Rule<Id>, index) => {
+  const frozenRules = (rules as readonly Rule<Id>[]).map((rule, index) => {
     const copy = checkedRule(rule, `rule set "${id}", rules[${index}]`);
     if (seen.has(copy.id)) throw new TypeError(`defineRuleSet: rule set "${id}": duplicate rule id "${copy.id}"`);
     seen.add(copy.id);
@@ -97,17 +98,17 @@ export function programOf(ruleSet: RuleSet): Program {
 
 function checkedRule<Id extends string>(rule: Rule<Id>, where: string): Rule<Id> {
   if (typeof rule !== 'object' || rule === null) throw new TypeError(`defineRuleSet: ${where} is not a rule object`);
-  const { id, kind, when, source } = rule;
+  const { id, kind, when, source } = readProperties(rule, ['id', 'kind', 'when', 'source']);
   if (typeof id !== 'string' || id === '')
     throw new TypeError(`defineRuleSet: ${where}: id must be a non-empty string`);
   const named = `${where} ("${id}")`;
   if (kind !== 'absolute' && kind !== 'relative') {
     throw new TypeError(`defineRuleSet: ${named}: kind must be 'absolute' or 'relative', got ${String(kind)}`);
   }
-  const condition = checkedCondition(when, named);
-  const citation = checkedSource(source, named);
+  const condition = checkedCondition(when as RuleCondition, named);
+  const citation = checkedSource(source as SourceCitation, named);
   checkedProtocolCitation(kind, condition, citation, named);
-  return Object.freeze({ id, kind, when: condition, source: citation });
+  return Object.freeze({ id: id as Id, kind, when: condition, source: citation });
 }
 
 /**
@@ -137,8 +138,11 @@ function sameCondition(when: RuleCondition, protocol: RuleCondition): boolean {
   return when.facts.every((fact) => facts.includes(fact)) && facts.every((fact) => when.facts.includes(fact));
 }
 
-function checkedCondition(when: RuleCondition, where: string): RuleCondition {
-  if (typeof when !== 'object' || when === null) throw new TypeError(`defineRuleSet: ${where}: when must be an object`);
+function checkedCondition(condition: RuleCondition, where: string): RuleCondition {
+  if (typeof condition !== 'object' || condition === null) {
+    throw new TypeError(`defineRuleSet: ${where}: when must be an object`);
+  }
+  const when = readProperties(condition, ['type', 'under', 'over', 'facts']) as RuleCondition;
   if (when.type === 'age-outside') {
     const { under, over } = when;
     if (!Number.isInteger(under) || !Number.isInteger(over) || under < 0 || over < under) {
@@ -170,7 +174,12 @@ function checkedCondition(when: RuleCondition, where: string): RuleCondition {
 /** The optional text fields of a citation: when given, each must say something, or the citation shows a blank. */
 const CITATION_TEXTS = ['section', 'url', 'note'] as const;
 
-function checkedSource(source: SourceCitation, where: string): SourceCitation {
+function checkedSource(citation: SourceCitation, where: string): SourceCitation {
+  const source = (
+    typeof citation === 'object' && citation !== null
+      ? readProperties(citation, ['title', 'section', 'item', 'url', 'note'])
+      : citation
+  ) as SourceCitation;
   if (typeof source !== 'object' || source === null || typeof source.title !== 'string' || source.title === '') {
     throw new TypeError(`defineRuleSet: ${where}: source must name a title`);
   }
@@ -184,5 +193,5 @@ function checkedSource(source: SourceCitation, where: string): SourceCitation {
   if (item !== undefined && !(Number.isInteger(item) && (item as number) >= 1)) {
     throw new TypeError(`defineRuleSet: ${where}: source.item must be a whole number from 1 when given`);
   }
-  return Object.freeze({ ...source });
+  return Object.freeze({ ...citation });
 }
