@@ -3,15 +3,31 @@ import { describeValue, truncate } from '../_internal/text.js';
 import { type SpinalRegion, spinalRegions } from './spinal-region.js';
 
 /**
- * The words that {@link parseRegion} accepts for each region, besides the region's own id.
- * Matching ignores case, spaces, hyphens and underscores (`Lower-Back`, `lowerback` and
- * `LOWER BACK` all match `lower back`).
+ * The words that {@link parseRegion} accepts for each region, besides the region's own id: in
+ * English, then in Russian (the region's adjective in the nominative and the genitive, alone, with
+ * `отдел`/`отдела` and with `позвоночника`, as clinical Russian names a region). Matching ignores
+ * case, spaces, hyphens and underscores (`Lower-Back`, `lowerback` and `LOWER BACK` all match
+ * `lower back`; `Пояснично крестцовый` matches `пояснично-крестцовый`).
  *
  * @example
  * regionSynonyms.lumbosacral.includes('lower back'); // => true
+ * regionSynonyms.cervical.includes('шейного отдела'); // => true
  */
 export const regionSynonyms: Readonly<Record<SpinalRegion, readonly string[]>> = Object.freeze({
-  cervical: Object.freeze(['cervical spine', 'cervical region', 'c-spine', 'neck', 'nape']),
+  cervical: Object.freeze([
+    'cervical spine',
+    'cervical region',
+    'c-spine',
+    'neck',
+    'nape',
+    'шейный',
+    'шейный отдел',
+    'шейный отдел позвоночника',
+    'шейного',
+    'шейного отдела',
+    'шейного отдела позвоночника',
+    'шея',
+  ]),
   thoracic: Object.freeze([
     'thoracic spine',
     'thoracic region',
@@ -22,6 +38,12 @@ export const regionSynonyms: Readonly<Record<SpinalRegion, readonly string[]>> =
     'upper back',
     'mid back',
     'middle back',
+    'грудной',
+    'грудной отдел',
+    'грудной отдел позвоночника',
+    'грудного',
+    'грудного отдела',
+    'грудного отдела позвоночника',
   ]),
   lumbosacral: Object.freeze([
     'lumbosacral spine',
@@ -33,6 +55,20 @@ export const regionSynonyms: Readonly<Record<SpinalRegion, readonly string[]>> =
     'sacral',
     'lower back',
     'low back',
+    'пояснично-крестцовый',
+    'пояснично-крестцовый отдел',
+    'пояснично-крестцовый отдел позвоночника',
+    'пояснично-крестцового',
+    'пояснично-крестцового отдела',
+    'пояснично-крестцового отдела позвоночника',
+    'поясничный',
+    'поясничный отдел',
+    'поясничный отдел позвоночника',
+    'поясничного',
+    'поясничного отдела',
+    'поясничного отдела позвоночника',
+    'крестцовый',
+    'поясница',
   ]),
 });
 
@@ -51,9 +87,10 @@ const byKey = /* @__PURE__ */ indexSynonyms();
 const MAX_LENGTH = 64;
 
 /**
- * Reads a region from user input: a region id or a common synonym (`lumbar`, `neck`,
- * `lower back`, `upper back`...; see {@link regionSynonyms}), ignoring case, spaces, hyphens and
- * underscores. Never throws.
+ * Reads a region from user input: a region id or a common synonym in English or Russian
+ * (`lumbar`, `neck`, `lower back`, `upper back`, `шейный`, `грудного отдела`,
+ * `пояснично-крестцовый отдел позвоночника`...; see {@link regionSynonyms}), ignoring case,
+ * spaces, hyphens and underscores. Never throws.
  *
  * @param input - any value, typically a form field.
  * @returns `{ ok: true, value }` with the region, or `{ ok: false, issues }` with one issue at
@@ -61,6 +98,7 @@ const MAX_LENGTH = 64;
  *   names no region; the message lists the accepted values.
  * @example
  * parseRegion('Lower back'); // => { ok: true, value: 'lumbosacral' }
+ * parseRegion('Шейного отдела'); // => { ok: true, value: 'cervical' }
  * parseRegion('knee').ok; // => false (issue 'unknown-region')
  */
 export function parseRegion(input: unknown): Result<SpinalRegion> {

@@ -26,6 +26,34 @@ describe('parseRegion', () => {
     expect(parseRegion(input)).toEqual({ ok: true, value: region });
   });
 
+  test.each([
+    ['шейный', 'cervical'],
+    ['Шейный отдел позвоночника', 'cervical'],
+    ['шейного отдела', 'cervical'],
+    ['ШЕЙНОГО ОТДЕЛА ПОЗВОНОЧНИКА', 'cervical'],
+    ['шея', 'cervical'],
+    ['грудной', 'thoracic'],
+    ['грудной отдел', 'thoracic'],
+    ['Грудного отдела', 'thoracic'],
+    ['грудного отдела позвоночника', 'thoracic'],
+    ['пояснично-крестцовый', 'lumbosacral'],
+    ['Пояснично крестцовый отдел', 'lumbosacral'],
+    ['пояснично-крестцового отдела', 'lumbosacral'],
+    ['пояснично_крестцового  отдела позвоночника', 'lumbosacral'],
+    ['поясничный отдел', 'lumbosacral'],
+    ['поясничного отдела', 'lumbosacral'],
+    ['крестцовый', 'lumbosacral'],
+    ['поясница', 'lumbosacral'],
+  ] as const)('reads the Russian %j as %s', (input, region) => {
+    expect(parseRegion(input)).toEqual({ ok: true, value: region });
+  });
+
+  test('refuses Russian words that name no region, or a part of the body that is not the spine', () => {
+    for (const word of ['колено', 'шейка', 'грудь', 'отдел позвоночника', 'позвоночник']) {
+      expect(parseRegion(word), word).toMatchObject({ ok: false, issues: [{ code: 'unknown-region' }] });
+    }
+  });
+
   test('every listed synonym is read as its region', () => {
     for (const region of spinalRegions) {
       for (const word of regionSynonyms[region]) expect(parseRegion(word), word).toEqual({ ok: true, value: region });
@@ -44,7 +72,7 @@ describe('parseRegion', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]?.code).toBe('unknown-region');
     expect(result.issues[0]?.path).toEqual([]);
-    for (const word of ['cervical', 'thoracic', 'lumbosacral', 'lower back', 'neck']) {
+    for (const word of ['cervical', 'thoracic', 'lumbosacral', 'lower back', 'neck', 'шейный', 'грудного отдела']) {
       expect(result.issues[0]?.message).toContain(word);
     }
   });
@@ -72,9 +100,15 @@ describe('parseRegion', () => {
 
   test('quotes an unknown word in full up to 41 characters, and its first 40 after that', () => {
     const accepted =
-      'cervical (or cervical spine, cervical region, c-spine, neck, nape); ' +
-      'thoracic (or thoracic spine, thoracic region, t-spine, dorsal, dorsal spine, chest, upper back, mid back, middle back); ' +
-      'lumbosacral (or lumbosacral spine, lumbosacral region, lumbar, lumbar spine, lumbar region, l-spine, sacral, lower back, low back)';
+      'cervical (or cervical spine, cervical region, c-spine, neck, nape, ' +
+      'шейный, шейный отдел, шейный отдел позвоночника, шейного, шейного отдела, шейного отдела позвоночника, шея); ' +
+      'thoracic (or thoracic spine, thoracic region, t-spine, dorsal, dorsal spine, chest, upper back, mid back, middle back, ' +
+      'грудной, грудной отдел, грудной отдел позвоночника, грудного, грудного отдела, грудного отдела позвоночника); ' +
+      'lumbosacral (or lumbosacral spine, lumbosacral region, lumbar, lumbar spine, lumbar region, l-spine, sacral, lower back, low back, ' +
+      'пояснично-крестцовый, пояснично-крестцовый отдел, пояснично-крестцовый отдел позвоночника, ' +
+      'пояснично-крестцового, пояснично-крестцового отдела, пояснично-крестцового отдела позвоночника, ' +
+      'поясничный, поясничный отдел, поясничный отдел позвоночника, поясничного, поясничного отдела, поясничного отдела позвоночника, ' +
+      'крестцовый, поясница)';
     const messageOf = (input: unknown) => {
       const result = parseRegion(input);
       return result.ok ? undefined : result.issues[0]?.message;
