@@ -20,3 +20,6 @@ export function startDemoServer(options?: DemoServerOptions): Promise<DemoServer
 
 /** The file for a request path, or undefined when the path leaves the page's folder or cannot be decoded. */
 export function resolveDemoPath(pathname: string): string | undefined;
+
+/** Why the server could not listen on `port`, saying how to choose another port when it is taken or not allowed. */
+export function listenFailure(error: unknown, port: number): string;

@@ -3,6 +3,7 @@
 // end-to-end test (test/e2e/) starts it with startDemoServer({ port: 0 }).
 //
 //   node scripts/serve-demo.mjs [port]     port from argv, else $PORT, else 4173
+//   npm run demo -- [port]                 the same, after a build
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
@@ -129,6 +130,23 @@ export function startDemoServer(options = {}) {
   });
 }
 
+/**
+ * Why the server could not listen, in words that say what to do: a port in use or not allowed
+ * names the port and how to choose another.
+ *
+ * @param {unknown} error - what `server.listen` failed with.
+ * @param {number} port - the port asked for.
+ * @returns {string}
+ */
+export function listenFailure(error, port) {
+  const code = /** @type {NodeJS.ErrnoException} */ (error)?.code;
+  const choose = `choose another port: \`npm run demo -- 8080\` or \`PORT=8080 npm run demo\` (0 picks a free one)`;
+  if (code === 'EADDRINUSE')
+    return `port ${port} on 127.0.0.1 is already in use (another demo still running?): ${choose}`;
+  if (code === 'EACCES') return `port ${port} on 127.0.0.1 needs privileges this user lacks: ${choose}`;
+  return `could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const raw = process.argv[2] ?? process.env['PORT'] ?? '4173';
@@ -143,6 +161,11 @@ if (invokedDirectly) {
     console.error('serve-demo: dist/index.js is missing: run `npm run build` first (npm run demo does).');
     process.exit(1);
   }
-  const { url } = await startDemoServer({ port });
-  console.log(`acuspine intake page: ${url}  (Ctrl+C to stop)`);
+  try {
+    const { url } = await startDemoServer({ port });
+    console.log(`acuspine intake page: ${url}  (Ctrl+C to stop)`);
+  } catch (error) {
+    console.error(`serve-demo: ${listenFailure(error, port)}`);
+    process.exit(1);
+  }
 }

@@ -1,9 +1,11 @@
 // The demo server (scripts/serve-demo.mjs): what it serves, with which type, and what it refuses.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { get, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveDemoPath, startDemoServer } from '../../scripts/serve-demo.mjs';
+import { listenFailure, resolveDemoPath, startDemoServer } from '../../scripts/serve-demo.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let server: Server | undefined;
@@ -110,5 +112,29 @@ describe('the demo server', () => {
 
   test('refuses a port that is not a port', async () => {
     await expect(startDemoServer({ port: 70_000 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the demo server when it cannot listen', () => {
+  test('a port in use: names the port and how to choose another, with no stack trace', () => {
+    const { port } = new URL(base);
+    const script = resolve(root, 'scripts/serve-demo.mjs');
+    const run = spawnSync(process.execPath, [script, port], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(1);
+    // Without a build the script stops earlier, on the missing dist/index.js.
+    if (!existsSync(resolve(root, 'dist/index.js'))) return;
+    expect(run.stderr.trim()).toBe(`serve-demo: ${listenFailure({ code: 'EADDRINUSE' }, Number(port))}`);
+    expect(run.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(run.stderr).toContain('npm run demo -- 8080');
+    expect(run.stderr).toContain('PORT=8080 npm run demo');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a port not allowed, and any other failure, say what happened', () => {
+    expect(listenFailure({ code: 'EACCES' }, 80)).toMatch(
+      /^port 80 on 127\.0\.0\.1 needs privileges .*: choose another port/,
+    );
+    expect(listenFailure(new Error('boom'), 4173)).toBe('could not listen on 127.0.0.1:4173: boom');
+    expect(listenFailure('odd', 4173)).toBe('could not listen on 127.0.0.1:4173: odd');
   });
 });
