@@ -6,8 +6,9 @@
 // sandbox, Stryker's instrumented text). Nor test/index.test.ts: this run ignores the mutants
 // that only module loading reaches (see stryker.config.mjs), and the entry-point test, which
 // loads the package inside a test, would make every one of them look reached by a test. Nor
-// test/cds-hooks/example-server.test.ts: the example server imports the built package, and the
-// sandbox holds no dist/ (the unit tests of cdsService in that folder cover the same code).
+// test/cds-hooks/example-server.test.ts and cds-server-script.test.ts: the example server imports
+// the built package, and the sandbox holds no dist/ (the unit tests of cdsService in that folder
+// cover the same code).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
@@ -28,6 +29,7 @@ export default mergeConfig(
         'test/messages/every-code.test.ts',
         'test/index.test.ts',
         'test/cds-hooks/example-server.test.ts',
+        'test/cds-hooks/cds-server-script.test.ts',
       ],
       typecheck: { enabled: false },
       // One worker for all the files of a mutant's run, with the module registry cleared whenever

@@ -7,6 +7,9 @@
 // The library never reads the clock: this server passes today's date to `handle`. Run directly,
 // it starts on 127.0.0.1 on a free port, sends itself a few real requests, checks the answers,
 // and exits (code 0 when every check passed), so it doubles as a test (`npm run examples`).
+// With --serve it keeps running instead, until Ctrl+C (`npm run cds-server`):
+//
+//   tsx examples/cds-service.ts --serve [port]   port from argv, else $PORT, else 8080
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -239,8 +242,61 @@ async function main(): Promise<void> {
   line('all checks passed; server closed');
 }
 
+/** The port of `--serve [port]`: the argument, else $PORT, else 8080; undefined when it is not a port number. */
+export function servePort(argument: string | undefined, env: string | undefined): number | undefined {
+  const raw = argument ?? (env === undefined || env === '' ? '8080' : env);
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  return port <= 65535 ? port : undefined;
+}
+
+/** Why the server could not listen, saying how to choose another port when it is taken or not allowed. */
+export function listenFailure(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const choose = `choose another port: \`npm run cds-server -- 8081\` or \`PORT=8081 npm run cds-server\` (0 picks a free one)`;
+  if (code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use: ${choose}`;
+  if (code === 'EACCES') return `port ${port} on 127.0.0.1 needs privileges this user lacks: ${choose}`;
+  return `could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** `--serve`: runs the service until SIGINT (Ctrl+C) or SIGTERM, then closes it and exits with 0. */
+async function serve(argument: string | undefined): Promise<void> {
+  const port = servePort(argument, process.env['PORT']);
+  if (port === undefined) {
+    console.error(`cds-server: not a port number: ${argument ?? process.env['PORT']}`);
+    process.exitCode = 2;
+    return;
+  }
+  let running: RunningCdsServer;
+  try {
+    running = await startCdsServer({ port, host: '127.0.0.1' });
+  } catch (error) {
+    console.error(`cds-server: ${listenFailure(error, port)}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`acuspine CDS Hooks service (example) listening on ${running.url}  (Ctrl+C to stop)`);
+  console.log(`  discovery: GET  ${running.url}/cds-services`);
+  for (const definition of service.definitions) {
+    console.log(`  ${definition.hook}: POST ${running.url}/cds-services/${definition.id}`);
+  }
+  console.log('  no authentication and no TLS: for a test client on this machine only');
+  const stop = () => {
+    running.close().then(
+      () => console.log('cds-server: stopped'),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  const args = process.argv.slice(2);
+  const run = args[0] === '--serve' ? serve(args[1]) : main();
+  run.catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });
