@@ -12,4 +12,5 @@ export default {
   vitest: { ...base.vitest, configFile: 'vitest.stryker-core.config.ts' },
   ignoreStatic: false,
   jsonReporter: { fileName: 'reports/mutation/core.json' },
+  incrementalFile: 'mutation/incremental/core.json',
 };

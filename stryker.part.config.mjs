@@ -14,4 +14,6 @@ export default {
   reporters: ['json', 'clear-text'],
   jsonReporter: { fileName: `reports/mutation/part-${part}.json` },
   tempDirName: `.stryker-tmp-${part}`,
+  // A part run neither reads nor writes the committed results of the full runs.
+  incremental: false,
 };
