@@ -1,6 +1,6 @@
 // Cohort analysis at registry scale: 1,000,000 seeded synthetic patients screened and
 // summarized in one pass (screenCohort + summarizeCohort, the built package as users get it).
-// Targets (issue 4): at least 1,000,000 records/s on one core from an in-memory iterable, and
+// Targets: at least 1,000,000 records/s on one core from an in-memory iterable, and
 // peak memory independent of the number of records when they are streamed from a generator.
 // For steadier memory figures run with --expose-gc (e.g. NODE_OPTIONS=--expose-gc npm run bench).
 import { ageBand, type CohortSummary, screen, screenCohort, screeningStatuses, summarizeCohort } from 'acuspine';

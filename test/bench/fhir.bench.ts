@@ -1,4 +1,4 @@
-// factsFromFhir on large records (the built package, as users get it). The limit of issue 17:
+// factsFromFhir on large records (the built package, as users get it). The limit this guards:
 // resolving `medicationReference` scanned every resource for every reference (20,000 references
 // took 7.7 s); references are now looked up in an index, so the time grows with the record, not
 // with its square. Targets: a record of 20,000 orders, each referring to its Medication, mapped in

@@ -1,5 +1,5 @@
-// The CDS Hooks 2.0 card rules (https://cds-hooks.hl7.org/2.0/#card-attributes; domain notes,
-// section 6), as a test helper: returns the problems found, an empty list for a valid card.
+// The CDS Hooks 2.0 card rules (https://cds-hooks.hl7.org/2.0/#card-attributes: summary under
+// 140 characters, indicator, source; empty optional values left out), as a test helper: returns the problems found, an empty list for a valid card.
 //
 // - summary: required string, non-empty, under 140 characters;
 // - indicator: required, one of info | warning | critical;

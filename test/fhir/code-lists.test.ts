@@ -50,7 +50,7 @@ describe('shipped code lists', () => {
     }
   });
 
-  it('cover the SNOMED CT and RxNorm codes the issue names', () => {
+  it('cover the SNOMED CT and RxNorm codes that Synthea writes for these meanings', () => {
     expect(inList('snomed-malignancies').codes).toContain('254837009');
     expect(inList('snomed-pregnancy').codes).toContain('72892002');
     for (const code of ['195662009', '444814009', '43878008', '840539006', '10509002']) {

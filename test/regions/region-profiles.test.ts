@@ -60,7 +60,7 @@ describe('regionProfiles and regionProfile', () => {
   });
 });
 
-describe('the values of the protocol, region by region (domain notes, section 3)', () => {
+describe('the values of the protocol, region by region (docs/regions-and-courses.md)', () => {
   test('how common: cervical the most common, thoracic the rarest, lumbosacral not ranked', () => {
     expect(expectStated(regionProfiles.cervical.prevalence, CERVICAL)).toBe('most-common');
     expect(expectStated(regionProfiles.thoracic.prevalence, THORACIC)).toBe('rarest');
@@ -179,7 +179,7 @@ describe('values the protocol does not give are marked as reference values', () 
     }
   });
 
-  test('ICD-10: the site characters and disc categories of domain notes section 4', () => {
+  test('ICD-10: the WHO site characters of M40-M54 and the disc categories M50 and M51', () => {
     expect(regionProfiles.cervical.icd10.value.siteCharacters).toEqual(['1', '2', '3']);
     expect(regionProfiles.thoracic.icd10.value.siteCharacters).toEqual(['4', '5']);
     expect(regionProfiles.lumbosacral.icd10.value.siteCharacters).toEqual(['6', '7', '8']);

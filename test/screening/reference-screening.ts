@@ -1,4 +1,5 @@
-// A deliberately plain reading of the screening rules, written from the domain notes and kept
+// A deliberately plain reading of the screening rules, written from their statement in
+// docs/screening.md and docs/rule-sets.md (three-valued logic, status precedence) and kept
 // separate from the interpreter in src/screening/program.ts, so that tests can compare the two.
 import {
   type FactName,
@@ -48,7 +49,7 @@ function outcomeOf(rule: Rule, facts: unknown): FindingOutcome {
   return states.every((s) => s === 'false') ? 'absent' : 'unknown';
 }
 
-/** The screening that the domain notes call for, computed the slow and obvious way. */
+/** The screening that the guides describe, computed the slow and obvious way. */
 export function referenceScreening(facts: unknown, ruleSet: RuleSet): ExpectedScreening {
   const outcomes = ruleSet.rules.map((rule) => outcomeOf(rule, facts));
   const present = (kind: Rule['kind']) =>

@@ -74,7 +74,7 @@ describe('protocolRuleSet', () => {
     expect(PROTOCOL_TITLE).toBe('Osteochondrosis and acupuncture');
   });
 
-  it('reads the facts named in the domain notes', () => {
+  it('reads the facts that the README and docs/rule-sets.md list for each contraindication', () => {
     expect(protocolRuleSet.rules.map((rule) => ruleFacts(rule))).toEqual([
       ['ageYears'],
       ['oncologicalDisease'],
@@ -93,7 +93,7 @@ describe('protocolRuleSet', () => {
 });
 
 describe('cautionRuleSet', () => {
-  it('lists the cautions of the domain notes, every one relative', () => {
+  it('lists the cautions of docs/rule-sets.md, every one relative', () => {
     expect(cautionRuleSet.id).toBe('acuspine-cautions');
     expect(cautionRuleSet.rules.map((rule) => rule.id)).toEqual([
       'anticoagulant-therapy',

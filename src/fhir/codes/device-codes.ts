@@ -1,5 +1,6 @@
 // Implanted electrical devices, for the caution "cardiac pacemaker or another implanted
-// electrical device" (domain notes, section 2): the SNOMED CT device types that a FHIR Device
+// electrical device" of cautionRuleSet (a caution against electroacupuncture, not against manual
+// needling; see src/screening/caution-rules.ts): the SNOMED CT device types that a FHIR Device
 // names (Device.type), and the SNOMED CT findings and ICD-10 status codes that a Condition uses
 // to say that such a device is in place.
 

@@ -2,7 +2,7 @@
 // whole blocks or categories as the classifications title them; acute infection and acute
 // mental states count only codes that are acute by their own title or definition, because a
 // coded infection or mental disorder says nothing by itself about the acute period that the
-// protocol names (domain notes, section 4: infections count as acute only when the record says
+// protocol names (contraindication 5: an infection counts as acute only when the record says
 // so). Infections and episodic mental disorders not stated to be acute are `uncertain`: the
 // screening asks, as it does for the same meanings coded in SNOMED CT (test/fhir/code-meanings.test.ts).
 
@@ -156,7 +156,7 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     source: {
       title: ICD10,
       section: 'Chapter I (A00-B99)',
-      note: 'an infection counts as acute only when the record says so (domain notes, section 4): ask whether it is in its acute period',
+      note: 'an infection counts as acute only when the record says so: ask whether it is in its acute period',
     },
   },
   // N30.1 interstitial and N30.4 irradiation cystitis, and H65 nonsuppurative otitis media, are
@@ -175,7 +175,7 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     source: {
       title: ICD10,
       section: 'N39.0, N30.2, N30.3, N30.8, N30.9, N11, N12, J32, H66.1-H66.4, H66.9; the same in ICD-10-CM',
-      note: 'an infection counts as acute only when the record says so (domain notes, section 4): ask whether it is in its acute period',
+      note: 'an infection counts as acute only when the record says so: ask whether it is in its acute period',
     },
   },
   {
@@ -272,7 +272,8 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
       note: 'ICD-10-CM has no F1x.0; F17 (nicotine) uses these characters for the tobacco product, and WHO F1x.22 means a maintenance regime, so the lists are kept per system',
     },
   },
-  // Contraindication 6 is the state at the visit (domain notes, section 1): a disorder is noted
+  // Contraindication 6 is the state at the visit (an acute episode, intoxication or the acute
+  // effect of a substance; docs/rule-sets.md): a disorder is noted
   // for the clinician, as in the SNOMED CT list; acute intoxication counts through the lists above.
   {
     id: 'icd10-substance-use',

@@ -1,7 +1,7 @@
 // Drug code lists: anticoagulants (the opt-in caution "anticoagulant therapy") by RxNorm and by
 // ATC, and drugs that are noted for the clinician but never set a fact (antiplatelet agents,
 // thrombolytics, opioids and other psychotropic prescriptions: a prescription is not the acute
-// effect of a substance, domain notes section 1).
+// effect of a substance at the visit, which is what contraindication 6 of the protocol names).
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
 import { codeSystems } from '../code-systems.js';
@@ -152,7 +152,7 @@ export const medicationCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ free
       title: ATC_INDEX,
       section:
         'N02A opioids, N05A antipsychotics, N05B anxiolytics, N05C hypnotics and sedatives, N06A antidepressants',
-      note: 'a prescription is not the acute effect of a substance at the visit (domain notes, section 1)',
+      note: 'a prescription is not the acute effect of a substance at the visit, which contraindication 6 names',
     },
   },
   {
@@ -172,7 +172,7 @@ export const medicationCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ free
     ],
     source: {
       title: 'Synthea (MITRE), synthetic patient generator: generated medication codes',
-      note: 'a prescription is not the acute effect of a substance at the visit (domain notes, section 1)',
+      note: 'a prescription is not the acute effect of a substance at the visit, which contraindication 6 names',
     },
   },
 ]);

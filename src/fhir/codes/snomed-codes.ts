@@ -2,9 +2,10 @@
 // files: lung_cancer, breast_cancer, colorectal_cancer, veteran_prostate_cancer,
 // acute_myeloid_leukemia, trigger_bone_marrow_transplant, pregnancy, sinusitis, sore_throat,
 // bronchitis, covid19, urinary_tract_infections, sepsis, cystic_fibrosis, veteran_self_harm,
-// opioid_addiction and others), plus a few general concepts named in the domain notes, and the
-// common counterparts of what the ICD-10 lists cover, taken from NLM VSAC value sets. These are
-// not a full SNOMED CT hierarchy: a clinic adds its own concepts through FhirOptions.extraCodes.
+// opioid_addiction and others), plus a few general concepts of the SNOMED CT International
+// Edition (each list's source says which), and the common counterparts of what the ICD-10 lists
+// cover, taken from NLM VSAC value sets. These are not a full SNOMED CT hierarchy: a clinic adds
+// its own concepts through FhirOptions.extraCodes.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
 import { codeSystems } from '../code-systems.js';
@@ -73,7 +74,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     fact: 'pregnant',
     systems: SNOMED,
     codes: [
-      '77386006', // Pregnant (finding); domain notes, section 4
+      '77386006', // Pregnant (finding); also a value of the pregnancy status observation (LOINC 82810-3)
       '72892002', // Normal pregnancy
       '47200007', // High risk pregnancy
       '79586000', // Tubal pregnancy
@@ -183,7 +184,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     ],
     source: {
       title: SYNTHEA,
-      note: 'an infection counts as acute only when the record says so (domain notes, section 4): ask whether it is in its acute period',
+      note: 'an infection counts as acute only when the record says so: ask whether it is in its acute period',
     },
   },
   {
@@ -279,7 +280,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     ],
     source: {
       title: SYNTHEA,
-      note: 'contraindication 6 is the state at the visit (domain notes, section 1): a disorder is noted for the clinician',
+      note: 'contraindication 6 is the state at the visit: a disorder is noted for the clinician',
     },
   },
 ]);
