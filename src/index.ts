@@ -1,8 +1,45 @@
 // The public API of 'acuspine': re-exports only.
 
+/**
+ * The core of acuspine: screening a patient's facts for the contraindications of the source
+ * protocol (and, when asked, for cited cautions), the protocol's region profiles, course
+ * planning, cohort statistics, and explanations in English and Russian. Pure functions: nothing
+ * here reads the clock, the network or the environment.
+ *
+ * FHIR input is in {@link acuspine/fhir! | acuspine/fhir}, CDS Hooks output in
+ * {@link acuspine/cds-hooks! | acuspine/cds-hooks}; each is a separate entry point, so that an
+ * app that needs neither does not bundle them.
+ *
+ * @groupDescription Screening
+ * Screen a patient's facts against a rule set: the protocol's six contraindications, the opt-in
+ * cautions, or a clinic's own rules. Each rule is present, absent or unknown.
+ *
+ * @groupDescription Patient facts
+ * The facts a screening reads, and the strict parser for untrusted input.
+ *
+ * @groupDescription Regions
+ * The three spinal regions, what the protocol says of each, and reading a region from an ICD-10
+ * code or a word.
+ *
+ * @groupDescription Courses
+ * Planning a course of sessions for one region from a screening, and the STRICTA summary of a
+ * course.
+ *
+ * @groupDescription Cohorts
+ * Screening many records at once and summarizing them: counts, proportions and Wilson intervals.
+ *
+ * @groupDescription Messages
+ * Screenings, courses and issues explained in words, in English or Russian.
+ *
+ * @groupDescription Results and issues
+ * What every reader of untrusted input returns: a value, or the issues found.
+ *
+ * @module acuspine
+ */
+
 export type { Failure, Issue, Ok, Result } from './_internal/result.js';
 export type { StandardSchemaV1 } from './_internal/standard-schema.js';
-// Cohort analysis (issue 4)
+// Cohort analysis
 export { ageBand } from './cohort/age-band.js';
 export type { CohortEntry, InvalidEntry, ScreenedEntry } from './cohort/cohort-entry.js';
 export type {
@@ -18,7 +55,7 @@ export { type ScreenCohortOptions, screenCohort } from './cohort/screen-cohort.j
 export { type SummarizeCohortOptions, summarizeCohort } from './cohort/summarize-cohort.js';
 export { type SummaryRow, type SummaryTableOptions, summaryTable } from './cohort/summary-table.js';
 export { type WilsonInterval, wilsonInterval } from './cohort/wilson-interval.js';
-// Course planning (issue 3)
+// Course planning
 export { buildCourse } from './course/build-course.js';
 export type {
   Course,
@@ -69,7 +106,7 @@ export {
   protocolFactNames,
 } from './facts/patient-facts.js';
 export { patientFactsSchema } from './facts/patient-facts-schema.js';
-// Explanations (issue 6)
+// Explanations
 export { messagesEn } from './messages/en.js';
 export {
   type ExplainOptions,

@@ -1,6 +1,16 @@
 // The public API of 'acuspine/cds-hooks': re-exports only. A separate entry point, so that the
 // core ('acuspine') stays small for apps that do not speak CDS Hooks.
 
+/**
+ * Screening results as CDS Hooks 2.0 cards, and a CDS service that answers an EHR's hook
+ * requests from their prefetched FHIR data. No HTTP server: put the service behind your own.
+ *
+ * @groupDescription CDS Hooks
+ * The service, its definitions and options, and the cards it answers with.
+ *
+ * @module acuspine/cds-hooks
+ */
+
 export type { Card, CardCoding, CardIndicator, CardSource, CdsResponse } from './card.js';
 export {
   type CdsHandleOptions,

@@ -1,6 +1,22 @@
 // The public API of 'acuspine/fhir': re-exports only. A separate entry point, so that the core
 // ('acuspine') stays small for apps that do not read FHIR.
 
+/**
+ * Reading a patient's FHIR R4 record as of a reference date: the facts a screening reads, the
+ * resources behind each fact, what could not be settled, and the regions the conditions suggest.
+ *
+ * @groupDescription FHIR
+ * `factsFromFhir`, its options and what it returns.
+ *
+ * @groupDescription FHIR code lists
+ * The documented code lists that map codes to facts and regions, and the code systems they use.
+ *
+ * @groupDescription FHIR resources
+ * The parts of the FHIR R4 resources that the mapping reads.
+ *
+ * @module acuspine/fhir
+ */
+
 export type { CodedFact, CodeListKind, CodeRange, FhirCodeList, FhirMappedFact } from './code-list.js';
 export { codeSystems } from './code-systems.js';
 export { PREGNANCY_STATUS_CURRENT_DAYS, PREGNANCY_STATUS_LOINC } from './codes/pregnancy-status.js';
