@@ -1,6 +1,7 @@
 // End-to-end: the browser intake page (examples/browser/) in Debian's headless Chromium, driven by
 // playwright-core, against the library's ESM build served by scripts/serve-demo.mjs. Needs
-// dist/ (npm test builds first) and /usr/bin/chromium (.ci/run installs it when missing).
+// dist/ (npm test builds first) and a Chromium: the one at $CHROMIUM_PATH, else /usr/bin/chromium
+// (.ci/run installs Debian's when it is missing).
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
@@ -11,7 +12,8 @@ import { startDemoServer } from '../../scripts/serve-demo.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = resolve(root, 'test/e2e/artifacts');
-const chromiumPath = '/usr/bin/chromium';
+// An empty CHROMIUM_PATH counts as unset, so that `CHROMIUM_PATH= npm test` means the default.
+const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
 const protocolBooleanFacts = [
   'oncologicalDisease',
@@ -39,7 +41,13 @@ beforeAll(async () => {
     throw new Error('dist/index.js is missing: build the library first (`npx tsup`; `npm test` builds before testing)');
   }
   if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: install Debian's chromium package (.ci/run does when it is missing)`);
+    const where =
+      process.env['CHROMIUM_PATH'] === chromiumPath
+        ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist`
+        : `no Chromium at ${chromiumPath}, the default when CHROMIUM_PATH is not set`;
+    throw new Error(
+      `${where}: set CHROMIUM_PATH to a Chromium or Chrome executable (CHROMIUM_PATH=/path/to/chromium npm test), or install one there (Debian: apt-get install chromium)`,
+    );
   }
   mkdirSync(artifacts, { recursive: true });
   ({ server, url: baseUrl } = await startDemoServer({ port: 0 }));
