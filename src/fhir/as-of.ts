@@ -4,8 +4,11 @@
 // rules decide, for one resource, whether the thing it records was present on `on`.
 import type { FhirTime } from './fhir-time.js';
 
-/** What a resource's status says, as of the day the status was written. */
-export type StatusReading = 'active' | 'ended' | 'unclear';
+/**
+ * What a resource's status says, as of the day the status was written: `never` when it says the
+ * thing never happened under this record (a cancelled or never-taken order).
+ */
+export type StatusReading = 'active' | 'ended' | 'never' | 'unclear';
 
 /**
  * One resource's dates and status, as the readers of each resource type find them.
@@ -17,8 +20,8 @@ export interface Timeline {
   readonly start: FhirTime | undefined;
   readonly end: FhirTime | 'undated' | undefined;
   readonly status: StatusReading;
-  /** The earliest moment from which the status is known to hold (see `statusSince`). */
-  readonly statusSince: FhirTime | undefined;
+  /** The day (a day number) from which the status is known to hold (see `Mapping.statusSince`). */
+  readonly statusSince: number | undefined;
 }
 
 /**
@@ -26,9 +29,9 @@ export interface Timeline {
  * nothing about it; `unclear` when its dates or its status cannot tell.
  */
 export type Presence =
-  | { readonly on: 'present' }
+  | { readonly on: 'present'; readonly why?: undefined }
   | { readonly on: 'absent'; readonly why: 'ended' | 'status' }
-  | { readonly on: 'future' }
+  | { readonly on: 'future'; readonly why?: undefined }
   | { readonly on: 'unclear'; readonly why: 'dates' | 'status' | 'contradiction' };
 
 const PRESENT: Presence = { on: 'present' };
@@ -53,6 +56,7 @@ export function byDay(time: FhirTime, day: number): boolean {
  * Whether a resource's subject was present on the day `onDay`:
  *
  * - it begins after `on`: `future`, whatever else it says;
+ * - its status says it never happened: absent, whatever its dates say;
  * - it ended before `on` (a dated end): absent, whatever its status says now; an active status
  *   with an end contradicts itself (FHIR invariant con-4) and is `unclear`;
  * - it began by `on` and ends on `on` or later: present, whatever its status says now;
@@ -63,7 +67,9 @@ export function byDay(time: FhirTime, day: number): boolean {
 export function presenceOn(timeline: Timeline, onDay: number): Presence {
   const { start, end, status, statusSince } = timeline;
   if (start !== undefined && afterDay(start, onDay)) return FUTURE;
-  const statusHolds = statusSince !== undefined && byDay(statusSince, onDay);
+  if (status === 'never') return ENDED_BY_STATUS;
+  // A status that no day is known for never holds.
+  const statusHolds = (statusSince ?? Number.POSITIVE_INFINITY) <= onDay;
   if (end !== undefined && end !== 'undated') {
     if (end.lastDay < onDay) return status === 'active' ? CONTRADICTION : ENDED;
     if (end.firstDay < onDay) return UNCLEAR_DATES;
@@ -87,4 +93,21 @@ export function dayOf(time: FhirTime, onDay: number): 'before' | 'on' | 'after' 
   if (time.firstDay > onDay) return 'after';
   if (time.lastDay < onDay) return 'before';
   return time.firstDay === onDay && time.lastDay === onDay ? 'on' : 'across';
+}
+
+/**
+ * Where a statement over a period (an observation's effectivePeriod) lies against `on`: it is
+ * `on` the day when it certainly began by then and had not ended; `across` when its ends cannot
+ * tell.
+ */
+export function periodDayOf(
+  period: { readonly start: FhirTime | undefined; readonly end: FhirTime | undefined },
+  onDay: number,
+): 'before' | 'on' | 'after' | 'across' {
+  const { start, end } = period;
+  if (start !== undefined && start.firstDay > onDay) return 'after';
+  if (end !== undefined && end.lastDay < onDay) return 'before';
+  const begun = start !== undefined && start.lastDay <= onDay;
+  const going = end === undefined || end.firstDay >= onDay;
+  return begun && going ? 'on' : 'across';
 }

@@ -88,12 +88,12 @@ export function mapCondition(mapping: Mapping, item: Found): void {
     return;
   }
 
-  const status = clinical === CONTRADICTORY ? 'unclear' : clinicalReading(clinical);
+  // Codings that disagree give CONTRADICTORY, which is no known code: the status is unclear.
   const presence = presenceOn(
     {
       start: onset ?? recorded,
       end: abatementTime ?? (abatedUndated ? 'undated' : undefined),
-      status,
+      status: clinicalReading(clinical),
       statusSince: mapping.statusSince(item, lastUpdated),
     },
     mapping.options.onDay,
@@ -117,13 +117,15 @@ export function mapCondition(mapping: Mapping, item: Found): void {
       : verification === CONTRADICTORY
         ? 'its verificationStatus codings disagree'
         : `verificationStatus is ${verification}`;
-  const { why, code } = explainPresence(mapping, presence, clinical, onset ?? recorded, abatementTime);
+  const explain = (shown: Exclude<Presence, { readonly on: 'present' }>) =>
+    explainPresence(mapping, shown, clinical, onset ?? recorded, abatementTime);
 
   for (const [fact, kind] of byFact) {
     const words = FACT_WORDS[fact];
     const list = lists.find((candidate) => candidate.fact === fact && candidate.kind === kind) as FhirCodeList;
     if (presence.on === 'future' || presence.on === 'absent') {
       if (kind === 'note') continue;
+      const { why, code } = explain(presence);
       mapping.note(code, `Condition coded as ${words} ${why}`, fact, item.ref);
       if (presence.on === 'absent' && fact === 'pregnant' && kind === 'counts' && abatementTime !== undefined) {
         mapping.pregnancy.push({ value: false, time: abatementTime, ref: item.ref });
@@ -141,6 +143,7 @@ export function mapCondition(mapping: Mapping, item: Found): void {
     }
     if (presence.on === 'unclear') {
       mapping.state(fact).uncertain = true;
+      const { why, code } = explain(presence);
       mapping.note(code, `Condition coded as ${words} leaves it unrecorded: ${why}`, fact, item.ref);
       continue;
     }
@@ -160,6 +163,7 @@ export function mapCondition(mapping: Mapping, item: Found): void {
         mapping.regions.set(region, evidence);
       }
     } else if (presence.on === 'unclear') {
+      const { why, code } = explain(presence);
       mapping.note(code, `${named} is not used for region suggestions: ${why}`, undefined, item.ref);
     } else {
       mapping.note(
@@ -229,10 +233,10 @@ function countPresent(
   }
 }
 
-/** Why a condition is, or may not be, present on `on`, in words, with its note code. */
+/** Why a condition is not, or may not be, present on `on`, in words, with its note code. */
 function explainPresence(
   mapping: Mapping,
-  presence: Presence,
+  presence: Exclude<Presence, { readonly on: 'present' }>,
   clinical: string | undefined,
   start: FhirTime | undefined,
   abatement: FhirTime | undefined,
@@ -279,7 +283,5 @@ function explainPresence(
         why: `its dates do not tell whether it was present on ${on}${clinical === undefined ? '' : `, and its clinicalStatus (${clinical}) describes the record when it was written, not ${on}`}`,
         code: 'dates-unclear',
       };
-    default:
-      return { why: '', code: 'condition-not-confirmed' };
   }
 }

@@ -10,7 +10,7 @@ import { decidableFacts, FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds
 import { FieldReader, type Found } from './read-input.js';
 
 function statusReading(status: string | undefined): StatusReading {
-  if (status === 'active') return 'active';
+  if (status === 'active') return status;
   if (status === 'inactive') return 'ended';
   return 'unclear';
 }

@@ -8,28 +8,47 @@ import { decidableFacts, FACT_WORDS, FACTS_BY_TYPE, type Mapping, strongestKinds
 import { FieldReader, type Found, own, type ReadCoding, readConcept } from './read-input.js';
 
 /** Statuses that mean the drug was never taken under this record: it does not count, whatever the dates. */
-const NEVER: ReadonlySet<string> = new Set(['cancelled', 'draft', 'not-taken', 'intended', 'entered-in-error']);
+const NEVER: ReadonlySet<string | undefined> = new Set([
+  'cancelled',
+  'draft',
+  'not-taken',
+  'intended',
+  'entered-in-error',
+]);
 
 function statusReading(status: string | undefined): StatusReading {
   if (status === 'active') return 'active';
   if (status === 'completed' || status === 'stopped') return 'ended';
+  if (NEVER.has(status)) return 'never';
   // on-hold, unknown, none, or a code FHIR R4 does not define (such as "Active"): it cannot be read.
   return 'unclear';
 }
 
-const KNOWN: ReadonlySet<string> = new Set(['active', 'completed', 'stopped', 'on-hold', 'unknown', ...NEVER]);
+const KNOWN: ReadonlySet<string | undefined> = new Set([
+  'active',
+  'completed',
+  'stopped',
+  'on-hold',
+  'unknown',
+  ...NEVER,
+]);
 
-/** Medications of the input by `fullUrl` and by id, so that each reference is resolved in constant time. */
+/**
+ * The resources of the input by `fullUrl`, and the Medications by id, so that each reference is
+ * resolved in constant time; the first of each wins. Resources without a fullUrl share the key
+ * undefined, which no reference (a string) looks up; a Medication without an id is not indexed,
+ * so that a reference without an id (undefined) finds none.
+ */
 export interface MedicationIndex {
-  readonly byUrl: ReadonlyMap<string, Found>;
-  readonly byId: ReadonlyMap<string, Found>;
+  readonly byUrl: ReadonlyMap<string | undefined, Found>;
+  readonly byId: ReadonlyMap<string | undefined, Found>;
 }
 
 export function indexMedications(found: readonly Found[]): MedicationIndex {
-  const byUrl = new Map<string, Found>();
-  const byId = new Map<string, Found>();
+  const byUrl = new Map<string | undefined, Found>();
+  const byId = new Map<string | undefined, Found>();
   for (const item of found) {
-    if (item.fullUrl !== undefined && !byUrl.has(item.fullUrl)) byUrl.set(item.fullUrl, item);
+    if (!byUrl.has(item.fullUrl)) byUrl.set(item.fullUrl, item);
     if (item.type === 'Medication' && item.ref.id !== undefined && !byId.has(item.ref.id)) byId.set(item.ref.id, item);
   }
   return { byUrl, byId };
@@ -53,30 +72,27 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
     );
     return;
   }
-  const drug = readDrug(mapping, reader, item, issues, medications);
+  const drug = readDrug(reader, item, issues, medications);
+  // The read systems of MedicationRequest, MedicationStatement and Medication are the same.
+  const readable = mapping.readable(kind as 'MedicationRequest', drug.codings);
+  const lists = mapping.lists(drug.codings);
   if (issues.length > 0) {
-    const facts = drug.readable
-      ? decidableFacts(strongestKinds(mapping.lists(drug.codings)))
-      : FACTS_BY_TYPE[kind as 'MedicationRequest'];
+    const facts = readable ? decidableFacts(strongestKinds(lists)) : FACTS_BY_TYPE[kind as 'MedicationRequest'];
     mapping.malformed(item, issues, facts);
     return;
   }
-  const lists = drug.readable ? mapping.lists(drug.codings) : [];
   // A drug that can be read and is on no list says nothing, whoever it is about.
-  if (drug.readable && lists.length === 0) return;
+  if (readable && lists.length === 0) return;
   if (mapping.otherPatient(subject)) {
     mapping.note('other-patient', `${kind} is about ${subject}, not the Patient: ignored`, undefined, item.ref);
     return;
   }
-  const never = status !== undefined && NEVER.has(status);
-  const presence: Presence = never
-    ? { on: 'absent', why: 'status' }
-    : presenceOn(
-        { start, end, status: statusReading(status), statusSince: mapping.statusSince(item, lastUpdated) },
-        onDay,
-      );
+  const presence = presenceOn(
+    { start, end, status: statusReading(status), statusSince: mapping.statusSince(item, lastUpdated) },
+    onDay,
+  );
   const possible = presence.on === 'present' || presence.on === 'unclear';
-  if (!drug.readable) {
+  if (!readable) {
     if (!possible) return;
     mapping.unsettle(FACTS_BY_TYPE[kind as 'MedicationRequest'] as readonly CodedFact[]);
     mapping.note(
@@ -109,7 +125,7 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
       mapping.state(fact).uncertain = true;
       const list = lists.find((candidate) => candidate.fact === fact && candidate.kind === listKind) as FhirCodeList;
       mapping.note(
-        presence.on === 'unclear' && presence.why === 'dates' ? 'dates-unclear' : 'medication-status-unclear',
+        presence.why === 'dates' ? 'dates-unclear' : 'medication-status-unclear',
         presence.on === 'present'
           ? `${kind} "${list.title}" does not settle ${words}: ${words} is not excluded`
           : unclearWhy(kind, words, status, presence, on),
@@ -119,7 +135,7 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
     } else {
       mapping.note(
         'medication-not-active',
-        `${kind} for ${words} does not count: ${presence.on === 'absent' && presence.why === 'ended' ? `it ended ${describeTime(end as FhirTime)}, before ${on}` : `its status is ${status}`}`,
+        `${kind} for ${words} does not count: ${presence.why === 'ended' ? `it ended ${describeTime(end as FhirTime)}, before ${on}` : `its status is ${status}`}`,
         fact,
         item.ref,
       );
@@ -130,7 +146,7 @@ export function mapMedication(mapping: Mapping, item: Found, medications: Medica
 function unclearWhy(kind: string, words: string, status: string | undefined, presence: Presence, on: string): string {
   const said =
     status === undefined ? 'no status' : KNOWN.has(status) ? `status ${status}` : `the unknown status "${status}"`;
-  return presence.on === 'unclear' && presence.why === 'dates'
+  return presence.why === 'dates'
     ? `${kind} for ${words} has ${said}, and its dates do not tell whether it was taken on ${on}: ${words} is not excluded`
     : `${kind} for ${words} has ${said}: ${words} is not excluded`;
 }
@@ -173,30 +189,21 @@ function laterStart(a: FhirTime | undefined, b: FhirTime | undefined): FhirTime 
 interface Drug {
   /** The drug's codings; none when the drug cannot be found. */
   readonly codings: readonly ReadCoding[];
-  readonly readable: boolean;
   /** A reference to a Medication that is not in the input. */
   readonly unresolved?: string;
 }
 
-function readDrug(
-  mapping: Mapping,
-  reader: FieldReader,
-  item: Found,
-  issues: Issue[],
-  medications: MedicationIndex,
-): Drug {
+function readDrug(reader: FieldReader, item: Found, issues: Issue[], medications: MedicationIndex): Drug {
   const inline = reader.concept('medicationCodeableConcept');
-  if (inline !== undefined)
-    return { codings: inline, readable: mapping.readable(item.type as 'MedicationRequest', inline) };
+  if (inline !== undefined) return { codings: inline };
   const reference = reader.reference('medicationReference');
   // FHIR requires a drug; a request without one cannot say which drug it is.
-  if (reference === undefined) return { codings: [], readable: false };
+  if (reference === undefined) return { codings: [] };
   const target = resolveMedication(reference, item, reader, medications);
-  if (target === undefined) return { codings: [], readable: false, unresolved: reference };
+  if (target === undefined) return { codings: [], unresolved: reference };
   const code = own(target.resource, 'code');
   // A Medication without a code names no drug: read as a concept without codings.
-  const codings = readConcept(code === undefined ? {} : code, [...target.path, 'code'], issues);
-  return { codings, readable: mapping.readable('Medication', codings) };
+  return { codings: readConcept(code === undefined ? {} : code, [...target.path, 'code'], issues) };
 }
 
 function resolveMedication(
@@ -217,6 +224,5 @@ function resolveMedication(
   }
   const byUrl = medications.byUrl.get(reference);
   if (byUrl !== undefined) return byUrl.type === 'Medication' ? byUrl : undefined;
-  const id = reference.match(/(?:^|\/)Medication\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/)?.[1];
-  return id === undefined ? undefined : medications.byId.get(id);
+  return medications.byId.get(reference.match(/(?:^|\/)Medication\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/)?.[1]);
 }

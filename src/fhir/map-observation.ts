@@ -1,7 +1,7 @@
 // Pregnancy status observations (LOINC 82810-3), and the resolution of every pregnancy statement
 // (status observations and pregnancy conditions) into one answer for the reference date.
 import type { Issue } from '../_internal/result.js';
-import { byDay, dayOf } from './as-of.js';
+import { dayOf, periodDayOf } from './as-of.js';
 import { codeSystems } from './code-systems.js';
 import {
   PREGNANCY_STATUS_CURRENT_DAYS,
@@ -11,7 +11,7 @@ import {
 } from './codes/pregnancy-status.js';
 import { describeTime, type FhirTime, isAfter, parseFhirTime, periodTime } from './fhir-time.js';
 import { describeRef, type Mapping, type PregnancyStatement } from './mapping.js';
-import { FieldReader, type Found, type PeriodEnds } from './read-input.js';
+import { FieldReader, type Found } from './read-input.js';
 
 export function mapObservation(mapping: Mapping, item: Found): void {
   const issues: Issue[] = [];
@@ -37,7 +37,7 @@ export function mapObservation(mapping: Mapping, item: Found): void {
     (period === undefined ? undefined : periodTime(period.start, period.end)) ??
     reader.time('effectiveInstant') ??
     reader.time('issued');
-  const when = time === undefined ? undefined : period === undefined ? dayOf(time, onDay) : periodOn(period, onDay);
+  const when = time === undefined ? undefined : period === undefined ? dayOf(time, onDay) : periodDayOf(period, onDay);
   if (when === 'after') {
     mapping.note(
       'after-reference-date',
@@ -96,7 +96,7 @@ export function mapObservation(mapping: Mapping, item: Found): void {
   if (when === undefined) {
     // An undated status was made by the time the record was written: before `on` only if that is known.
     const since = mapping.statusSince(item, lastUpdated);
-    if (since === undefined || !byDay(since, onDay)) {
+    if (since === undefined || since > onDay) {
       uncertain(
         'dates-unclear',
         `Pregnancy status has no date, and the record may be from after ${on}: it is not used`,
@@ -121,17 +121,7 @@ export function mapObservation(mapping: Mapping, item: Found): void {
   }
   // A status over a period that covers `on` is a statement about `on` itself.
   const dated = when === 'on' && period !== undefined ? (parseFhirTime(on, true) as FhirTime) : time;
-  mapping.pregnancy.push({ value, time: dated, ref: item.ref, fromStatus: true });
-}
-
-/** Where a status over a period lies against `on`: it covers `on` when it certainly began by then and had not ended. */
-function periodOn(period: PeriodEnds, onDay: number): 'before' | 'on' | 'after' | 'across' {
-  const { start, end } = period;
-  if (start !== undefined && start.firstDay > onDay) return 'after';
-  if (end !== undefined && end.lastDay < onDay) return 'before';
-  const begun = start === undefined || start.lastDay <= onDay;
-  const going = end === undefined || end.firstDay >= onDay;
-  return begun && going && start !== undefined ? 'on' : 'across';
+  mapping.pregnancy.push({ value, time: dated, ref: item.ref });
 }
 
 /**
@@ -149,8 +139,10 @@ export function resolvePregnancy(mapping: Mapping): void {
   const pool = latest.length > 0 ? latest : undated;
   const first = pool[0] as PregnancyStatement;
   const value = first.value;
-  if ([...pool, ...undated].some((statement) => statement.value !== value)) {
-    const refs = [...new Set([...pool, ...undated])].map((statement) => describeRef(statement.ref)).join(', ');
+  // The statements that decide: the latest dated ones, and every undated one.
+  const deciding = [...latest, ...undated];
+  if (deciding.some((statement) => statement.value !== value)) {
+    const refs = deciding.map((statement) => describeRef(statement.ref)).join(', ');
     const latestDisagree = pool.some((statement) => statement.value !== value);
     const why = !latestDisagree
       ? 'an undated record disagrees with the latest'
@@ -175,16 +167,14 @@ export function resolvePregnancy(mapping: Mapping): void {
     state.uncertain = true;
     return;
   }
-  const winners = [...pool, ...undated.filter((statement) => !pool.includes(statement))];
   if (value) {
-    state.counts.push(...winners.map((statement) => statement.ref));
+    state.counts.push(...deciding.map((statement) => statement.ref));
     return;
   }
   const { on, onDay } = mapping.options;
-  const current = winners.filter(
-    (statement) =>
-      statement.fromStatus === true && statement.time !== undefined && dayOf(statement.time, onDay) === 'on',
-  );
+  // Only a status can be dated on `on`: a pregnancy condition says "not pregnant" only once it
+  // ended, before `on`.
+  const current = deciding.filter((statement) => statement.time !== undefined && dayOf(statement.time, onDay) === 'on');
   if (current.length > 0) {
     mapping.pregnancyExcludedBy = current.map((statement) => statement.ref);
     return;

@@ -26,7 +26,7 @@ export function mapAge(mapping: Mapping, patients: readonly Found[]): void {
     if (problem !== undefined) {
       mapping.note(
         'malformed-resource',
-        `The Patient's ${problem.path.slice(path.length).join('.')} cannot be read (${problem.message}): the age is not recorded`,
+        `The Patient's birthDate cannot be read (${problem.message}): the age is not recorded`,
         'ageYears',
         ref,
         problem.path,

@@ -8,7 +8,7 @@ import { CODED_FACTS, type CodedFact, type CodeListKind, type FhirCodeList, type
 import { codeSystems } from './code-systems.js';
 import { fhirCodeLists } from './fhir-code-lists.js';
 import type { FhirEvidence, FhirNote, FhirNoteCode, FhirResourceRef } from './fhir-facts.js';
-import { type FhirTime, parseFhirTime } from './fhir-time.js';
+import type { FhirTime } from './fhir-time.js';
 import type { Found, ReadCoding } from './read-input.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -57,8 +57,6 @@ export interface PregnancyStatement {
   readonly value: boolean | undefined;
   readonly time: FhirTime | undefined;
   readonly ref: FhirResourceRef;
-  /** Set on pregnancy status observations: only their "not pregnant" excludes a pregnancy. */
-  readonly fromStatus?: true;
 }
 
 let shippedIndex: CodeIndex | undefined;
@@ -154,24 +152,24 @@ export class Mapping {
    */
   otherPatient(reference: string | undefined): boolean {
     if (reference === undefined) return false;
-    if (this.patientUrl !== undefined && reference === this.patientUrl) return false;
+    if (reference === this.patientUrl) return false;
     const id = reference.match(/(?:^|\/)Patient\/([^/?#]+)(?:\/_history\/[^/?#]+)?$/)?.[1];
     if (id !== undefined) return this.patientId !== undefined && id !== this.patientId;
     return this.patientUrl?.startsWith('urn:') === true && reference.startsWith('urn:');
   }
 
   /**
-   * The earliest moment from which a resource's status is known to hold: its `meta.lastUpdated`
-   * (the status has not changed since), else the Bundle's `timestamp` or `options.extractedOn`,
-   * whichever is earlier.
+   * The day (a day number) from which a resource's status is known to hold: the last day its
+   * `meta.lastUpdated` can name (the status has not changed since), else the earlier of the
+   * Bundle's `timestamp` and `options.extractedOn`.
    */
-  statusSince(item: Found, lastUpdated: FhirTime | undefined): FhirTime | undefined {
-    if (lastUpdated !== undefined) return lastUpdated;
-    const stamp = item.bundleTimestamp === undefined ? undefined : parseFhirTime(item.bundleTimestamp);
-    const extracted = this.options.extractedOn;
+  statusSince(item: Found, lastUpdated: FhirTime | undefined): number | undefined {
+    if (lastUpdated !== undefined) return lastUpdated.lastDay;
+    const stamp = item.bundleTimestamp?.lastDay;
+    const extracted = this.options.extractedDay;
     if (stamp === undefined) return extracted;
     if (extracted === undefined) return stamp;
-    return stamp.lastDay < extracted.lastDay ? stamp : extracted;
+    return Math.min(stamp, extracted);
   }
 }
 
@@ -185,6 +183,7 @@ export function strongestKinds(lists: readonly FhirCodeList[]): Map<CodedFact, C
     // readOptions makes each list of extraCodes of another kind name its fact, as the shipped ones do.
     const fact = list.fact as CodedFact;
     const current = byFact.get(fact);
+    // Stryker disable next-line EqualityOperator: equivalent, kinds of equal rank are the same kind, and setting it again changes nothing (not even the order of the facts)
     if (current === undefined || RANK[list.kind] > RANK[current]) byFact.set(fact, list.kind);
   }
   return byFact;
@@ -201,7 +200,7 @@ export function decidableFacts(byFact: ReadonlyMap<CodedFact, CodeListKind>): Co
  * disagreement leaves the status unknown rather than letting the first coding win).
  */
 export function statusCode(codings: readonly ReadCoding[] | undefined, system: string): string | undefined {
-  const codes = new Set((codings ?? []).filter((coding) => coding.system === system).map((c) => c.code.trim()));
+  const codes = new Set(codings?.filter((coding) => coding.system === system).map((c) => c.code.trim()));
   if (codes.size > 1) return CONTRADICTORY;
   const [code] = codes;
   return code;

@@ -15,8 +15,8 @@ export interface Found {
   readonly path: FhirPath;
   readonly fullUrl: string | undefined;
   readonly ref: FhirResourceRef;
-  /** The `timestamp` of the Bundle the resource came in (when it was assembled), as written. */
-  readonly bundleTimestamp: string | undefined;
+  /** The `timestamp` of the Bundle the resource came in (when it was assembled), when it can be read. */
+  readonly bundleTimestamp: FhirTime | undefined;
 }
 
 /** A part of the input that is not a readable resource: left out, with where and why. */
@@ -72,7 +72,7 @@ export function collectResources(input: unknown, issues: Issue[]): Collected {
     value: unknown,
     path: FhirPath,
     fullUrl: string | undefined,
-    timestamp: string | undefined,
+    timestamp: FhirTime | undefined,
     depth: number,
   ): void => {
     if (!isObject(value)) {
@@ -112,7 +112,7 @@ export function collectResources(input: unknown, issues: Issue[]): Collected {
       bad([...path, 'entry'], `expected an array of entries, got ${describeValue(entries)}`);
       return;
     }
-    const bundleTimestamp = typeof stamp === 'string' ? stamp : undefined;
+    const bundleTimestamp = typeof stamp === 'string' ? parseFhirTime(stamp) : undefined;
     entries.forEach((entry: unknown, index) => {
       const entryPath = [...path, 'entry', index];
       if (!isObject(entry)) {

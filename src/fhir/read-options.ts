@@ -7,7 +7,6 @@ import { isSpinalRegion } from '../regions/spinal-region.js';
 import { type AgeRuleOptions, PROTOCOL_AGE_BOUNDS } from '../screening/age-rule.js';
 import { CODED_FACTS, type CodedFact, type CodeListKind, type FhirCodeList } from './code-list.js';
 import type { FhirOptions } from './fhir-facts.js';
-import { type FhirTime, parseFhirTime } from './fhir-time.js';
 import { isObject, own } from './read-input.js';
 
 export interface ReadOptions {
@@ -17,7 +16,8 @@ export interface ReadOptions {
   /** Every pair of age bounds an age from a partial birth date must not straddle. */
   readonly ageBounds: readonly Readonly<Required<AgeRuleOptions>>[];
   readonly extraCodes: readonly FhirCodeList[];
-  readonly extractedOn: FhirTime | undefined;
+  /** The day (a day number) the record was extracted, `options.extractedOn`. */
+  readonly extractedDay: number | undefined;
   readonly patientId: string | undefined;
 }
 
@@ -104,7 +104,7 @@ export function readOptions(options: unknown, dayNumberOf: (on: string) => numbe
     closedWorld: closedWorld === true,
     ageBounds,
     extraCodes: lists,
-    extractedOn: typeof extracted === 'string' ? parseFhirTime(extracted, true) : undefined,
+    extractedDay: extracted === undefined ? undefined : dayNumberOf(extracted as string),
     patientId: patientId as string | undefined,
   };
 }
@@ -117,24 +117,22 @@ function readAgeBounds(bounds: unknown, issues: Issue[]): readonly Readonly<Requ
   const given: readonly unknown[] = many ? bounds : [bounds];
   if (given.length === 0) {
     issues.push(issue('invalid-option', path, 'expected { under, over } or a non-empty array of them'));
-    return [];
   }
-  const read: Readonly<Required<AgeRuleOptions>>[] = [];
-  given.forEach((pair, index) => {
+  // A pair with an issue gives the protocol's bounds, never read: the issue fails the call.
+  return given.map((pair, index) => {
     const at = many ? [...path, index] : path;
     if (!isObject(pair)) {
       issues.push(issue('invalid-option', at, `expected { under, over }, got ${describe(pair)}`));
-      return;
+      return PROTOCOL_AGE_BOUNDS;
     }
     const under = own(pair, 'under') ?? PROTOCOL_AGE_BOUNDS.under;
     const over = own(pair, 'over') ?? PROTOCOL_AGE_BOUNDS.over;
     if (!isWholeYears(under) || !isWholeYears(over) || over < under) {
       issues.push(issue('invalid-option', at, 'expected whole years with 0 <= under <= over'));
-      return;
+      return PROTOCOL_AGE_BOUNDS;
     }
-    read.push(Object.freeze({ under, over }));
+    return Object.freeze({ under, over });
   });
-  return read;
 }
 
 /** Pushes an issue for each bad field of one code list of `extraCodes`. */

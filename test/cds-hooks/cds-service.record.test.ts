@@ -8,7 +8,7 @@ import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
 import { validateResponse } from './card-validator.js';
 
 const source = { label: 'Clinic acupuncture screening' };
-const searchset = (...entries: object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: entries });
+const searchset = (...entries: unknown[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: entries });
 const found = (...resources: object[]) => searchset(...resources.map((resource) => ({ resource })));
 const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout' }] };
 

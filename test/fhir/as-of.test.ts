@@ -18,7 +18,7 @@ function presence(
       start: start === undefined ? undefined : time(start),
       end: end === undefined || end === 'undated' ? end : time(end),
       status,
-      statusSince: statusSince === undefined ? undefined : time(statusSince),
+      statusSince: statusSince === undefined ? undefined : time(statusSince).lastDay,
     },
     ON,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/_internal/result.js';
+import { parseFhirTime } from '../../src/fhir/fhir-time.js';
 import type { FhirPath } from '../../src/fhir/index.js';
 import { collectResources, FieldReader, readConcept, refOf } from '../../src/fhir/read-input.js';
 
@@ -99,7 +100,14 @@ describe('collecting the resources of the input', () => {
         entry: [{ fullUrl: 'urn:uuid:1', resource: patient }],
       }).found,
     ).toEqual([
-      { resource: patient, type: 'Patient', path, fullUrl: 'urn:uuid:1', ref, bundleTimestamp: '2026-11-24T10:00:00Z' },
+      {
+        resource: patient,
+        type: 'Patient',
+        path,
+        fullUrl: 'urn:uuid:1',
+        ref,
+        bundleTimestamp: parseFhirTime('2026-11-24T10:00:00Z'),
+      },
     ]);
     expect(collect({ resourceType: 'Bundle', entry: [{ fullUrl: 5, resource: patient }] })).toEqual({
       found: [],
