@@ -180,10 +180,15 @@ function medicationDates(
   return { start, end };
 }
 
+/**
+ * The later of two starts, day by day: the later start cannot begin before either's first day,
+ * and may begin as late as either's last day (`2026-11-20` and `2026-11` give 20 to 30 November).
+ * Only the days are read from a medication's start.
+ */
 function laterStart(a: FhirTime | undefined, b: FhirTime | undefined): FhirTime | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return b.firstDay > a.firstDay ? b : a;
+  return { ...a, firstDay: Math.max(a.firstDay, b.firstDay), lastDay: Math.max(a.lastDay, b.lastDay) };
 }
 
 interface Drug {
