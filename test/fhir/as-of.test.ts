@@ -1,7 +1,7 @@
 // presenceOn, rule by rule, at the boundaries of the reference day: whether a resource's subject
 // was present on `on` from its start, its end and a status known to hold from some day.
 import { describe, expect, it } from 'vitest';
-import { type Presence, presenceOn, type StatusReading } from '../../src/fhir/as-of.js';
+import { dayOf, type Presence, periodDayOf, presenceOn, type StatusReading } from '../../src/fhir/as-of.js';
 import { type FhirTime, parseFhirTime } from '../../src/fhir/fhir-time.js';
 
 const time = (text: string) => parseFhirTime(text) as FhirTime;
@@ -74,6 +74,12 @@ describe('presenceOn', () => {
     expect(presence('2020-01-01', undefined, 'ended', '2026-11-25')).toEqual(UNCLEAR_DATES);
   });
 
+  it('a status that says it never happened is absent, whatever the dates, unless it begins after the day', () => {
+    expect(presence('2026-01-01', '2027-01-01', 'never')).toEqual(ENDED_BY_STATUS);
+    expect(presence(undefined, undefined, 'never')).toEqual(ENDED_BY_STATUS);
+    expect(presence('2026-11-25', undefined, 'never')).toEqual(FUTURE);
+  });
+
   it('an unreadable status with no end is unclear', () => {
     expect(presence('2020-01-01', undefined, 'unclear', '2026-01-01')).toEqual(UNCLEAR_STATUS);
     expect(presence(undefined, undefined, 'unclear')).toEqual(UNCLEAR_STATUS);
@@ -85,5 +91,53 @@ describe('presenceOn', () => {
     expect(presence(undefined, undefined, 'active', '2026-11-24')).toEqual(PRESENT);
     expect(presence(undefined, undefined, 'active', '2026-11-25')).toEqual(UNCLEAR_DATES);
     expect(presence(undefined, undefined, 'active')).toEqual(UNCLEAR_DATES);
+  });
+});
+
+describe('dayOf: where a dated statement lies against the reference day', () => {
+  const day = (text: string) => dayOf(time(text), ON);
+
+  it('before, on or after the day', () => {
+    expect(day('2026-11-23')).toBe('before');
+    expect(day('2026-10')).toBe('before');
+    expect(day('2026-11-24')).toBe('on');
+    expect(day('2026-11-24T23:30:00-05:00')).toBe('on');
+    expect(day('2026-11-25')).toBe('after');
+    expect(day('2027')).toBe('after');
+  });
+
+  it('across the day when it may be before or after it, even when it begins or ends on it', () => {
+    expect(day('2026-11')).toBe('across');
+    expect(day('2026')).toBe('across');
+    expect(dayOf(time('2026-11'), time('2026-11-01').firstDay)).toBe('across');
+    expect(dayOf(time('2026-11'), time('2026-11-30').firstDay)).toBe('across');
+  });
+});
+
+describe('periodDayOf: where a statement over a period lies against the reference day', () => {
+  const period = (start: string | undefined, end: string | undefined) =>
+    periodDayOf(
+      { start: start === undefined ? undefined : time(start), end: end === undefined ? undefined : time(end) },
+      ON,
+    );
+
+  it('after the day when it certainly begins after it; before when it certainly ended before', () => {
+    expect(period('2026-11-25', undefined)).toBe('after');
+    expect(period('2026-12', '2027-01-01')).toBe('after');
+    expect(period('2026-11-01', '2026-11-23')).toBe('before');
+    expect(period(undefined, '2026-10')).toBe('before');
+  });
+
+  it('on the day when it certainly began by then and had not ended before, to the day', () => {
+    expect(period('2026-11-01', '2026-11-24')).toBe('on');
+    expect(period('2026-11-24', '2026-11-24')).toBe('on');
+    expect(period('2026-11-24', '2026-12-31')).toBe('on');
+    expect(period('2026-01-01', undefined)).toBe('on');
+  });
+
+  it('across the day when its start or its end may lie on either side, or it has no start', () => {
+    expect(period('2026-11', '2026-12-31')).toBe('across');
+    expect(period('2026-10-01', '2026-11')).toBe('across');
+    expect(period(undefined, '2026-12-31')).toBe('across');
   });
 });
