@@ -308,3 +308,93 @@ describe('more paths of the readers', () => {
     );
   });
 });
+
+describe('devices: the exact notes, and a status known to hold from meta.lastUpdated', () => {
+  const deviceRef = { resourceType: 'Device', id: 'd1', path: [1] };
+  const base = patient('1950-01-01');
+
+  it('an active device last updated by the reference day counts, in a record of unknown date', () => {
+    expect(mapExtract([base, device({ meta: { lastUpdated: `${ON}T20:00:00Z` } })]).facts).toEqual({
+      ageYears: 76,
+      pacemaker: true,
+    });
+    const later = mapFacts([base, device({ meta: { lastUpdated: '2026-11-25T07:00:00Z' } })]);
+    expect(later.facts).toEqual({ ageYears: 76 });
+    expect(codes(later)).toEqual(['device-status-unclear']);
+  });
+
+  it('an inactive device last updated after the reference day cannot tell, and says why', () => {
+    const value = mapFacts([base, device({ status: 'inactive', meta: { lastUpdated: '2026-12-01' } })], {
+      closedWorld: true,
+    });
+    expect(value.facts.pacemaker).toBeUndefined();
+    expect(notesOf(value)).toStrictEqual([
+      {
+        code: 'device-status-unclear',
+        message: `Device for an implanted electrical device: its status (inactive) describes the record when it was written, not ${ON}, and a Device has no implant date; an implanted electrical device is not excluded`,
+        fact: 'pacemaker',
+        resource: deviceRef,
+      },
+    ]);
+  });
+
+  it('a device made after the reference day says nothing about it', () => {
+    const value = mapFacts([base, device({ manufactureDate: '2026-12-01' })], { closedWorld: true });
+    expect(value.facts.pacemaker).toBe(false);
+    expect(notesOf(value)).toStrictEqual([
+      {
+        code: 'after-reference-date',
+        message: `Device made 2026-12-01, after ${ON}: it says nothing about ${ON}`,
+        resource: deviceRef,
+      },
+    ]);
+  });
+
+  it("another patient's device is ignored, with a note that names the patient", () => {
+    expect(notesOf(mapFacts([base, device({ patient: { reference: 'Patient/other' } })]))).toStrictEqual([
+      {
+        code: 'other-patient',
+        message: 'Device is about Patient/other, not the Patient: ignored',
+        resource: deviceRef,
+      },
+    ]);
+  });
+
+  it('a device of a type on no list says nothing, whoever it is about and whenever it was made', () => {
+    const crutch = { type: { coding: [{ system: SNOMED, code: '87405001' }] } };
+    const value = mapFacts([
+      base,
+      device({ ...crutch, patient: { reference: 'Patient/other' } }),
+      device({ ...crutch, id: 'd2', manufactureDate: '2027' }),
+    ]);
+    expect(notesOf(value)).toStrictEqual([]);
+  });
+
+  it('a device named only in words: unreadable, with the note that says so', () => {
+    expect(notesOf(mapFacts([base, device({ type: { text: 'pacemaker' } })]))).toStrictEqual([
+      {
+        code: 'unreadable-code',
+        message:
+          'Device for an implanted electrical device: its type is given only in words or in a code system the mapping does not read; an implanted electrical device is not excluded',
+        fact: 'pacemaker',
+        resource: deviceRef,
+      },
+    ]);
+  });
+
+  it('a type with a coding that cannot be read is left out, even when its other coding is on no list', () => {
+    const value = mapFacts([base, device({ type: { coding: [{ system: SNOMED, code: '87405001' }, 5] } })], {
+      closedWorld: true,
+    });
+    expect(value.facts.pacemaker).toBeUndefined();
+    expect(notesOf(value)).toStrictEqual([
+      {
+        code: 'malformed-resource',
+        message:
+          'Device is left out: type.coding.1 cannot be read, expected a Coding (an object), got the number 5; an implanted electrical device stays unrecorded',
+        resource: deviceRef,
+        path: [1, 'type', 'coding', 1],
+      },
+    ]);
+  });
+});
