@@ -84,6 +84,22 @@ describe('age from a partial birth date', () => {
       ),
     ]);
   });
+
+  it('names every pair of bounds the possible ages straddle, in the order given', () => {
+    const bounds = [
+      { under: 3, over: 75 },
+      { under: 18, over: 65 },
+      { under: 76, over: 90 },
+    ];
+    const value = mapFacts([patient('1950')], { ageBounds: bounds });
+    expect(value.facts).toEqual({});
+    expect(value.notes).toStrictEqual([
+      ageNote(
+        'partial-birth-date',
+        'The birth date 1950 is partial: on 2026-11-24 the age is 75 to 76 years, across an age bound (under 3, over 75; under 76, over 90), so it is not recorded',
+      ),
+    ]);
+  });
 });
 
 describe('age notes', () => {

@@ -216,9 +216,50 @@ describe('reading the fields of a resource', () => {
     ]);
   });
 
+  it('reads an empty Period as no Period', () => {
+    const { read, issues } = reader({ effectivePeriod: {} });
+    expect(read.periodEnds('effectivePeriod')).toBeUndefined();
+    expect(issues).toEqual([]);
+  });
+
+  it('reads a nested object, saying what was expected of one that is not', () => {
+    const { read, issues } = reader({ meta: { lastUpdated: '2026-11-24' }, dispenseRequest: 5 });
+    expect(read.object('meta')?.string('lastUpdated')).toBe('2026-11-24');
+    expect(read.object('dispenseRequest')).toBeUndefined();
+    expect(read.object('absent')).toBeUndefined();
+    expect(issues).toEqual([
+      at(
+        'invalid-type',
+        ['entry', 0, 'resource', 'dispenseRequest'],
+        'expected an object (an object), got the number 5',
+      ),
+    ]);
+  });
+
+  it('reads the objects of an array, each at its index, and refuses what is not an array of objects', () => {
+    const { read, issues } = reader({ dosageInstruction: [{ text: 'daily' }, 'x', { text: 'at night' }] });
+    const dosages = read.objects('dosageInstruction');
+    expect(dosages.map((dosage) => dosage.string('text'))).toEqual(['daily', 'at night']);
+    expect(read.objects('absent')).toEqual([]);
+    const notArray = reader({ dosageInstruction: 'daily' });
+    expect(notArray.read.objects('dosageInstruction')).toEqual([]);
+    expect([...issues, ...notArray.issues]).toEqual([
+      at('invalid-type', ['entry', 0, 'resource', 'dosageInstruction', 1], 'expected an object, got the string "x"'),
+      at('invalid-type', ['entry', 0, 'resource', 'dosageInstruction'], 'expected an array, got the string "daily"'),
+    ]);
+    const nested = reader({ dosageInstruction: [{ text: 5 }, { text: 6 }] });
+    for (const dosage of nested.read.objects('dosageInstruction')) dosage.string('text');
+    expect(nested.issues.map((found) => found.path)).toEqual([
+      ['entry', 0, 'resource', 'dosageInstruction', 0, 'text'],
+      ['entry', 0, 'resource', 'dosageInstruction', 1, 'text'],
+    ]);
+  });
+
   it('lists the contained resources that are objects', () => {
     const medication = { resourceType: 'Medication', id: 'm' };
-    expect(reader({}).read.contained()).toEqual([]);
+    const none = reader({});
+    expect(none.read.contained()).toEqual([]);
+    expect(none.issues).toEqual([]);
     expect(reader({ contained: [5, medication, null] }).read.contained()).toEqual([medication]);
     const bad = reader({ contained: medication });
     expect(bad.read.contained()).toEqual([]);
