@@ -207,3 +207,163 @@ describe('what the service returns cannot be changed', () => {
     }
   });
 });
+
+describe('the lines of the prefetch card', () => {
+  const registry = { source, closedWorld: true };
+  const head = ['**Part of the record could not be read**, so no all-clear is given:', ''];
+  const tail = 'Facts from these resources stay unrecorded; record them in the EHR or ask the patient.';
+
+  it('only the prefetches that failed, when none is missing', () => {
+    expect(cardsOf({ ...fullPrefetch(), conditions: outcome }, registry)[0]?.detail).toBe(
+      [
+        ...head,
+        'The EHR could not fetch them, or fetched them only in part:',
+        '- `conditions`: the Conditions (oncology, pregnancy, clotting, infection, mental state)',
+        '',
+        tail,
+      ].join('\n'),
+    );
+  });
+
+  it('only the prefetches that are missing, when none failed', () => {
+    expect(cardsOf({ ...fullPrefetch(), devices: null }, registry)[0]?.detail).toBe(
+      [
+        ...head,
+        'Not sent by the EHR:',
+        '- `devices`: the Devices (implanted pacemaker or other electrical device)',
+        '',
+        tail,
+      ].join('\n'),
+    );
+  });
+
+  it('both, apart, the missing first', () => {
+    expect(cardsOf({ ...fullPrefetch(), devices: null, medications: outcome }, registry)[0]?.detail).toBe(
+      [
+        ...head,
+        'Not sent by the EHR:',
+        '- `devices`: the Devices (implanted pacemaker or other electrical device)',
+        '',
+        'The EHR could not fetch them, or fetched them only in part:',
+        '- `medications`: the MedicationRequests (anticoagulants)',
+        '',
+        tail,
+      ].join('\n'),
+    );
+  });
+});
+
+describe('an OperationOutcome among the search results', () => {
+  const registry = { source, closedWorld: true };
+  const summaries = (medications: unknown) =>
+    cardsOf({ ...fullPrefetch(), medications }, registry).map((card) => card.summary);
+  const failed = ['Acupuncture screening: prefetch failed for medications. No all-clear can be given.'];
+  const withOutcome = (issue: unknown) =>
+    searchset({ resource: { resourceType: 'OperationOutcome', issue }, search: { mode: 'outcome' } });
+
+  it('with an empty list of issues is a failure', () => {
+    expect(summaries(withOutcome([]))[0]).toBe(failed[0]);
+  });
+
+  it('with one issue that warns among issues that inform is a failure', () => {
+    expect(summaries(withOutcome([{ severity: 'information' }, { severity: 'warning' }]))[0]).toBe(failed[0]);
+    expect(summaries(withOutcome([{ severity: 'warning' }, { severity: 'information' }]))[0]).toBe(failed[0]);
+  });
+
+  it('counts only in a Bundle: a resource with a field named entry is no search', () => {
+    const odd = {
+      ...patient('1970-01-01'),
+      entry: [{ resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'error' }] } }],
+    };
+    expect(cardsOf({ ...fullPrefetch(), patient: odd }, registry).map((card) => card.indicator)).toEqual(['info']);
+  });
+});
+
+describe('issues of the record the mapping refuses', () => {
+  it('are given at the path of the prefetch key that holds them', () => {
+    const other = { ...patient('1970-01-01', 'p2') };
+    const result = cdsService({ source }).handle(
+      {
+        hook: 'patient-view',
+        hookInstance: 'h',
+        context: { patientId: 'p1' },
+        prefetch: { ...fullPrefetch(), conditions: found(other) },
+      },
+      { on: ON },
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'multiple-patients',
+          path: ['prefetch', 'conditions', 'entry', 0, 'resource'],
+          message: 'the input holds more than one patient; map one patient at a time',
+        },
+      ],
+    });
+  });
+
+  it('an id in the context that is not a FHIR id is the context’s invalid type', () => {
+    const { id: _id, ...anonymous } = patient('1970-01-01');
+    const result = cdsService({ source }).handle(
+      {
+        hook: 'patient-view',
+        hookInstance: 'h',
+        context: { patientId: 'p 1' },
+        prefetch: { ...fullPrefetch(), patient: anonymous },
+      },
+      { on: ON },
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'invalid-type',
+          path: ['context', 'patientId'],
+          message: 'expected a FHIR logical id (1-64 letters, digits, - and .), got the string "p 1"',
+        },
+      ],
+    });
+  });
+});
+
+describe('the record notes on the incomplete card', () => {
+  const fromRecord = (detail: string | undefined) => {
+    const lines = (detail ?? '').split('\n');
+    return lines.slice(lines.indexOf('From the record:') + 1, -2);
+  };
+
+  it('those that say why a fact is unrecorded come first, then those that say what was passed over', () => {
+    const later = condition('c1', SNOMED, '254837009', { onset: '2026-12-01' });
+    const unclear = condition('c2', SNOMED, '254837009', { onset: '2026' });
+    const [card] = cardsOf({ ...fullPrefetch(), conditions: found(later, unclear) });
+    expect(fromRecord(card?.detail)).toEqual([
+      `- oncological disease: Condition coded as oncological disease leaves it unrecorded: its dates do not tell whether it was present on ${ON}, and its clinicalStatus (active) describes the record when it was written, not ${ON} (Condition/c2)`,
+      `- oncological disease: Condition coded as oncological disease begins 2026-12-01, after ${ON}: it says nothing about ${ON} (Condition/c1)`,
+    ]);
+  });
+
+  it('notes of one kind about one fact share a line that names the others that have ids', () => {
+    const suspected = (id: string) => condition(id, SNOMED, '162573006', { onset: '2026-01-01' });
+    const { id: _id, ...anonymous } = suspected('c2');
+    const [card] = cardsOf({ ...fullPrefetch(), conditions: found(suspected('c1'), anonymous, suspected('c3')) });
+    const [line] = fromRecord(card?.detail);
+    expect(line?.endsWith(' the clinician decides (Condition/c1) (and 2 more like it: Condition/c3)')).toBe(true);
+  });
+});
+
+describe('age bounds of a rule set without the protocol’s age rule', () => {
+  it('a partial birth date is read against its own age rule only', () => {
+    const clinic = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      rules: [
+        ageRule({ under: 18, over: 65 }),
+        ...protocolRuleSet.rules.filter((rule) => rule.when.type !== 'age-outside'),
+      ],
+    });
+    // Born in 1950: 75 or 76, over 65 either way, though across the protocol's 75.
+    const cards = cardsOf(fullPrefetch('1950'), { source, ruleSet: clinic, closedWorld: true });
+    expect(cards.map((card) => card.indicator)).toEqual(['critical']);
+  });
+});

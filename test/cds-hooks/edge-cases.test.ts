@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cdsService, screeningCards } from '../../src/cds-hooks/index.js';
 import { cautionRuleSet, defineRuleSet, protocolRuleSet, screen } from '../../src/index.js';
-import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
+import { condition, ON, patient } from '../fhir/fixtures/builders.js';
 import { noProtocolFinding } from '../fixtures/patients.js';
 import { validateCard, validateResponse } from './card-validator.js';
 
@@ -218,6 +218,9 @@ describe('cdsService edge cases', () => {
         );
     expect(noteLines(detailOf(10))).toHaveLength(10);
     expect(detailOf(11)).toContain('\n- and 1 more note\n');
+    // Ten lines, then the count of the rest.
+    expect(noteLines(detailOf(11))).toHaveLength(11);
+    expect(noteLines(detailOf(12)).at(-1)).toBe('- and 2 more notes');
     expect(detailOf(12)).toContain('\n- and 2 more notes\n');
   });
 });
