@@ -1,11 +1,11 @@
 // A resource left out for a field that cannot be read: the exact note, with the field's path
 // inside the resource (in a Bundle too), or in a resource it refers to, and the facts it names.
 import { describe, expect, it } from 'vitest';
+import type { FhirFacts } from '../../src/fhir/index.js';
 import { condition, mapFacts, medicationRequest, patient, RXNORM, SNOMED } from './fixtures/builders.js';
 
 const base = patient('1950-01-01');
-const malformedNotes = (value: { readonly notes: readonly { readonly code: string }[] }) =>
-  value.notes.filter((note) => note.code === 'malformed-resource');
+const malformedNotes = (value: FhirFacts) => value.notes.filter((note) => note.code === 'malformed-resource');
 
 describe('the path of the field that cannot be read', () => {
   it('in a Bundle, a field of a Medication that an order refers to is named as such, from the top', () => {
