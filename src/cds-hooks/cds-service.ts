@@ -295,12 +295,10 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     const screening = screen(mapped.value.facts, { ruleSet });
     const context_ = recordNotes(mapped.value.notes, screening.missing);
     let cards: Card[] = cardsFor(screening, source, context_);
-    if (unfilled.length > 0) {
-      // A guard: the record is then read in an open world, where oncologicalDisease, which every
-      // rule set that checks the whole protocol reads, is never false, so no info card can come.
-      // Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: equivalent, see the guard above
-      cards = [prefetchCard(missing, failed, source), ...cards.filter((card) => card.indicator !== 'info')];
-    }
+    // With a prefetch missing or failed, the record is read in an open world, where
+    // oncologicalDisease (which every rule set that checks the whole protocol reads) is never
+    // false: no info card can come beside the prefetch card.
+    if (unfilled.length > 0) cards = [prefetchCard(missing, failed, source), ...cards];
     return ok(deepFreeze({ cards }));
   };
 

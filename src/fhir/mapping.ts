@@ -173,7 +173,8 @@ export class Mapping {
   }
 }
 
-const RANK: Readonly<Record<CodeListKind, number>> = { counts: 3, uncertain: 2, note: 1, region: 0 };
+/** The kinds of match a fact can have, from the weakest to the strongest. */
+const BY_STRENGTH: readonly CodeListKind[] = ['note', 'uncertain', 'counts'];
 
 /** For each fact the codes match, the strongest kind of match (counts > uncertain > note). */
 export function strongestKinds(lists: readonly FhirCodeList[]): Map<CodedFact, CodeListKind> {
@@ -182,9 +183,11 @@ export function strongestKinds(lists: readonly FhirCodeList[]): Map<CodedFact, C
     if (list.kind === 'region') continue;
     // readOptions makes each list of extraCodes of another kind name its fact, as the shipped ones do.
     const fact = list.fact as CodedFact;
-    const current = byFact.get(fact);
-    // Stryker disable next-line EqualityOperator: equivalent, kinds of equal rank are the same kind, and setting it again changes nothing (not even the order of the facts)
-    if (current === undefined || RANK[list.kind] > RANK[current]) byFact.set(fact, list.kind);
+    // The stronger of this kind and the one found so far (indexOf gives -1 while there is none);
+    // setting a fact again keeps its place in the map.
+    const found = byFact.get(fact) as CodeListKind;
+    const strength = Math.max(BY_STRENGTH.indexOf(list.kind), BY_STRENGTH.indexOf(found));
+    byFact.set(fact, BY_STRENGTH[strength] as CodeListKind);
   }
   return byFact;
 }
