@@ -4,16 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { cdsService } from '../../src/cds-hooks/index.js';
 import type { Issue } from '../../src/index.js';
 import { ON, patient } from '../fhir/fixtures/builders.js';
+import { found, fullPrefetch } from './fixtures.js';
 
 const source = { label: 'acuspine' };
-const empty = { resourceType: 'Bundle', type: 'searchset' };
-const full = {
-  patient: patient('1970-01-01'),
-  conditions: empty,
-  observations: empty,
-  medications: empty,
-  devices: empty,
-};
+const empty = found();
+const full = fullPrefetch();
 
 function request(extra: object = {}) {
   return {

@@ -6,19 +6,11 @@ import { cdsService } from '../../src/cds-hooks/index.js';
 import { ageRule, defineRuleSet, protocolRuleSet } from '../../src/index.js';
 import { condition, ON, patient, SNOMED } from '../fhir/fixtures/builders.js';
 import { validateResponse } from './card-validator.js';
+import { found, fullPrefetch } from './fixtures.js';
 
 const source = { label: 'Clinic acupuncture screening' };
 const searchset = (...entries: unknown[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: entries });
-const found = (...resources: object[]) => searchset(...resources.map((resource) => ({ resource })));
 const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout' }] };
-
-const fullPrefetch = (birthDate = '1970-01-01') => ({
-  patient: patient(birthDate),
-  conditions: found(),
-  observations: found(),
-  medications: found(),
-  devices: found(),
-});
 
 function cardsOf(
   prefetch: Record<string, unknown>,
@@ -117,20 +109,6 @@ describe('notes on the incomplete card', () => {
     const { id: _second, ...two } = condition('c2', SNOMED, '162573006', { onset: '2026-01-02' });
     const [card] = cardsOf({ ...fullPrefetch(), conditions: found(one, two) });
     expect(card?.detail).toContain('the clinician decides (and 1 more like it)\n');
-  });
-
-  it('an invalid patient id in the context is refused at its path', () => {
-    const { id: _id, ...anonymous } = patient('1970-01-01');
-    const result = cdsService({ source }).handle(
-      {
-        hook: 'patient-view',
-        hookInstance: 'h',
-        context: { patientId: 'p 1' },
-        prefetch: { ...fullPrefetch(), patient: anonymous },
-      },
-      { on: ON },
-    );
-    expect(result.ok ? [] : result.issues.map((found) => found.path)).toEqual([['context', 'patientId']]);
   });
 });
 

@@ -7,13 +7,10 @@ import type { FhirCodeList } from '../../src/fhir/index.js';
 import { ageRule, cautionRuleSet, defineRuleSet, protocolRuleSet } from '../../src/index.js';
 import { condition, NOT_PREGNANT, ON, patient, pregnancyStatus, SNOMED } from '../fhir/fixtures/builders.js';
 import { validateResponse } from './card-validator.js';
+import { found, fullPrefetch, PROTOCOL_CODED_FACTS } from './fixtures.js';
 
 const source = { label: 'Clinic acupuncture screening' };
-const searchset = (...resources: object[]) => ({
-  resourceType: 'Bundle',
-  type: 'searchset',
-  entry: resources.map((resource) => ({ resource })),
-});
+const searchset = found;
 
 function request(prefetch: Record<string, unknown> | undefined, hook = 'patient-view') {
   return {
@@ -23,14 +20,6 @@ function request(prefetch: Record<string, unknown> | undefined, hook = 'patient-
     ...(prefetch === undefined ? {} : { prefetch }),
   };
 }
-
-const fullPrefetch = (birthDate = '1970-01-01') => ({
-  patient: patient(birthDate),
-  conditions: searchset(),
-  observations: searchset(),
-  medications: searchset(),
-  devices: searchset(),
-});
 
 type Service = ReturnType<typeof cdsService>;
 
@@ -276,14 +265,7 @@ describe('cdsService handle', () => {
       );
     // Each of eleven facts has one note (a clinic list per fact), so that eleven lines are due.
     const notedFact = (i: number) => condition(`n${i}`, 'urn:clinic', `C${i}`, { onset: '2026-01-01' });
-    const lists = [
-      'oncologicalDisease',
-      'pregnant',
-      'coagulationDisorder',
-      'acuteInfection',
-      'acuteMentalIllness',
-      'psychotropicInfluence',
-    ].map((fact, i) => ({
+    const lists = PROTOCOL_CODED_FACTS.map((fact, i) => ({
       id: `clinic-${i}`,
       title: `Clinic list ${i}`,
       kind: 'uncertain' as const,

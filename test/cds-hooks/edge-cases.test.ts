@@ -6,6 +6,7 @@ import { cautionRuleSet, defineRuleSet, protocolRuleSet, screen } from '../../sr
 import { condition, ON, patient } from '../fhir/fixtures/builders.js';
 import { noProtocolFinding } from '../fixtures/patients.js';
 import { validateCard, validateResponse } from './card-validator.js';
+import { fullPrefetch, PROTOCOL_CODED_FACTS } from './fixtures.js';
 
 const source = { label: 'acuspine' };
 const eligible = screen(noProtocolFinding);
@@ -94,14 +95,7 @@ describe('cdsService edge cases', () => {
     prefetch,
     ...extra,
   });
-  const empty = { resourceType: 'Bundle', type: 'searchset' };
-  const full = {
-    patient: patient('1970-01-01'),
-    conditions: empty,
-    observations: empty,
-    medications: empty,
-    devices: empty,
-  };
+  const full = fullPrefetch();
 
   it('refuses malformed calls and requests with paths', () => {
     const service = cdsService({ source });
@@ -160,14 +154,7 @@ describe('cdsService edge cases', () => {
   });
 
   it('lists at most ten lines of notes on the incomplete card, and counts the rest in the singular or the plural', () => {
-    const facts = [
-      'oncologicalDisease',
-      'pregnant',
-      'coagulationDisorder',
-      'acuteInfection',
-      'acuteMentalIllness',
-      'psychotropicInfluence',
-    ] as const;
+    const facts = PROTOCOL_CODED_FACTS;
     // Per fact, a clinic list that does not settle it and one that counts it: with a provisional
     // condition of the second, each fact has two kinds of note, twelve lines in all.
     const extraCodes = facts.flatMap((fact, i) => [

@@ -4,18 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { cdsService, screeningCards } from '../../src/cds-hooks/index.js';
 import { defineRuleSet, explain, screen } from '../../src/index.js';
-import { patient } from '../fhir/fixtures/builders.js';
 import { withPrototypeValue } from '../fixtures/polluted-prototype.js';
+import { found, fullPrefetch } from './fixtures.js';
 
 const source = { label: 'Clinic acupuncture screening' };
-const empty = { resourceType: 'Bundle', type: 'searchset' };
-const prefetch = {
-  patient: patient('1970-01-01'),
-  conditions: empty,
-  observations: empty,
-  medications: empty,
-  devices: empty,
-};
+const empty = found();
+const prefetch = fullPrefetch();
 const call = (service: ReturnType<typeof cdsService>, body: Record<string, unknown>) =>
   service.handle(
     { hook: 'patient-view', hookInstance: 'h', context: { patientId: 'p1' }, ...body },

@@ -3,7 +3,8 @@
 // failed, foreign or unreadable input ever turns a fact false.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { type FhirFacts, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
+import { CODED_FACTS } from '../../src/fhir/code-list.js';
+import { type CodedFact, type FhirFacts, type FhirOptions, factsFromFhir } from '../../src/fhir/index.js';
 import { screen } from '../../src/index.js';
 import { ICD10, LOINC, NOT_PREGNANT, ON, PREGNANT, patient, RXNORM, SNOMED } from './fixtures/builders.js';
 
@@ -141,17 +142,8 @@ const aboutTheFuture = fc.oneof(
   fc.tuple(fc.constantFrom('active', 'unknown'), future).map(([status, made]) => device(status, made)),
 );
 
-const ALL = [
-  'oncologicalDisease',
-  'pregnant',
-  'coagulationDisorder',
-  'acuteInfection',
-  'acuteMentalIllness',
-  'psychotropicInfluence',
-  'anticoagulantTherapy',
-  'pacemaker',
-] as const;
-type Fact = (typeof ALL)[number];
+const ALL = CODED_FACTS;
+type Fact = CodedFact;
 
 /**
  * Input that is no record of the patient, with the facts it must leave unrecorded: a failed
