@@ -88,8 +88,10 @@ function addCounts(counts: Counts, summary: CohortStatistics<string>, where: str
   const ruleSets = readProperty(summary, 'ruleSets');
   if (!Array.isArray(ruleSets)) throw new TypeError(`mergeSummaries: ${where}.ruleSets is not an array`);
   for (const ref of ruleSets as unknown[]) {
-    const id = typeof ref === 'object' && ref !== null ? readProperty(ref, 'id') : undefined;
-    const version = typeof ref === 'object' && ref !== null ? readProperty(ref, 'version') : undefined;
+    // A value that is not an object has neither field, as an empty object has none.
+    const entry: object = typeof ref === 'object' && ref !== null ? ref : {};
+    const id = readProperty(entry, 'id');
+    const version = readProperty(entry, 'version');
     if (typeof id !== 'string' || typeof version !== 'string') {
       throw new TypeError(`mergeSummaries: ${where}.ruleSets holds an entry without a string id and version`);
     }

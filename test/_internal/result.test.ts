@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../src/_internal/freeze.js';
 import { fail, failCounted, type Issue, issue, MAX_ISSUES, ok } from '../../src/_internal/result.js';
 import { unfrozenPaths } from '../fixtures/deep-frozen.js';
 
@@ -30,6 +31,19 @@ describe('failCounted', () => {
     expect(counted[MAX_ISSUES]?.message).toBe('1 more issue was found and not listed');
   });
 
+  it('passes on an issue that is frozen with its path as it is, and freezes a copy of any other', () => {
+    const frozen = issue('missing', ['region'], 'a region is required');
+    expect(failCounted([frozen], 1).issues[0]).toBe(frozen);
+    const pathNotFrozen: Issue = Object.freeze({ code: 'missing', path: ['region'], message: 'm' });
+    const onlyPathFrozen: Issue = { code: 'missing', path: Object.freeze(['region']), message: 'm' };
+    for (const given of [pathNotFrozen, onlyPathFrozen]) {
+      const [listed] = failCounted([given], 1).issues;
+      expect(listed).toEqual(given);
+      expect(unfrozenPaths(listed)).toEqual([]);
+    }
+    expect(Object.isFrozen(pathNotFrozen.path)).toBe(false);
+  });
+
   it('adds no count when every issue found is listed', () => {
     expect(failCounted(issues(2), 2).issues).toHaveLength(2);
   });
@@ -39,5 +53,15 @@ describe('failCounted', () => {
     failCounted(given, 5);
     expect(given).toHaveLength(2);
     expect(Object.isFrozen(given)).toBe(false);
+  });
+});
+
+describe('deepFreeze', () => {
+  it('freezes everything reachable, and passes null and other values that are not objects through', () => {
+    expect(deepFreeze(null)).toBeNull();
+    expect(deepFreeze('text')).toBe('text');
+    const value = deepFreeze({ note: null, list: [null, { code: 'acu' }], count: 0 });
+    expect(value).toEqual({ note: null, list: [null, { code: 'acu' }], count: 0 });
+    expect(unfrozenPaths(value)).toEqual([]);
   });
 });

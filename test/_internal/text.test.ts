@@ -29,6 +29,12 @@ describe('truncate', () => {
     expect(loneSurrogate.test(cut)).toBe(false);
   });
 
+  it('cuts before a high surrogate at either end of its range, U+D800 and U+DBFF', () => {
+    // U+10000 is the pair D800 DC00, U+10FFFF the pair DBFF DFFF: each sits at units 3 and 4.
+    expect(truncate('abc\u{10000}def', 5)).toBe('abc…');
+    expect(truncate('abc\u{10FFFF}def', 5)).toBe('abc…');
+  });
+
   it('keeps a surrogate pair that ends right at the cut', () => {
     expect(truncate(`ab${bone}def`, 5)).toBe(`ab${bone}…`);
     expect(truncate(`${bone}${bone}${bone}`, 5)).toBe(`${bone}${bone}…`);

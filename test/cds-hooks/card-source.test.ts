@@ -48,7 +48,8 @@ describe('screeningCards options.source', () => {
   });
 
   it('needs a topic with a code', () => {
-    for (const topic of ['acu', null, {}, { code: '' }, { code: 5 }]) {
+    const functionWithCode = Object.assign(() => undefined, { code: 'acu' });
+    for (const topic of ['acu', null, {}, { code: '' }, { code: 5 }, functionWithCode]) {
       expect(messageOf({ source: { label: 'x', topic } })).toBe(
         'screeningCards: options.source.topic must have a code',
       );

@@ -37,6 +37,19 @@ describe('card summaries', () => {
     expect(incompleteSummary([one])).toBe(`${PREFIX}${one}.`);
   });
 
+  it('show every item when they fit in exactly 139 characters, and count them from 140', () => {
+    const [a, b] = ['a'.repeat(47), 'b'.repeat(47)];
+    expect(incompleteSummary([a, b])).toBe(`${PREFIX}${a}, ${b}.`);
+    expect(incompleteSummary([a, b])).toHaveLength(139);
+    expect(incompleteSummary([a, `${b}b`])).toBe(`${PREFIX}${a} and 1 more.`);
+  });
+
+  it('count the items that do not fit in a summary of exactly 139 characters', () => {
+    const [a, b] = ['a'.repeat(85), 'b'.repeat(20)];
+    expect(incompleteSummary([a, b])).toBe(`${PREFIX}${a} and 1 more.`);
+    expect(incompleteSummary([a, b])).toHaveLength(139);
+  });
+
   it('count the items that do not fit, showing as many as fit', () => {
     const [a, b, c] = ['a'.repeat(20), 'b'.repeat(20), 'c'.repeat(100)];
     expect(incompleteSummary([a, b, c])).toBe(`${PREFIX}${a}, ${b} and 1 more.`);

@@ -189,6 +189,16 @@ describe('mergeSummaries: what is wrong with a part, and where', () => {
       'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
     ],
     [
+      'a rule set that is a function with a string id and version',
+      () => withField('ruleSets', [Object.assign(() => undefined, { id: 'x', version: '1' })]),
+      'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
+    ],
+    [
+      'a rule set that is a string',
+      () => withField('ruleSets', ['acuspine-protocol']),
+      'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
+    ],
+    [
       'a rule set without a version',
       () => withField('ruleSets', [{ id: 'x' }]),
       'mergeSummaries: summaries[0].ruleSets holds an entry without a string id and version',
