@@ -22,16 +22,20 @@ export function isPlainPatientFacts(input: unknown): boolean {
     // A fact on Object.prototype: parsePatientFacts decides, and never reads it.
     if (prototypeHoldsAFact()) return false;
     const record = input as Record<string, unknown>;
-    // The enumerable keys, as `for...in` visits them fastest; a bit per fact seen.
-    let seen = 0;
+    // The enumerable keys, as `for...in` visits them fastest; a bit per fact seen, in two
+    // 32-bit words (bitwise operators work on 32 bits, and there are more facts than that).
+    let seenLow = 0;
+    let seenHigh = 0;
     for (const key in record) {
       const index = factIndex(key);
       if (index < 0 || !isValid(index, record[key])) return false;
-      seen |= 1 << index;
+      if (index < 32) seenLow |= 1 << index;
+      else seenHigh |= 1 << (index - 32);
     }
     // The facts no key named: absent, or own and non-enumerable, which screen reads too.
     for (let index = 0; index < factNames.length; index++) {
-      if ((seen & (1 << index)) === 0 && !isValid(index, record[factNames[index] as string])) return false;
+      const seen = index < 32 ? seenLow & (1 << index) : seenHigh & (1 << (index - 32));
+      if (seen === 0 && !isValid(index, record[factNames[index] as string])) return false;
     }
     return true;
   } catch {
@@ -74,6 +78,46 @@ function factIndex(key: string): number {
       return 11;
     case 'epilepsy':
       return 12;
+    case 'caudaEquinaSyndrome':
+      return 13;
+    case 'newBladderOrBowelDysfunction':
+      return 14;
+    case 'saddleAnaesthesia':
+      return 15;
+    case 'severeOrProgressiveNeurologicalDeficit':
+      return 16;
+    case 'historyOfCancer':
+      return 17;
+    case 'unexplainedWeightLoss':
+      return 18;
+    case 'nightPain':
+      return 19;
+    case 'prolongedCorticosteroidUse':
+      return 20;
+    case 'severeTrauma':
+      return 21;
+    case 'contusionOrAbrasion':
+      return 22;
+    case 'osteoporosisWithMinorTrauma':
+      return 23;
+    case 'feverOrSystemicallyUnwell':
+      return 24;
+    case 'intravenousDrugUse':
+      return 25;
+    case 'immunosuppression':
+      return 26;
+    case 'recentBacterialInfection':
+      return 27;
+    case 'gaitDisturbance':
+      return 28;
+    case 'clumsyHands':
+      return 29;
+    case 'upperMotorNeuronSigns':
+      return 30;
+    case 'cervicalArterialDysfunctionSigns':
+      return 31;
+    case 'inflammatoryBackPain':
+      return 32;
     default:
       return -1;
   }

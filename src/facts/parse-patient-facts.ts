@@ -10,11 +10,29 @@ import {
   type Result,
 } from '../_internal/result.js';
 import { describeValue } from '../_internal/text.js';
-import { type FactName, factNames, isFactName, MAX_AGE_YEARS, type PatientFacts } from './patient-facts.js';
+import type { RuleSet } from '../screening/rule.js';
+import { customFactNamesOf } from './custom-fact-names.js';
+import {
+  type FactName,
+  factNames,
+  isFactName,
+  MAX_AGE_YEARS,
+  type PatientFacts,
+  type PatientFactsWith,
+} from './patient-facts.js';
 
 const FORBIDDEN_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Options for {@link parsePatientFacts}. */
+export interface ParsePatientFactsOptions<Fact extends string = never> {
+  /**
+   * A rule set whose own facts the input may hold too, validated as booleans like the shipped
+   * ones. Keys that are neither shipped facts nor the set's own are still refused.
+   */
+  readonly ruleSet?: RuleSet<string, Fact> | undefined;
+}
 
 /**
  * Validates untrusted input (a form, a JSON body, a database row) as {@link PatientFacts}.
@@ -30,6 +48,9 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * a prototype is read.
  *
  * @param input - any value.
+ * @param options - `ruleSet`, to accept and validate that set's own facts as well.
+ * @throws {TypeError} only when `options` is not an object, or `options.ruleSet` has a `facts`
+ *   field that is not an object of fact definitions.
  * @returns a frozen `{ ok: true, value }` with the recorded facts, or a frozen
  *   `{ ok: false, issues }` listing every problem with its path: the first 100, then one
  *   `too-many-issues` issue that counts the rest. Issue codes: `not-an-object`, `unknown-key`,
@@ -39,8 +60,14 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * // => { ok: true, value: { ageYears: 40 } }
  * parsePatientFacts({ pregnancy: true }).ok;
  * // => false (issue 'unknown-key' at ['pregnancy'])
+ * parsePatientFacts({ recentSpinalSurgery: false }, { ruleSet: clinicRuleSet });
+ * // => { ok: true, value: { recentSpinalSurgery: false } } (a fact the clinic's set declares)
  */
-export function parsePatientFacts(input: unknown): Result<PatientFacts> {
+export function parsePatientFacts<Fact extends string = never>(
+  input: unknown,
+  options?: ParsePatientFactsOptions<Fact>,
+): Result<PatientFactsWith<Fact>> {
+  const ownFacts = customFactNamesOf(options, 'parsePatientFacts');
   if (typeof input !== 'object' || input === null) return notFacts(describeValue(input));
   let builtIn: string | undefined;
   try {
@@ -64,8 +91,8 @@ export function parsePatientFacts(input: unknown): Result<PatientFacts> {
     if (found++ < MAX_ISSUES) issues.push(issue(code, [key], message));
   };
   // Without a prototype, so that no setter a polluted Object.prototype holds is called.
-  const value: Writable<PatientFacts> = Object.create(null);
-  const readOne = (name: FactName): void => {
+  const value: Writable<PatientFacts> & Record<string, boolean> = Object.create(null);
+  const readOne = (name: string): void => {
     let raw: unknown;
     try {
       raw = readProperty(input, name);
@@ -85,7 +112,7 @@ export function parsePatientFacts(input: unknown): Result<PatientFacts> {
     } else if (typeof raw !== 'boolean') {
       report('invalid-type', name, `expected true or false, got ${describeValue(raw)}`);
     } else {
-      value[name] = raw;
+      value[name as Exclude<FactName, 'ageYears'>] = raw;
     }
   };
   // The own enumerable keys first, in their order, so that the issues of a JSON body follow it.
@@ -93,17 +120,24 @@ export function parsePatientFacts(input: unknown): Result<PatientFacts> {
   for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) {
       report('forbidden-key', key, `the key "${key}" is not allowed`);
-    } else if (isFactName(key)) {
+    } else if (isFactName(key) || ownFacts.includes(key)) {
       seen.add(key);
       readOne(key);
     } else {
-      report('unknown-key', key, `"${key}" is not a patient fact`);
+      report(
+        'unknown-key',
+        key,
+        ownFacts.length === 0
+          ? `"${key}" is not a patient fact`
+          : `"${key}" is not a patient fact, nor a fact of the rule set`,
+      );
     }
   }
   // Then the facts the keys leave out: own non-enumerable properties and a class's getters.
   for (const name of factNames) if (!seen.has(name)) readOne(name);
+  for (const name of ownFacts) if (!seen.has(name)) readOne(name);
   // Spreading defines properties (it calls no setter), into a plain object.
-  return found > 0 ? failCounted(issues, found) : ok(Object.freeze({ ...value }));
+  return found > 0 ? failCounted(issues, found) : ok(Object.freeze({ ...value }) as PatientFactsWith<Fact>);
 }
 
 function notFacts(got: string): Failure {

@@ -25,6 +25,26 @@ export function prototypeHoldsAFact(): boolean {
     'electroacupuncturePlanned' in prototype ||
     'skinLesionAtSite' in prototype ||
     'needlePhobia' in prototype ||
-    'epilepsy' in prototype
+    'epilepsy' in prototype ||
+    'caudaEquinaSyndrome' in prototype ||
+    'newBladderOrBowelDysfunction' in prototype ||
+    'saddleAnaesthesia' in prototype ||
+    'severeOrProgressiveNeurologicalDeficit' in prototype ||
+    'historyOfCancer' in prototype ||
+    'unexplainedWeightLoss' in prototype ||
+    'nightPain' in prototype ||
+    'prolongedCorticosteroidUse' in prototype ||
+    'severeTrauma' in prototype ||
+    'contusionOrAbrasion' in prototype ||
+    'osteoporosisWithMinorTrauma' in prototype ||
+    'feverOrSystemicallyUnwell' in prototype ||
+    'intravenousDrugUse' in prototype ||
+    'immunosuppression' in prototype ||
+    'recentBacterialInfection' in prototype ||
+    'gaitDisturbance' in prototype ||
+    'clumsyHands' in prototype ||
+    'upperMotorNeuronSigns' in prototype ||
+    'cervicalArterialDysfunctionSigns' in prototype ||
+    'inflammatoryBackPain' in prototype
   );
 }

@@ -1,3 +1,4 @@
+import type { BooleanFactName } from '../facts/patient-facts.js';
 import { type AgeRuleOptions, ageRule } from './age-rule.js';
 import { defineRuleSet, type RuleSetDefinition } from './define-rule-set.js';
 import { type ProtocolRuleId, protocolRuleSet } from './protocol-rule-set.js';
@@ -10,7 +11,7 @@ import type { Rule, RuleSet } from './rule.js';
  * @example
  * const extension: ProtocolExtension<never> = { id: 'clinic-adults', version: '1', rules: [], age: { under: 18 } };
  */
-export interface ProtocolExtension<Id extends string> extends RuleSetDefinition<Id> {
+export interface ProtocolExtension<Id extends string, Fact extends string = never> extends RuleSetDefinition<Id, Fact> {
   /**
    * The bounds of the age rule (the protocol's item 1), as `ageRule` takes them. Default: the
    * protocol's, under 3 and over 75 completed years. Looser bounds (under below 3, or over above
@@ -26,8 +27,8 @@ export interface ProtocolExtension<Id extends string> extends RuleSetDefinition<
  * accident, so its screenings check every contraindication of the protocol (their
  * `uncheckedProtocolRules` is empty, unless `age` loosens a bound).
  *
- * @param extension - the set's `id` and `version`, your `rules` (none is fine), and `age`, the
- *   bounds of the protocol's age rule.
+ * @param extension - the set's `id` and `version`, your `rules` (none is fine), your own
+ *   `facts` if any (as `defineRuleSet` takes them), and `age`, the bounds of the protocol's age rule.
  * @returns the frozen rule set, as `defineRuleSet` returns it, with the protocol's rule ids and
  *   yours as its literal id type.
  * @throws {TypeError} when `extension` is not an object, `rules` is not an array, `age` is not an
@@ -46,9 +47,9 @@ export interface ProtocolExtension<Id extends string> extends RuleSetDefinition<
  * screening.contraindications; // => ['age']
  * screening.uncheckedProtocolRules; // => []
  */
-export function extendProtocol<const Id extends string = never>(
-  extension: ProtocolExtension<Id>,
-): RuleSet<ProtocolRuleId | Id> {
+export function extendProtocol<const Id extends string = never, const Fact extends string = never>(
+  extension: ProtocolExtension<Id, Fact>,
+): RuleSet<ProtocolRuleId | Id, Fact> {
   if (typeof extension !== 'object' || extension === null) {
     throw new TypeError('extendProtocol: expected { id, version, rules, age? }');
   }
@@ -58,7 +59,7 @@ export function extendProtocol<const Id extends string = never>(
   if (age !== undefined && (typeof age !== 'object' || age === null)) {
     throw new TypeError(`${named}: age must be { under?, over? }`);
   }
-  rules.forEach((rule: Rule<Id> | null | undefined, index) => {
+  rules.forEach((rule: Rule<Id, string> | null | undefined, index) => {
     const id: unknown = rule?.id;
     if (protocolRuleSet.rules.some((protocolRule) => protocolRule.id === id)) {
       throw new TypeError(
@@ -67,5 +68,8 @@ export function extendProtocol<const Id extends string = never>(
     }
   });
   const protocol = [ageRule(age), ...protocolRuleSet.rules.slice(1)];
-  return defineRuleSet<ProtocolRuleId | Id>({ ...definition, rules: [...protocol, ...rules] });
+  return defineRuleSet<ProtocolRuleId | Id, Fact>({
+    ...definition,
+    rules: [...protocol, ...(rules as readonly Rule<Id, BooleanFactName | Fact>[])],
+  });
 }

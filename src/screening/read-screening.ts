@@ -2,18 +2,19 @@
 // plans a course from it, `screeningCards` draws cards, `explain` writes words. Each reads it here,
 // so that a value one of them refuses, every one refuses. A screening is accepted only as
 // `screen` returns it: a status that follows from its findings, the ids of the rules found
-// present, the facts to record, and the protocol rules its set leaves out.
+// present (the referrals with their urgency, most urgent first), the facts to record, and the
+// protocol rules its set leaves out.
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import { describeValue } from '../_internal/text.js';
 import type { FactName } from '../facts/patient-facts.js';
 import { PROTOCOL_RULES, type ProtocolRuleId } from './protocol-rules.js';
-import type { RuleKind, SourceCitation } from './rule.js';
-import type { Finding, FindingOutcome, Screening, ScreeningStatus } from './screening.js';
+import { type ReferralUrgency, type RuleKind, referralUrgencies, type SourceCitation } from './rule.js';
+import type { Finding, FindingOutcome, Referral, Screening, ScreeningStatus } from './screening.js';
 
 type Path = readonly (string | number)[];
 
 const OUTCOMES: readonly unknown[] = ['present', 'absent', 'unknown'];
-const KINDS: readonly unknown[] = ['absolute', 'relative'];
+const KINDS: readonly unknown[] = ['absolute', 'relative', 'referral'];
 const PROTOCOL_IDS: readonly unknown[] = /* @__PURE__ */ PROTOCOL_RULES.map((rule) => rule.id);
 
 const FINDING = 'expected a finding { rule, outcome, kind, source } as screen() returns it';
@@ -64,6 +65,15 @@ function read(value: unknown): Screening {
   }
   const findings = listed.map((finding, index) => readFinding(finding, ['findings', index]));
 
+  const referrals = presentReferrals(findings);
+  const listedReferrals = list(field('referrals'), ['referrals']);
+  if (listedReferrals === undefined || !sameReferrals(listedReferrals, referrals)) {
+    return refuse(
+      'invalid-screening',
+      ['referrals'],
+      `expected the referral rules found present with their urgency, most urgent first, as screen() lists them: ${JSON.stringify(referrals)}`,
+    );
+  }
   const contraindications = presentIds(findings, 'absolute');
   sameIds(field('contraindications'), contraindications, 'contraindications', 'absolute');
   const cautions = presentIds(findings, 'relative');
@@ -96,13 +106,15 @@ function read(value: unknown): Screening {
   }
 
   const status: ScreeningStatus =
-    contraindications.length > 0
-      ? 'contraindicated'
-      : unsettled
-        ? 'incomplete'
-        : cautions.length > 0
-          ? 'caution'
-          : 'eligible';
+    referrals.length > 0
+      ? 'refer'
+      : contraindications.length > 0
+        ? 'contraindicated'
+        : unsettled
+          ? 'incomplete'
+          : cautions.length > 0
+            ? 'caution'
+            : 'eligible';
   const given = field('status');
   if (given !== status) {
     return refuse(
@@ -131,6 +143,7 @@ function read(value: unknown): Screening {
   return Object.freeze({
     status,
     findings: Object.freeze(findings),
+    referrals,
     contraindications,
     cautions,
     missing: Object.freeze(missing as FactName[]),
@@ -150,15 +163,20 @@ function readFinding(value: unknown, path: Path): Finding {
   if (!OUTCOMES.includes(outcome)) return refused('outcome');
   const kind = own(value, 'kind', [...path, 'kind']);
   if (!KINDS.includes(kind)) return refused('kind');
+  // A referral's finding carries its urgency, and only a referral's.
+  const urgency = own(value, 'urgency', [...path, 'urgency']);
+  if (kind === 'referral' ? !referralUrgencies.includes(urgency as ReferralUrgency) : urgency !== undefined) {
+    return refused('urgency');
+  }
   const source = own(value, 'source', [...path, 'source']);
   const title = isRecord(source) ? own(source, 'title', [...path, 'source', 'title']) : undefined;
   if (!isRecord(source) || !isText(title)) return refused('source');
-  return Object.freeze({
-    rule,
-    outcome: outcome as FindingOutcome,
-    kind: kind as RuleKind,
-    source: readCitation(source, title, [...path, 'source']),
-  });
+  const citation = readCitation(source, title, [...path, 'source']);
+  return Object.freeze(
+    kind === 'referral'
+      ? { rule, outcome: outcome as FindingOutcome, kind, urgency: urgency as ReferralUrgency, source: citation }
+      : { rule, outcome: outcome as FindingOutcome, kind: kind as RuleKind, source: citation },
+  );
 }
 
 /** The parts of a citation that are text or a whole number; the others are left out, as a blank would show. */
@@ -177,6 +195,29 @@ function readCitation(source: object, title: string, path: Path): SourceCitation
 
 function presentIds(findings: readonly Finding[], kind: RuleKind): readonly string[] {
   return Object.freeze(findings.filter((f) => f.kind === kind && f.outcome === 'present').map((f) => f.rule));
+}
+
+/** The referral findings that are present, as screen() lists them: most urgent first, then in order. */
+function presentReferrals(findings: readonly Finding[]): readonly Referral[] {
+  const present = findings
+    .filter((f) => f.kind === 'referral' && f.outcome === 'present')
+    .map((f) => Object.freeze({ rule: f.rule, urgency: f.urgency as ReferralUrgency }));
+  present.sort((a, b) => referralUrgencies.indexOf(a.urgency) - referralUrgencies.indexOf(b.urgency));
+  return Object.freeze(present);
+}
+
+function sameReferrals(listed: readonly unknown[], expected: readonly Referral[]): boolean {
+  return (
+    listed.length === expected.length &&
+    listed.every((entry, index) => {
+      if (!isRecord(entry)) return false;
+      const want = expected[index] as Referral;
+      return (
+        own(entry, 'rule', ['referrals', index, 'rule']) === want.rule &&
+        own(entry, 'urgency', ['referrals', index, 'urgency']) === want.urgency
+      );
+    })
+  );
 }
 
 function sameIds(value: unknown, expected: readonly string[], key: string, kind: RuleKind): void {

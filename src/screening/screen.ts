@@ -1,5 +1,5 @@
 import { readProperty } from '../_internal/read-property.js';
-import type { PatientFacts } from '../facts/patient-facts.js';
+import type { PatientFactsWith } from '../facts/patient-facts.js';
 import { programOf } from './define-rule-set.js';
 import { run } from './program.js';
 import { type ProtocolRuleId, protocolRuleSet } from './protocol-rule-set.js';
@@ -7,15 +7,16 @@ import type { RuleSet } from './rule.js';
 import type { Screening } from './screening.js';
 
 /** Options for {@link screen}. */
-export interface ScreenOptions<Id extends string = ProtocolRuleId> {
+export interface ScreenOptions<Id extends string = ProtocolRuleId, Fact extends string = never> {
   /** The rules to apply. Default: {@link protocolRuleSet}, the source protocol's six contraindications. */
-  readonly ruleSet?: RuleSet<Id>;
+  readonly ruleSet?: RuleSet<Id, Fact>;
 }
 
 /**
  * Screens a patient against a rule set. Missing data is never read as "no": a fact that is
  * `undefined`, `null`, or of the wrong type leaves its rule unknown, and the screening is then
- * `incomplete` and names the facts to ask for in `missing`. Never throws on any `facts` value,
+ * `incomplete` and names the facts to ask for in `missing`. A rule set's own facts are read
+ * the same way, and a red flag found present (a referral rule) makes the status `refer`. Never throws on any `facts` value,
  * and reads only the facts its rule set uses (validate the whole record with
  * `parsePatientFacts`). The result is frozen, and equal inputs may share one result object.
  *
@@ -32,12 +33,12 @@ export interface ScreenOptions<Id extends string = ProtocolRuleId> {
  * screen({ ageYears: 52 }).missing;
  * // => ['oncologicalDisease', 'pregnant', 'coagulationDisorder', 'acuteInfection', 'acuteMentalIllness', 'psychotropicInfluence']
  */
-export function screen<Id extends string = ProtocolRuleId>(
-  facts: PatientFacts,
-  options?: ScreenOptions<Id>,
-): Screening<Id> {
+export function screen<Id extends string = ProtocolRuleId, Fact extends string = never>(
+  facts: PatientFactsWith<NoInfer<Fact>>,
+  options?: ScreenOptions<Id, Fact>,
+): Screening<Id, Fact> {
   // Never Object.prototype's ruleSet: a polluted one would decide every screening.
   const chosen = options == null ? undefined : readProperty(options, 'ruleSet');
   const ruleSet = (chosen ?? protocolRuleSet) as RuleSet;
-  return run(programOf(ruleSet), facts) as Screening<Id>;
+  return run(programOf(ruleSet), facts) as unknown as Screening<Id, Fact>;
 }

@@ -11,6 +11,9 @@ import {
   patientFactsSchema,
   protocolFactNames,
   type Result,
+  redFlagFactNames,
+  redFlagRuleSet,
+  ruleFacts,
   screen,
 } from '../../src/index.js';
 import {
@@ -34,6 +37,26 @@ const fullRecord = {
   skinLesionAtSite: false,
   needlePhobia: false,
   epilepsy: false,
+  caudaEquinaSyndrome: false,
+  newBladderOrBowelDysfunction: false,
+  saddleAnaesthesia: false,
+  severeOrProgressiveNeurologicalDeficit: false,
+  historyOfCancer: true,
+  unexplainedWeightLoss: false,
+  nightPain: false,
+  prolongedCorticosteroidUse: false,
+  severeTrauma: false,
+  contusionOrAbrasion: false,
+  osteoporosisWithMinorTrauma: false,
+  feverOrSystemicallyUnwell: false,
+  intravenousDrugUse: false,
+  immunosuppression: false,
+  recentBacterialInfection: false,
+  gaitDisturbance: false,
+  clumsyHands: false,
+  upperMotorNeuronSigns: false,
+  cervicalArterialDysfunctionSigns: false,
+  inflammatoryBackPain: false,
 } as const satisfies Required<PatientFacts>;
 
 const booleanFacts = factNames.filter((name) => name !== 'ageYears');
@@ -52,7 +75,7 @@ function parsedValue(result: Result<PatientFacts>) {
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
 
 describe('parsePatientFacts: the fact names', () => {
-  it('knows the seven protocol facts and the six caution facts, protocol facts first', () => {
+  it('knows the seven protocol facts, the six caution facts and the twenty red-flag facts, in that order', () => {
     expect(protocolFactNames).toEqual([
       'ageYears',
       'oncologicalDisease',
@@ -70,7 +93,10 @@ describe('parsePatientFacts: the fact names', () => {
       'needlePhobia',
       'epilepsy',
     ]);
-    expect(factNames).toEqual([...protocolFactNames, ...cautionFactNames]);
+    // The red-flag facts are exactly those the red-flag rules read, in their order.
+    expect(redFlagFactNames).toEqual(redFlagRuleSet.rules.flatMap((rule) => ruleFacts(rule)));
+    expect(redFlagFactNames).toHaveLength(20);
+    expect(factNames).toEqual([...protocolFactNames, ...cautionFactNames, ...redFlagFactNames]);
     expect(Object.keys(fullRecord).sort()).toEqual([...factNames].sort());
   });
 
