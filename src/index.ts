@@ -103,7 +103,9 @@ export {
   isFactName,
   MAX_AGE_YEARS,
   type PatientFacts,
+  type PatientFactsWith,
   protocolFactNames,
+  redFlagFactNames,
 } from './facts/patient-facts.js';
 export { patientFactsSchema } from './facts/patient-facts-schema.js';
 // Explanations
@@ -159,21 +161,33 @@ export { regionSafetyNotes, type SafetyNote, type SafetyNoteId } from './regions
 export { isSpinalRegion, type SpinalRegion, spinalRegions } from './regions/spinal-region.js';
 export { type AgeRuleOptions, ageRule, PROTOCOL_AGE_BOUNDS } from './screening/age-rule.js';
 export { type CautionRuleId, cautionRuleSet } from './screening/caution-rule-set.js';
-export { defineRuleSet, type RuleSetDefinition } from './screening/define-rule-set.js';
+export { defineRuleSet, type RuleSetDefinition, RuleSetError } from './screening/define-rule-set.js';
 export { extendProtocol, type ProtocolExtension } from './screening/extend-protocol.js';
 export { type ProtocolRuleId, protocolRuleSet } from './screening/protocol-rule-set.js';
+export { type RedFlagRuleId, redFlagRuleSet } from './screening/red-flag-rule-set.js';
 export type {
   AgeOutsideCondition,
   AllFactsCondition,
   AnyFactCondition,
+  ContraindicationRule,
+  CustomFact,
+  ReferralRule,
+  ReferralUrgency,
   Rule,
   RuleCondition,
   RuleKind,
   RuleSet,
   SourceCitation,
 } from './screening/rule.js';
-export { ruleFacts } from './screening/rule.js';
+export { referralUrgencies, ruleFacts } from './screening/rule.js';
 export { type ScreenOptions, screen } from './screening/screen.js';
-export type { Finding, FindingOutcome, RuleSetRef, Screening, ScreeningStatus } from './screening/screening.js';
+export type {
+  Finding,
+  FindingOutcome,
+  Referral,
+  RuleSetRef,
+  Screening,
+  ScreeningStatus,
+} from './screening/screening.js';
 export { screeningStatuses } from './screening/screening.js';
 export { PROTOCOL_TITLE } from './screening/sources.js';
