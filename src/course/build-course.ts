@@ -50,6 +50,9 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * - a value that is not a screening as `screen` returns it, for example one whose status does
  *   not follow from its findings: issue `invalid-screening` (the same reading as
  *   `screeningCards`, which shows such a value as unreadable);
+ * - a `refer` screening (a red flag found present): issue `referral-present` at
+ *   `['screening', 'referrals']`, naming each referral and its urgency, most urgent first; the
+ *   patient is assessed or referred before any needling, whatever else the screening says;
  * - a `contraindicated` screening: issue `contraindicated`, naming the contraindications; the
  *   patient needs another method of treatment (protocol, last section);
  * - an `incomplete` screening, or one that lists facts to record: issue `screening-incomplete`,
@@ -82,7 +85,7 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * phases left out are listed in `omittedPhases`.
  *
  * Issue codes: `not-an-object`, `unknown-key`, `unreadable`, `missing`, `invalid-type`,
- * `unknown-region`, `invalid-screening`, `contraindicated`, `screening-incomplete`,
+ * `unknown-region`, `invalid-screening`, `referral-present`, `contraindicated`, `screening-incomplete`,
  * `invalid-date`, `not-an-integer`, `out-of-range`, `empty`, `unknown-weekday`,
  * `duplicate-weekday`, `blank`, `outside-protocol`. At most 100 issues are listed: after 99,
  * reading stops, and a last issue, `too-many-issues`, says that more were found.
@@ -369,7 +372,19 @@ function readScreening(reader: Reader, value: unknown): ScreeningSummary | undef
     for (const found of read.issues) reader.add(found.code, ['screening', ...found.path], found.message);
     return undefined;
   }
-  const { status, contraindications, missing, cautions, ruleSet, uncheckedProtocolRules } = read.value;
+  const { status, referrals, contraindications, missing, cautions, ruleSet, uncheckedProtocolRules } = read.value;
+  // A red flag outranks everything: the patient is assessed or referred first, however the rest reads.
+  if (status === 'refer') {
+    const named = referrals.map((referral) => `${referral.rule} (${referral.urgency})`).join(', ');
+    const also =
+      contraindications.length > 0 ? `; acupuncture is also contraindicated (${contraindications.join(', ')})` : '';
+    reader.add(
+      'referral-present',
+      ['screening', 'referrals'],
+      `a red flag calls for assessment or referral before any needling: ${named}; no course is planned${also}`,
+    );
+    return undefined;
+  }
   if (status === 'contraindicated') {
     reader.add(
       'contraindicated',

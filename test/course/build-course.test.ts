@@ -19,7 +19,17 @@ import {
   strictaItems,
   weekdays,
 } from '../../src/index.js';
-import { contraindicated, eligible, incomplete, weekdayOf, withCaution } from './fixtures.js';
+import {
+  contraindicated,
+  eligible,
+  healthyFacts,
+  incomplete,
+  noRedFlags,
+  protocolAndRedFlags,
+  referredFor,
+  weekdayOf,
+  withCaution,
+} from './fixtures.js';
 
 const ESSENCE = 'The essence of acupuncture';
 const THORACIC = 'Acupuncture for osteochondrosis of the thoracic region spine';
@@ -1082,6 +1092,91 @@ describe('buildCourse: a screening read from untrusted data', () => {
     const planned = course({ screening: JSON.parse(JSON.stringify(withCaution)) });
     expect(planned.cautions).toEqual(['anticoagulant-therapy']);
     expect(planned.ruleSet).toEqual({ id: 'protocol-and-cautions', version: '2' });
+  });
+});
+
+describe('buildCourse: red flags', () => {
+  test('one red flag refuses the course, naming the referral and its urgency', () => {
+    const screening = referredFor({ saddleAnaesthesia: true });
+    expect(screening.status).toBe('refer');
+    expect(issuesOf({ screening })).toEqual([
+      {
+        code: 'referral-present',
+        path: ['screening', 'referrals'],
+        message:
+          'a red flag calls for assessment or referral before any needling: cauda-equina-syndrome (emergency); no course is planned',
+      },
+    ]);
+  });
+
+  test('every referral is named with its urgency, most urgent first', () => {
+    const screening = referredFor({ nightPain: true, historyOfCancer: true, saddleAnaesthesia: true });
+    expect(issuesOf({ screening })[0]?.message).toBe(
+      'a red flag calls for assessment or referral before any needling: cauda-equina-syndrome (emergency), history-of-cancer (urgent), possible-malignancy (routine); no course is planned',
+    );
+  });
+
+  test.each([
+    ['routine', { inflammatoryBackPain: true }, 'inflammatory-back-disease'],
+    ['urgent', { immunosuppression: true }, 'possible-spinal-infection'],
+    ['emergency', { cervicalArterialDysfunctionSigns: true }, 'cervical-arterial-dysfunction'],
+  ])('a %s referral alone refuses the course too', (urgency, facts, rule) => {
+    const found = issuesOf({ screening: referredFor(facts) });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.code).toBe('referral-present');
+    expect(found[0]?.message).toContain(`${rule} (${urgency})`);
+  });
+
+  test('a referral outranks a contraindication: one issue, which names both', () => {
+    const screening = referredFor({ ageYears: 80, pregnant: true, severeTrauma: true });
+    expect(screening.contraindications).toEqual(['age', 'pregnancy']);
+    expect(issuesOf({ screening })).toEqual([
+      {
+        code: 'referral-present',
+        path: ['screening', 'referrals'],
+        message:
+          'a red flag calls for assessment or referral before any needling: possible-fracture (urgent); no course is planned; acupuncture is also contraindicated (age, pregnancy)',
+      },
+    ]);
+  });
+
+  test('a referral outranks facts left to record', () => {
+    const screening = screen({ ageYears: 52, caudaEquinaSyndrome: true }, { ruleSet: protocolAndRedFlags });
+    expect(screening.status).toBe('refer');
+    expect(screening.missing.length).toBeGreaterThan(0);
+    expect(issuesOf({ screening }).map((found) => found.code)).toEqual(['referral-present']);
+  });
+
+  test('an override never lifts a referral, and a stored screening is refused alike', () => {
+    const screening = referredFor({ gaitDisturbance: true });
+    const override = { reason: 'the patient insists' };
+    expect(issuesOf({ screening, override }).map((found) => found.code)).toEqual(['referral-present']);
+    expect(issuesOf({ screening: JSON.parse(JSON.stringify(screening)) })[0]?.message).toContain(
+      'cervical-myelopathy (urgent)',
+    );
+  });
+
+  test('every red flag recorded absent gets a course; one not recorded leaves the screening incomplete', () => {
+    const clear = screen({ ...healthyFacts, ...noRedFlags }, { ruleSet: protocolAndRedFlags });
+    expect(clear.status).toBe('eligible');
+    expect(course({ screening: clear }).screeningStatus).toBe('eligible');
+    const { nightPain: _nightPain, ...withoutNightPain } = noRedFlags;
+    const unknown = screen({ ...healthyFacts, ...withoutNightPain }, { ruleSet: protocolAndRedFlags });
+    expect(issuesOf({ screening: unknown })).toEqual([
+      {
+        code: 'screening-incomplete',
+        path: ['screening', 'missing'],
+        message: 'the screening is incomplete: record these facts and screen again before planning a course: nightPain',
+      },
+    ]);
+  });
+
+  test('a screening that says refer without its referrals is refused as inconsistent', () => {
+    const screening = referredFor({ historyOfCancer: true });
+    expect(issuesOf({ screening: { ...screening, referrals: [] } })[0]).toMatchObject({
+      code: 'invalid-screening',
+      path: ['screening', 'referrals'],
+    });
   });
 });
 

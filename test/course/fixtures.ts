@@ -1,4 +1,13 @@
-import { cautionRuleSet, defineRuleSet, type PatientFacts, protocolRuleSet, screen } from '../../src/index.js';
+import {
+  cautionRuleSet,
+  defineRuleSet,
+  extendProtocol,
+  type PatientFacts,
+  protocolRuleSet,
+  redFlagFactNames,
+  redFlagRuleSet,
+  screen,
+} from '../../src/index.js';
 
 /** A patient with every protocol fact recorded and none present. */
 export const healthyFacts: PatientFacts = Object.freeze({
@@ -35,6 +44,23 @@ export const withCaution = screen(
 export const contraindicated = screen({ ...healthyFacts, ageYears: 80, pregnant: true });
 
 export const incomplete = screen({ ageYears: 52, pregnant: false });
+
+/** The protocol with the red flags after it. */
+export const protocolAndRedFlags = extendProtocol({
+  id: 'protocol-and-red-flags',
+  version: '1',
+  rules: [...redFlagRuleSet.rules],
+});
+
+/** Every red flag recorded and none present. */
+export const noRedFlags: PatientFacts = Object.freeze(
+  Object.fromEntries(redFlagFactNames.map((fact) => [fact, false])),
+);
+
+/** A healthy patient with one red flag, and every other fact recorded, screened with the protocol and the red flags. */
+export function referredFor(facts: PatientFacts) {
+  return screen({ ...healthyFacts, ...noRedFlags, ...facts }, { ruleSet: protocolAndRedFlags });
+}
 
 /** The weekday of an ISO date computed independently of the library (UTC, so no zone shift). */
 export function weekdayOf(iso: string): string {
