@@ -1,5 +1,5 @@
 // The gate of `npm run mutation`: reads the JSON reports of its two Stryker runs
-// (reports/mutation/core.json from stryker.core.config.mjs, reports/mutation/rest.json from
+// (reports/mutation/core.json and reports/mutation/rest.json, from the core and the rest run of
 // stryker.config.mjs), prints the mutation score per folder of src/, and fails when
 // src/screening or src/facts has a surviving or uncovered mutant, when the overall score is
 // below 90, or when one `// Stryker disable` comment marks suspiciously many mutants. Ignored

@@ -55,10 +55,10 @@ for (const area of ['docs', 'e2e']) {
 
 // vitest's exports do not include its CLI; its package folder does.
 const vitest = join(dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
-const command = [vitest, watch ? 'watch' : 'run', ...chosen.map((area) => `test/${area}/`)];
-// The folder filter picks the area's type tests too; tsc still reads the whole project, so a
-// type error elsewhere is reported as well.
-if (!types) command.push('--typecheck.enabled=false');
+const command = [vitest, watch ? 'watch' : 'run', '--project', 'unit', ...chosen.map((area) => `test/${area}/`)];
+// With --types, the project of the type tests too (vitest.config.ts): the folder filter picks the
+// area's; tsc still reads the whole project, so a type error elsewhere is reported as well.
+if (types) command.push('--project', 'types');
 if (coverage) {
   command.push('--coverage', '--coverage.thresholds.lines=0', '--coverage.thresholds.branches=0');
   command.push('--coverage.thresholds.functions=0', '--coverage.thresholds.statements=0');

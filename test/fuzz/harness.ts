@@ -1,7 +1,7 @@
 // The shared checks of the fuzz tests (npm run fuzz): every function that takes untrusted data
 // gets hostile values and must never throw, never mutate its input and never write to a
 // built-in prototype. FUZZ_RUNS sets the number of runs: 10,000 under `npm run fuzz`
-// (vitest.fuzz.config.ts), fewer in `npm test` so that the suite stays quick.
+// (the fuzz project of vitest.config.ts), fewer in `npm test` so that the suite stays quick.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { factNames, protocolFactNames } from '../../src/index.js';

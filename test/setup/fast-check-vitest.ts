@@ -1,5 +1,5 @@
-// A small stand-in for @fast-check/vitest, used by the mutation runs only (vitest.stryker.config.ts
-// aliases the package to this file). The tests use `test.prop(arbitraries, params)(name, fn)` and
+// A small stand-in for @fast-check/vitest, used by the mutation runs only (their projects in
+// vitest.config.ts alias the package to this file). The tests use `test.prop(arbitraries, params)(name, fn)` and
 // `fc`; this gives both on plain vitest. Why: @fast-check/vitest 0.5 walks every chain of vitest
 // 4.1's test API when it loads (test.skip.only.concurrent...), about 1.4 s per worker, and vitest
 // starts a new worker for every mutant's run. fast-check's own global settings (run count, seed:

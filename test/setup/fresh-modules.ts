@@ -1,4 +1,4 @@
-// Setup of the mutation run only (vitest.stryker.config.ts). That run keeps one worker for all
+// Setup of the mutation runs only (their projects in vitest.config.ts). They keep one worker for all
 // test files and all mutants (isolate: false), which saves starting a worker per file, but then
 // a module would be evaluated once and kept: a mutant in module-level code (a rule set, a data
 // table) would never be seen, and a screening cached under one mutant would leak into the next.

@@ -1,4 +1,4 @@
-// Setup of the mutation run over src/screening and src/facts only (vitest.stryker-core.config.ts).
+// Setup of the mutation run over src/screening and src/facts only (mutation-core in vitest.config.ts).
 // Loads the package before any test, so that Stryker always counts the code that runs while
 // modules load (the rule sets' data) as static, and runs every test for its mutants. Otherwise,
 // which test imported the package first would decide. If test/index.test.ts came first, that
