@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', fhir: 'src/fhir/index.ts', 'cds-hooks': 'src/cds-hooks/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    fhir: 'src/fhir/index.ts',
+    'cds-hooks': 'src/cds-hooks/index.ts',
+    // One entry per locale besides English, so that an app bundles only the catalogs it imports.
+    'locales/ru': 'src/locales/ru/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

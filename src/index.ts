@@ -3,8 +3,9 @@
 /**
  * The core of acuspine: screening a patient's facts for the contraindications of the source
  * protocol (and, when asked, for cited cautions), the protocol's region profiles, course
- * planning, cohort statistics, and explanations in English and Russian. Pure functions: nothing
- * here reads the clock, the network or the environment.
+ * planning, cohort statistics, and explanations in English (built in) and Russian (imported from
+ * {@link acuspine/locales/ru! | acuspine/locales/ru}). Pure functions: nothing here reads the
+ * clock, the network or the environment.
  *
  * FHIR input is in {@link acuspine/fhir! | acuspine/fhir}, CDS Hooks output in
  * {@link acuspine/cds-hooks! | acuspine/cds-hooks}; each is a separate entry point, so that an
@@ -29,7 +30,8 @@
  * Screening many records at once and summarizing them: counts, proportions and Wilson intervals.
  *
  * @groupDescription Messages
- * Screenings, courses and issues explained in words, in English or Russian.
+ * Screenings, courses and issues explained in words: in English, the default; in Russian, with
+ * `ru` from 'acuspine/locales/ru'; or in an app's own catalog.
  *
  * @groupDescription Results and issues
  * What every reader of untrusted input returns: a value, or the issues found.
@@ -109,7 +111,7 @@ export {
 } from './facts/patient-facts.js';
 export { patientFactsSchema } from './facts/patient-facts-schema.js';
 // Explanations
-export { messagesEn } from './messages/en.js';
+export { en, messagesEn } from './messages/en.js';
 export {
   type ExplainOptions,
   type Explanation,
@@ -127,12 +129,12 @@ export { explainIssues, type IssueExplanation, type IssuesExplanation } from './
 export type {
   CourseFieldName,
   KnownIssueCode,
+  Locale,
   MessageCatalog,
   MessageCode,
   ProtocolSectionId,
 } from './messages/message-code.js';
 export type { MessageOptions } from './messages/message-options.js';
-export { messagesRu } from './messages/ru.js';
 export { parseRegion, regionSynonyms } from './regions/parse-region.js';
 export { regionFromIcd10 } from './regions/region-from-icd10.js';
 export {

@@ -26,4 +26,14 @@ describe('the entry points', () => {
     const cdsHooks = await import('../src/cds-hooks/index.js');
     expect(typeof cdsHooks.screeningCards).toBe('function');
   });
+
+  it("'acuspine/locales/ru' loads its locale, and the core holds none but English", async () => {
+    const russian = await import('../src/locales/ru/index.js');
+    expect(Object.keys(russian)).toEqual(['ru']);
+    expect(russian.ru.code).toBe('ru');
+    const core = await import('../src/index.js');
+    expect(core.en.code).toBe('en');
+    expect(Object.keys(core)).not.toContain('messagesRu');
+    expect(Object.keys(core)).not.toContain('ru');
+  });
 });

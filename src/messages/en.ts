@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message-code.js';
+import type { Locale, MessageCatalog } from './message-code.js';
 
 /**
  * The English messages, frozen: every {@link MessageCode} has one. English is the fallback of
@@ -258,3 +258,17 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'text.rule-set': 'Rule set {id}, version {version}.',
   'format.date': '{year}-{month}-{day}',
 });
+
+/**
+ * English, the default locale, built in: explanations are in English when no `locale` is given.
+ * Pass it as `locale` where an app chooses among locales (`{ en, ru }`).
+ *
+ * @example
+ * import { en, explain, screen } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
+ * const locales = { en, ru };
+ * explain(screen({ pregnant: true }), { locale: locales.en }).label; // => 'Contraindicated'
+ * en.messages === messagesEn; // => true
+ */
+export const en: Locale = Object.freeze({ code: 'en', messages: messagesEn });

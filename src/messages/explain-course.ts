@@ -22,7 +22,7 @@ const NOT_A_COURSE = 'explainCourse: expected a course as returned by buildCours
  * Options for {@link explainCourse}.
  *
  * @example
- * const options: ExplainCourseOptions = { locale: 'ru', sessions: true };
+ * const options: ExplainCourseOptions = { locale: ru, sessions: true }; // ru from 'acuspine/locales/ru'
  */
 export interface ExplainCourseOptions extends MessageOptions {
   /** Also describe every session, one line each (date, weekday, minutes, phase). Default false. */
@@ -69,7 +69,7 @@ export interface CourseExplanation {
   readonly sources: readonly string[];
   /** The summary, the lines and the session lines as plain text, one line each. */
   readonly text: string;
-  /** The codes that a supplied `messages` catalog lacked and that came from a shipped catalog; empty without `messages`. */
+  /** The codes that a supplied `messages` catalog (or a Locale's own) lacked and that came from the next catalog; empty for a shipped locale without `messages`. */
   readonly fallbacks: readonly MessageCode[];
 }
 
@@ -107,14 +107,19 @@ export interface PhaseExplanation {
  * check. The words describe the plan; they make no claim of efficacy or prognosis.
  *
  * @param course - a course as returned by `buildCourse` (its `value`).
- * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own
- *   locale; `sessions: true` for one line per session.
+ * @param options - `locale` (English by default, or a {@link Locale} such as `ru` from
+ *   'acuspine/locales/ru'), `messages` for an app's own locale; `sessions: true` for one line per
+ *   session.
  * @returns the frozen explanation.
  * @throws {TypeError} when `course` is not a course (one whose weekday, phase, point group, step or
  *   override setting has no words in the catalogs is not, nor is one that cannot be read,
  *   whatever its getters throw), or an option has the wrong type.
- * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given.
+ * @throws {RangeError} when `locale` is the tag `'ru'` (import `ru` from 'acuspine/locales/ru'
+ *   instead), or a tag other than `'en'` with no `messages`.
  * @example
+ * import { buildCourse, explainCourse, screen } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
  * const screening = screen({ ageYears: 52, oncologicalDisease: false, pregnant: false, coagulationDisorder: false,
  *   acuteInfection: false, acuteMentalIllness: false, psychotropicInfluence: false });
  * const result = buildCourse({ region: 'lumbosacral', screening, start: '2026-03-02' });
@@ -123,7 +128,7 @@ export interface PhaseExplanation {
  *   explanation.summary;
  *   // => 'Planned course of acupuncture for osteochondrosis of the lumbosacral spine, from 2026-03-02 to 2026-04-02.'
  *   explanation.phases[0].text; // => 'Phase 1, stop the pain from pinched nerve roots: sessions 1 to 3.'
- *   explainCourse(result.value, { locale: 'ru' }).lines[1]; // => 'Число сеансов: 10; продолжительность сеанса: 30 мин.'
+ *   explainCourse(result.value, { locale: ru }).lines[1]; // => 'Число сеансов: 10; продолжительность сеанса: 30 мин.'
  * }
  */
 export function explainCourse(course: Course, options?: ExplainCourseOptions): CourseExplanation {

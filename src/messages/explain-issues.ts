@@ -10,7 +10,7 @@ import { capitalize, decapitalize, type Translator, translator } from './transla
  * @example
  * const result = parseRegion('knee');
  * if (!result.ok) {
- *   const explanation: IssuesExplanation = explainIssues(result.issues, { locale: 'ru' });
+ *   const explanation: IssuesExplanation = explainIssues(result.issues, { locale: ru }); // ru from 'acuspine/locales/ru'
  *   explanation.locale; // => 'ru'
  * }
  */
@@ -21,7 +21,7 @@ export interface IssuesExplanation {
   readonly issues: readonly IssueExplanation[];
   /** The lines of all issues as plain text, one line each. */
   readonly text: string;
-  /** The codes that a supplied `messages` catalog lacked and that came from a shipped catalog; empty without `messages`. */
+  /** The codes that a supplied `messages` catalog (or a Locale's own) lacked and that came from the next catalog; empty for a shipped locale without `messages`. */
   readonly fallbacks: readonly MessageCode[];
 }
 
@@ -58,17 +58,22 @@ function isCourseField(segment: unknown): boolean {
  * developers and are not shown.
  *
  * @param issues - the `issues` of a failed result.
- * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own locale.
+ * @param options - `locale` (English by default, or a {@link Locale} such as `ru` from
+ *   'acuspine/locales/ru'), or `messages` for an app's own locale.
  * @returns the frozen explanation.
  * @throws {TypeError} when `issues` is not an array of issues (nor is one that cannot be read,
  *   whatever its getters throw), or an option has the wrong type.
- * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given.
+ * @throws {RangeError} when `locale` is the tag `'ru'` (import `ru` from 'acuspine/locales/ru'
+ *   instead), or a tag other than `'en'` with no `messages`.
  * @example
+ * import { explainIssues, parsePatientFacts } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
  * const result = parsePatientFacts({ ageYears: 'forty', pregnancy: true });
  * if (!result.ok) {
  *   explainIssues(result.issues).text;
  *   // => 'Age (completed years): the value has the wrong type.\n“pregnancy” is not a known field: check its spelling.'
- *   explainIssues(result.issues, { locale: 'ru' }).issues[0].text;
+ *   explainIssues(result.issues, { locale: ru }).issues[0].text;
  *   // => 'Возраст (полных лет): значение имеет неверный тип.'
  * }
  */

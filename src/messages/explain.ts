@@ -16,7 +16,9 @@ import { citation, type Translator, translator, uncheckedProtocolSentence } from
  * Options for {@link explain}.
  *
  * @example
- * const options: ExplainOptions = { locale: 'ru', absent: true };
+ * import { ru } from 'acuspine/locales/ru';
+ *
+ * const options: ExplainOptions = { locale: ru, absent: true };
  * explain(screen({ ageYears: 40 }), options).locale; // => 'ru'
  */
 export interface ExplainOptions extends MessageOptions {
@@ -61,7 +63,7 @@ export interface Explanation {
   readonly ruleSet: string;
   /** Everything above as plain text, one line each. */
   readonly text: string;
-  /** The codes that a supplied `messages` catalog lacked and that came from a shipped catalog; empty without `messages`. */
+  /** The codes that a supplied `messages` catalog (or a Locale's own) lacked and that came from the next catalog; empty for a shipped locale without `messages`. */
   readonly fallbacks: readonly MessageCode[];
 }
 
@@ -128,16 +130,21 @@ export interface FactQuestion {
  * `uncheckedProtocol` names them, and the text says so after the headline.
  *
  * @param screening - a screening as returned by `screen`.
- * @param options - `locale` (`'en'`, the default, or `'ru'`), or `messages` for an app's own
- *   locale (codes it lacks fall back, and are listed in `fallbacks`); `absent` to explain absent
+ * @param options - `locale` (English by default, or a {@link Locale} such as `ru` from
+ *   'acuspine/locales/ru'), `messages` for an app's own locale (codes it lacks fall back, and
+ *   are listed in `fallbacks`); `absent` to explain absent
  *   findings too; `ruleSet` to state the bounds of a custom age rule.
  * @returns the frozen explanation.
  * @throws {TypeError} when `screening` is not a screening as `screen` returns it (one whose status
  *   does not follow from its findings is not; nor is one that cannot be read, whatever its
  *   getters throw), or an option has the wrong type.
- * @throws {RangeError} when `locale` is neither `'en'` nor `'ru'` and no `messages` are given,
+ * @throws {RangeError} when `locale` is the tag `'ru'` (import `ru` from 'acuspine/locales/ru'
+ *   instead), or a tag other than `'en'` with no `messages`,
  *   or when `ruleSet` is not the rule set (id and version) that produced the screening.
  * @example
+ * import { explain, screen } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
  * const explanation = explain(screen({ pregnant: true }));
  * explanation.headline;
  * // => 'Acupuncture is contraindicated by these rules: refer the patient for another method of treatment.'
@@ -145,7 +152,7 @@ export interface FactQuestion {
  * // => { rule: 'pregnancy', outcome: 'present', kind: 'absolute',
  * //      sentence: 'Pregnancy is recorded: a contraindication in the protocol.',
  * //      source: 'Osteochondrosis and acupuncture, section “Contraindications”, item 3', ... }
- * explain(screen({ ageYears: 52 }), { locale: 'ru' }).questions[0].question;
+ * explain(screen({ ageYears: 52 }), { locale: ru }).questions[0].question;
  * // => 'Есть ли у пациента в настоящее время онкологическое (злокачественное) заболевание?'
  */
 export function explain(screening: Screening, options?: ExplainOptions): Explanation {

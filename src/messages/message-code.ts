@@ -60,8 +60,10 @@ export type CourseFieldName =
  * The sections of the source protocol that acuspine cites, each with its heading in every locale.
  *
  * @example
+ * import { ru } from 'acuspine/locales/ru';
+ *
  * const section: ProtocolSectionId = 'contraindications';
- * messagesRu[`protocol.section.${section}`]; // => 'Противопоказания'
+ * ru.messages[`protocol.section.${section}`]; // => 'Противопоказания'
  */
 export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | 'thoracic' | 'lumbosacral';
 
@@ -140,8 +142,9 @@ export type MessageCode =
 
 /**
  * A complete catalog: one message for every {@link MessageCode}, checked at compile time. The
- * shipped catalogs are {@link messagesEn} and {@link messagesRu}; an app that brings its own
- * locale passes a `Partial<MessageCatalog>`, and every code it lacks falls back (and is reported).
+ * shipped catalogs are {@link messagesEn} and the `messages` of each shipped {@link Locale}; an
+ * app that brings its own locale passes a `Partial<MessageCatalog>`, and every code it lacks
+ * falls back (and is reported).
  *
  * @example
  * const messagesDe: Partial<MessageCatalog> = {
@@ -150,3 +153,26 @@ export type MessageCode =
  * explain(screen({ pregnant: true }), { locale: 'de', messages: messagesDe }).label; // => 'Kontraindiziert'
  */
 export type MessageCatalog = Readonly<Record<MessageCode, string>>;
+
+/**
+ * A language to explain in: its tag and its complete catalog. Pass one as `locale` to
+ * {@link explain}, {@link explainCourse} or {@link explainIssues}. English ({@link en}) is built
+ * in and is the default; every other shipped locale is an entry point of its own, so that an app
+ * bundles only the catalogs it imports: `import { ru } from 'acuspine/locales/ru'`. A code that a
+ * locale's catalog lacks (one made for an older version of acuspine, say) falls back to English
+ * and is listed in the result's `fallbacks`.
+ *
+ * @example
+ * import { explain, screen } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
+ * const locale: Locale = ru;
+ * locale.code; // => 'ru'
+ * explain(screen({ pregnant: true }), { locale }).label; // => 'Противопоказано'
+ */
+export interface Locale {
+  /** The locale's tag, e.g. `'ru'`: the `locale` of every explanation made with it. */
+  readonly code: string;
+  /** A message for every code. */
+  readonly messages: MessageCatalog;
+}

@@ -1,10 +1,12 @@
-import type { MessageCatalog } from './message-code.js';
+import type { Locale, MessageCatalog } from './message-code.js';
 
 /**
  * The Russian messages, frozen: every {@link MessageCode} has one (the source protocol was
  * written in Russian). The headings of the protocol (`protocol.*`) are acuspine's Russian
  * rendering of the headings that the citations name in English. Numbers appear only after a
- * colon or with the abbreviation «мин», so no message depends on plural forms.
+ * colon or with the abbreviation «мин», so no message depends on plural forms. Apps reach them
+ * as `ru.messages`, from the entry point 'acuspine/locales/ru' alone, so that an app that does
+ * not import `ru` does not bundle them.
  *
  * @example
  * messagesRu['status.contraindicated.label']; // => 'Противопоказано'
@@ -263,3 +265,18 @@ export const messagesRu: MessageCatalog = Object.freeze({
   'text.rule-set': 'Набор правил {id}, версия {version}.',
   'format.date': '{day}.{month}.{year}',
 });
+
+/**
+ * Russian, the language of the source protocol: pass it as `locale` to
+ * {@link acuspine!explain | explain}, {@link acuspine!explainCourse | explainCourse} or
+ * {@link acuspine!explainIssues | explainIssues}. It is the entry point 'acuspine/locales/ru',
+ * apart from the core, so that an app that explains in English only does not bundle it.
+ *
+ * @example
+ * import { explain, screen } from 'acuspine';
+ * import { ru } from 'acuspine/locales/ru';
+ *
+ * explain(screen({ pregnant: true }), { locale: ru }).label; // => 'Противопоказано'
+ * ru.messages['fact.ageYears.question']; // => 'Сколько пациенту полных лет?'
+ */
+export const ru: Locale = Object.freeze({ code: 'ru', messages: messagesRu });

@@ -1,6 +1,8 @@
 // The message lookup shared by explain, explainCourse and explainIssues: a user's catalog first,
-// then the shipped catalog, with every fallback recorded so that the caller can report it.
-// Nothing here runs at module level, so a bundle that never calls explain drops the catalogs.
+// then the locale's, then English, with every fallback recorded so that the caller can report it.
+// Only the English catalog is imported here: every other locale is a value that the app imports
+// and passes in, so that an app that explains in English alone bundles no other catalog.
+// Nothing here runs at module level, so a bundle that never calls explain drops the catalog.
 
 import { readProperty } from '../_internal/read-property.js';
 import {
@@ -12,9 +14,8 @@ import {
 import type { SourceCitation } from '../screening/rule.js';
 import { PROTOCOL_TITLE } from '../screening/sources.js';
 import { messagesEn } from './en.js';
-import type { MessageCatalog, MessageCode, ProtocolSectionId } from './message-code.js';
+import type { MessageCode, ProtocolSectionId } from './message-code.js';
 import type { MessageOptions } from './message-options.js';
-import { messagesRu } from './ru.js';
 
 /** The values a message's `{name}` placeholders are filled with. */
 export type Params = Readonly<Record<string, string | number>>;
@@ -24,9 +25,9 @@ export interface Translator {
   readonly locale: string;
   /** The message of a code, filled in. */
   t(code: MessageCode, params?: Params): string;
-  /** Whether a code has a message in the shipped catalogs (it is a known code). */
+  /** Whether a code has a message in the English catalog (it is a known code). */
   has(code: string): code is MessageCode;
-  /** The codes that fell back from the user's catalog, in first-use order, frozen. */
+  /** The codes that fell back from the user's catalog or the locale's, in first-use order, frozen. */
   fallbacks(): readonly MessageCode[];
 }
 
@@ -36,44 +37,70 @@ export function translator(options: MessageOptions | undefined, caller: string):
     throw new TypeError(`${caller}: options must be an object`);
   }
   // Read with readProperty: a polluted Object.prototype never chooses the words.
-  const locale = (options === undefined ? undefined : readProperty(options, 'locale')) ?? 'en';
-  if (typeof locale !== 'string' || locale === '') {
-    throw new TypeError(`${caller}: options.locale must be a non-empty string`);
-  }
-  const own = (options === undefined ? undefined : readProperty(options, 'messages')) as
-    | Readonly<Record<string, unknown>>
-    | undefined;
-  if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own))) {
+  const { tag, messages } = localeOf(options === undefined ? undefined : readProperty(options, 'locale'), caller);
+  const own = (options === undefined ? undefined : readProperty(options, 'messages')) as Catalog | undefined;
+  if (own !== undefined && !isCatalog(own)) {
     throw new TypeError(`${caller}: options.messages must be an object of messages keyed by code`);
   }
-  const shipped: MessageCatalog | undefined = locale === 'en' ? messagesEn : locale === 'ru' ? messagesRu : undefined;
-  if (own === undefined && shipped === undefined) {
+  if (own === undefined && messages === undefined) {
     throw new RangeError(
-      `${caller}: no messages for locale "${locale}": use 'en' or 'ru', or pass options.messages for another locale`,
+      `${caller}: no messages for locale "${tag}": pass options.messages for a locale of your own, or a Locale as options.locale (en from 'acuspine', ru from 'acuspine/locales/ru')`,
     );
   }
-  const base = shipped ?? messagesEn;
+  // Nearest first; English after them all.
+  const catalogs = [own, messages].filter((catalog) => catalog !== undefined);
   const fellBack = new Set<MessageCode>();
   return {
-    locale,
+    locale: tag,
     t(code, params = {}) {
       // Only a value that acuspine did not make (a forged course) can ask for a code it has no message for.
       if (!Object.hasOwn(messagesEn, code)) {
         throw new TypeError(`${caller}: no message has the code "${code}": the value is not as acuspine returns it`);
       }
-      if (own !== undefined) {
-        const message: unknown = Object.hasOwn(own, code) ? own[code] : undefined;
+      for (const catalog of catalogs) {
+        const message: unknown = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
         if (typeof message === 'string' && fillable(message, params)) return fill(message, params);
         fellBack.add(code);
       }
-      // The shipped catalogs name only the placeholders that their codes fill (a test walks them all).
-      return fill(base[code], params);
+      // The English catalog names only the placeholders that its codes fill (a test walks them all).
+      return fill(messagesEn[code], params);
     },
     has(code): code is MessageCode {
       return Object.hasOwn(messagesEn, code);
     },
     fallbacks: () => Object.freeze([...fellBack]),
   };
+}
+
+/** A catalog as read at run time: an app's, or a locale's, which may lack codes or hold other values. */
+type Catalog = Readonly<Record<string, unknown>>;
+
+function isCatalog(value: unknown): value is Catalog {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The tag and catalog of `options.locale`: English when it is not given or is `'en'`; a Locale's
+ * own; no catalog for any other tag, which then needs `options.messages`. The tag of a shipped
+ * locale that is not built in is refused, naming the import: its catalog is not bundled, and an
+ * app's messages for it would otherwise fall back to English, not to it, without a word.
+ */
+function localeOf(locale: unknown, caller: string): { readonly tag: string; readonly messages: Catalog | undefined } {
+  if (locale === undefined || locale === 'en') return { tag: 'en', messages: messagesEn };
+  if (locale === 'ru') {
+    throw new RangeError(
+      `${caller}: the locale "ru" is an import, not a string: import { ru } from 'acuspine/locales/ru' and pass { locale: ru }`,
+    );
+  }
+  if (typeof locale === 'string' && locale !== '') return { tag: locale, messages: undefined };
+  const code = isCatalog(locale) ? readProperty(locale, 'code') : undefined;
+  const messages = isCatalog(locale) ? readProperty(locale, 'messages') : undefined;
+  if (typeof code !== 'string' || code === '' || !isCatalog(messages)) {
+    throw new TypeError(
+      `${caller}: options.locale must be a Locale { code, messages }, such as ru from 'acuspine/locales/ru', or a non-empty locale tag`,
+    );
+  }
+  return { tag: code, messages };
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;

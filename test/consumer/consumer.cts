@@ -3,8 +3,9 @@
 import acuspine = require('acuspine');
 import fhir = require('acuspine/fhir');
 import cdsHooks = require('acuspine/cds-hooks');
+import russianLocale = require('acuspine/locales/ru');
 
-import type { PatientFacts, Result, Screening, ScreeningStatus } from 'acuspine';
+import type { Explanation, Locale, PatientFacts, Result, Screening, ScreeningStatus } from 'acuspine';
 import type { CdsService } from 'acuspine/cds-hooks';
 import type { FhirFacts } from 'acuspine/fhir';
 
@@ -19,4 +20,9 @@ const wrong: 'approved' = screening.status;
 const read: Result<FhirFacts> = fhir.factsFromFhir([], { on: '2026-11-24' });
 const service: CdsService = cdsHooks.cdsService({ source: { label: 'Clinic' } });
 
-void [read, service, status, wrong];
+const russian: Locale = russianLocale.ru;
+const explained: Explanation = acuspine.explain(screening, { locale: russian });
+// @ts-expect-error a Locale's code is read-only: the declarations were found.
+russianLocale.ru.code = 'de';
+
+void [explained, read, service, status, wrong];

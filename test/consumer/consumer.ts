@@ -2,9 +2,19 @@
 // scripts/check-consumers.mjs under moduleResolution bundler (module esnext) and node10
 // (module commonjs); consumer.mts and consumer.cts are its twins under node16.
 
-import { type PatientFacts, type Result, type Screening, type ScreeningStatus, screen } from 'acuspine';
+import {
+  type Explanation,
+  explain,
+  type Locale,
+  type PatientFacts,
+  type Result,
+  type Screening,
+  type ScreeningStatus,
+  screen,
+} from 'acuspine';
 import { type CdsService, cdsService } from 'acuspine/cds-hooks';
 import { type FhirFacts, factsFromFhir } from 'acuspine/fhir';
+import { ru } from 'acuspine/locales/ru';
 
 const facts: PatientFacts = { ageYears: 52, pregnant: false };
 const screening: Screening<
@@ -17,4 +27,10 @@ const wrong: 'approved' = screening.status;
 const read: Result<FhirFacts> = factsFromFhir([], { on: '2026-11-24' });
 const service: CdsService = cdsService({ source: { label: 'Clinic' } });
 
-export { read, service, status, wrong };
+// The locale of 'acuspine/locales/ru' is the core's Locale, and explain takes it.
+const russian: Locale = ru;
+const explained: Explanation = explain(screening, { locale: russian });
+// @ts-expect-error a Locale's code is read-only: the declarations were found.
+ru.code = 'de';
+
+export { explained, read, service, status, wrong };

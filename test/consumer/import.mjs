@@ -2,13 +2,17 @@
 // the same names as under require (scripts/check-consumers.mjs).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { parsePatientFacts, screen } from 'acuspine';
+import { explain, parsePatientFacts, screen } from 'acuspine';
 
 const require = createRequire(import.meta.url);
 
 assert.equal(screen({ ageYears: 80 }).status, 'contraindicated');
 assert.deepEqual(screen({ ageYears: 80 }).contraindications, ['age']);
 assert.equal(parsePatientFacts({ pregnancy: true }).ok, false);
+
+const { ru } = await import('acuspine/locales/ru');
+assert.equal(explain(screen({ pregnant: true }), { locale: ru }).label, 'Противопоказано');
+assert.equal(explain(screen({ pregnant: true })).label, 'Contraindicated');
 
 const manifestPath = import.meta.resolve('acuspine/package.json');
 assert.match(manifestPath, /node_modules\/acuspine\/package\.json$/);

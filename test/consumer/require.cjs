@@ -6,6 +6,9 @@ assert.equal(core.screen({ ageYears: 80 }).status, 'contraindicated');
 assert.deepEqual(core.screen({ ageYears: 80 }).contraindications, ['age']);
 assert.equal(core.parsePatientFacts({ pregnancy: true }).ok, false);
 
+const { ru } = require('acuspine/locales/ru');
+assert.equal(core.explain(core.screen({ pregnant: true }), { locale: ru }).label, 'Противопоказано');
+
 const manifest = require('acuspine/package.json');
 assert.equal(manifest.name, 'acuspine');
 

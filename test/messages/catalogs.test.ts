@@ -1,13 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  messagesEn,
-  messagesRu,
-  PROCEDURE_SOURCE,
-  PROTOCOL_TITLE,
-  protocolRuleSet,
-  regionProfiles,
-} from '../../src/index.js';
+import { en, messagesEn, PROCEDURE_SOURCE, PROTOCOL_TITLE, protocolRuleSet, regionProfiles } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
 import { catalogs } from './fixtures.js';
+
+const messagesRu = ru.messages;
 
 const placeholders = (message: string): string[] =>
   [...message.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((match) => match[1] as string).sort();
@@ -22,9 +18,17 @@ describe('the shipped catalogs', () => {
     expect(Object.keys(messagesRu).sort()).toEqual(Object.keys(messagesEn).sort());
   });
 
-  test('are frozen', () => {
+  test('are frozen, and so are their Locales', () => {
     expect(Object.isFrozen(messagesEn)).toBe(true);
     expect(Object.isFrozen(messagesRu)).toBe(true);
+    expect(Object.isFrozen(en)).toBe(true);
+    expect(Object.isFrozen(ru)).toBe(true);
+  });
+
+  test('each Locale carries its tag and its catalog', () => {
+    expect(en).toEqual({ code: 'en', messages: messagesEn });
+    expect(ru.code).toBe('ru');
+    expect(ru.messages['status.contraindicated.label']).toBe('Противопоказано');
   });
 
   test.each(catalogs)('%s has no empty message and no stray brace', (_locale, catalog) => {

@@ -40,7 +40,7 @@ import {
 const shippedRules = [...protocolRuleSet.rules, ...cautionRuleSet.rules];
 const allInvalid = Object.fromEntries(factNames.map((fact) => [fact, 'unsure'])) as unknown as PatientFacts;
 
-describe.each(catalogs)('every code in %s', (locale, catalog) => {
+describe.each(catalogs)('every code in %s', (_, catalog, locale) => {
   test('every shipped rule has its own sentence for every outcome', () => {
     const screenings = [allPresent, allAbsent, {}].map((facts) => screen(facts, { ruleSet: everyShippedRule }));
     const seen = new Set<string>();
@@ -152,7 +152,7 @@ describe('every issue code', () => {
     for (const code of codes) expect(Object.hasOwn(catalog, `issue.${code}`), code).toBe(true);
   });
 
-  test.each(catalogs)('as emitted by the parsers and buildCourse, comes out as words in %s', (locale, catalog) => {
+  test.each(catalogs)('as emitted by the parsers and buildCourse, comes out as words in %s', (_, catalog, locale) => {
     const throwing = new Proxy(
       {},
       {

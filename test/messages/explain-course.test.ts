@@ -7,6 +7,7 @@ import {
   type Screening,
   screen,
 } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
 import { allAbsent, everyShippedRule, expectNoRawCodes, healthy, planned } from './fixtures.js';
 
 // Every result is computed inside a test, so that a mutation run sees which test reaches which line.
@@ -140,7 +141,7 @@ describe('explainCourse: a default lumbosacral course', () => {
 
 describe('explainCourse: in Russian', () => {
   test('inflects the region and writes dates as DD.MM.YYYY', () => {
-    const explanation = explainCourse(lumbosacral(), { locale: 'ru' });
+    const explanation = explainCourse(lumbosacral(), { locale: ru });
     expect(explanation.summary).toBe(
       'План курса иглорефлексотерапии при остеохондрозе пояснично-крестцового отдела позвоночника: с 02.03.2026 по 02.04.2026.',
     );
@@ -154,12 +155,12 @@ describe('explainCourse: in Russian', () => {
   });
 
   test('names the protocol sections by their Russian headings', () => {
-    expect(explainCourse(lumbosacral(), { locale: 'ru' }).sources).toEqual([
+    expect(explainCourse(lumbosacral(), { locale: ru }).sources).toEqual([
       'Остеохондроз и иглоукалывание, раздел «Суть метода иглоукалывания»',
       'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при пояснично-крестцовом остеохондрозе»',
       'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при остеохондрозе грудного отдела позвоночника»',
     ]);
-    expect(explainCourse(planned({ region: 'cervical', screening: eligible() }), { locale: 'ru' }).sources).toEqual([
+    expect(explainCourse(planned({ region: 'cervical', screening: eligible() }), { locale: ru }).sources).toEqual([
       'Остеохондроз и иглоукалывание, раздел «Суть метода иглоукалывания»',
       'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при шейном остеохондрозе позвоночника»',
       'Остеохондроз и иглоукалывание, раздел «Иглоукалывание при остеохондрозе грудного отдела позвоночника»',
@@ -167,7 +168,7 @@ describe('explainCourse: in Russian', () => {
   });
 
   test('describes every session with its phase', () => {
-    const explanation = explainCourse(lumbosacral(), { locale: 'ru', sessions: true });
+    const explanation = explainCourse(lumbosacral(), { locale: ru, sessions: true });
     expect(explanation.sessions).toHaveLength(10);
     expect(explanation.sessions[0]).toBe(
       'Сеанс 1: 02.03.2026, понедельник, 30 мин; этап 1 — купирование боли, вызванной ущемлением нервных корешков.',
@@ -178,7 +179,7 @@ describe('explainCourse: in Russian', () => {
 
   test('a session with no phase is described without one', () => {
     const course = planned({ region: 'thoracic', screening: eligible(), weekdays: ['wed'] });
-    expect(explainCourse(course, { locale: 'ru', sessions: true }).sessions[0]).toBe(
+    expect(explainCourse(course, { locale: ru, sessions: true }).sessions[0]).toBe(
       'Сеанс 1: 04.03.2026, среда, 30 мин.',
     );
   });
@@ -237,7 +238,7 @@ describe('explainCourse: other regions and settings', () => {
 
   test('the region a session length is carried over from is inflected in Russian', () => {
     const course = planned({ region: 'cervical', screening: eligible() });
-    expect(explainCourse(course, { locale: 'ru' }).lines[2]).toBe(
+    expect(explainCourse(course, { locale: ru }).lines[2]).toBe(
       'Продолжительность сеанса 20–40 мин указана в протоколе только для грудного отдела; acuspine применяет её и здесь.',
     );
   });
@@ -252,7 +253,7 @@ describe('explainCourse: other regions and settings', () => {
     expect(explainCourse(outside).lines).toContain(
       'Outside the protocol by the doctor’s decision (session length): long session.',
     );
-    expect(explainCourse(outside, { locale: 'ru' }).lines).toContain(
+    expect(explainCourse(outside, { locale: ru }).lines).toContain(
       'Отступление от протокола (продолжительность сеанса) по решению врача: long session.',
     );
     const within = planned({ region: 'thoracic', screening: eligible(), override: { reason: 'just in case' } });
@@ -305,7 +306,7 @@ describe('explainCourse: other regions and settings', () => {
         ],
       }) as Course;
     const dates = (first: string, last: string): string =>
-      explainCourse(withDates(first, last), { locale: 'ru' }).lines[4] as string;
+      explainCourse(withDates(first, last), { locale: ru }).lines[4] as string;
     expect(dates('x2026-03-02', '2026-04-02x')).toBe('Сроки: с x2026-03-02 по 2026-04-02x.');
     expect(dates('26-03-02', '2026-4-02')).toBe('Сроки: с 26-03-02 по 2026-4-02.');
     expect(dates('2026-03-2', '2026-04-02')).toBe('Сроки: с 2026-03-2 по 02.04.2026.');
@@ -392,10 +393,18 @@ describe('explainCourse: programmer errors', () => {
     );
   });
 
+  test("the tag 'ru' is a RangeError that names explainCourse and the import to write", () => {
+    expect(() => explainCourse(lumbosacral(), { locale: 'ru' })).toThrow(
+      new RangeError(
+        `explainCourse: the locale "ru" is an import, not a string: import { ru } from 'acuspine/locales/ru' and pass { locale: ru }`,
+      ),
+    );
+  });
+
   test('an unknown locale without messages is a RangeError that names explainCourse', () => {
     expect(() => explainCourse(lumbosacral(), { locale: 'fr' })).toThrow(
       new RangeError(
-        `explainCourse: no messages for locale "fr": use 'en' or 'ru', or pass options.messages for another locale`,
+        `explainCourse: no messages for locale "fr": pass options.messages for a locale of your own, or a Locale as options.locale (en from 'acuspine', ru from 'acuspine/locales/ru')`,
       ),
     );
   });
@@ -431,7 +440,7 @@ describe('explainCourse: a course whose screening left out the protocol', () => 
       expect.stringMatching(/^Sources in the protocol: /),
     ]);
     expect(explanation.text).toContain(SENTENCE);
-    expect(explainCourse(planned({ screening }), { locale: 'ru' }).uncheckedProtocol).toMatch(
+    expect(explainCourse(planned({ screening }), { locale: ru }).uncheckedProtocol).toMatch(
       /^Используемый набор правил не проверяет следующие противопоказания протокола: возрастные ограничения, /,
     );
   });

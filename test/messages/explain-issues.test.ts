@@ -8,6 +8,7 @@ import {
   parseRegion,
   screen,
 } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
 import { healthy } from './fixtures.js';
 
 function issuesOf(result: { ok: boolean; issues?: readonly Issue[] }): readonly Issue[] {
@@ -32,7 +33,7 @@ describe('explainIssues', () => {
   });
 
   test('in Russian', () => {
-    const explanation = explainIssues(issuesOf(parsePatientFacts({ ageYears: 200 })), { locale: 'ru' });
+    const explanation = explainIssues(issuesOf(parsePatientFacts({ ageYears: 200 })), { locale: ru });
     expect(explanation.text).toBe('Возраст (полных лет): значение выходит за допустимые пределы.');
   });
 
@@ -50,7 +51,7 @@ describe('explainIssues', () => {
       weekdays: ['mon', 'mon'],
       override: { reason: ' ', note: 'x' },
     } as unknown as CourseRequest;
-    const texts = explainIssues(issuesOf(buildCourse(request)), { locale: 'ru' }).issues.map((entry) => entry.text);
+    const texts = explainIssues(issuesOf(buildCourse(request)), { locale: ru }).issues.map((entry) => entry.text);
     expect(texts).toEqual([
       'Отступление от протокола: «note» — неизвестное поле: проверьте написание.',
       'Причина отступления от протокола: текст не должен быть пустым.',
@@ -152,10 +153,18 @@ describe('explainIssues', () => {
     );
   });
 
+  test("the tag 'ru' is a RangeError that names explainIssues and the import to write", () => {
+    expect(() => explainIssues([], { locale: 'ru' })).toThrow(
+      new RangeError(
+        `explainIssues: the locale "ru" is an import, not a string: import { ru } from 'acuspine/locales/ru' and pass { locale: ru }`,
+      ),
+    );
+  });
+
   test('an unknown locale without messages is a RangeError that names explainIssues', () => {
     expect(() => explainIssues([], { locale: 'xx' })).toThrow(
       new RangeError(
-        `explainIssues: no messages for locale "xx": use 'en' or 'ru', or pass options.messages for another locale`,
+        `explainIssues: no messages for locale "xx": pass options.messages for a locale of your own, or a Locale as options.locale (en from 'acuspine', ru from 'acuspine/locales/ru')`,
       ),
     );
   });
@@ -220,7 +229,7 @@ describe('explainIssues on values that cannot be read', () => {
     } as unknown as CourseRequest);
     const explanation = explainIssues(issuesOf(result));
     expect(explanation.issues.at(-1)?.text).toBe('More problems were found than are listed here.');
-    expect(explainIssues(issuesOf(result), { locale: 'ru' }).issues.at(-1)?.text).toBe(
+    expect(explainIssues(issuesOf(result), { locale: ru }).issues.at(-1)?.text).toBe(
       'Найдено больше проблем, чем показано здесь.',
     );
   });

@@ -1,24 +1,29 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type CourseExplanation,
+  type ExplainOptions,
   type Explanation,
+  en,
   explain,
   explainCourse,
   explainIssues,
   type FactName,
   type IssuesExplanation,
+  type Locale,
   type MessageCatalog,
   type MessageCode,
+  type MessageOptions,
   messagesEn,
-  messagesRu,
   type Screening,
+  screen,
 } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
 
 describe('message types', () => {
   test('a catalog has a string for every code', () => {
     expectTypeOf<MessageCatalog>().toEqualTypeOf<Readonly<Record<MessageCode, string>>>();
     expectTypeOf(messagesEn).toEqualTypeOf<MessageCatalog>();
-    expectTypeOf(messagesRu).toEqualTypeOf<MessageCatalog>();
+    expectTypeOf(ru.messages).toEqualTypeOf<MessageCatalog>();
   });
 
   test('codes are checked: shipped rules, facts and statuses have codes, a typo does not', () => {
@@ -61,6 +66,30 @@ describe('message types', () => {
   test('options take a locale and a partial catalog', () => {
     expectTypeOf(explain)
       .parameter(1)
-      .toExtend<{ locale?: string | undefined; messages?: Partial<MessageCatalog> | undefined } | undefined>();
+      .toExtend<{ locale?: Locale | string | undefined; messages?: Partial<MessageCatalog> | undefined } | undefined>();
+    expectTypeOf<MessageOptions['locale']>().toEqualTypeOf<Locale | string | undefined>();
+  });
+
+  test('a locale is a value with its tag and a complete catalog', () => {
+    expectTypeOf(en).toEqualTypeOf<Locale>();
+    expectTypeOf(ru).toEqualTypeOf<Locale>();
+    expectTypeOf<Locale>().toEqualTypeOf<{ readonly code: string; readonly messages: MessageCatalog }>();
+    expectTypeOf<Explanation['locale']>().toEqualTypeOf<string>();
+    const rename = () => {
+      // @ts-expect-error: a Locale is read-only
+      ru.code = 'de';
+    };
+    expectTypeOf(rename).returns.toBeVoid();
+    // @ts-expect-error: a Locale's catalog is complete; a partial one goes in options.messages
+    const partial: Locale = { code: 'de', messages: { 'status.eligible.label': 'Keine Kontraindikation gefunden' } };
+    expectTypeOf(partial).toEqualTypeOf<Locale>();
+  });
+
+  test('explain, explainCourse and explainIssues take a Locale and messages together', () => {
+    const options: ExplainOptions = { locale: ru, messages: { 'status.eligible.label': 'Нет противопоказаний' } };
+    expectTypeOf(options).toExtend<Parameters<typeof explain>[1]>();
+    expectTypeOf({ locale: ru }).toExtend<Parameters<typeof explainCourse>[1]>();
+    expectTypeOf({ locale: en }).toExtend<Parameters<typeof explainIssues>[1]>();
+    expectTypeOf(explain(screen({}), { locale: ru }).locale).toEqualTypeOf<string>();
   });
 });

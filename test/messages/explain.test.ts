@@ -4,10 +4,11 @@ import {
   cautionRuleSet,
   defineRuleSet,
   type Explanation,
+  en,
   explain,
   type MessageCatalog,
+  type MessageCode,
   messagesEn,
-  messagesRu,
   type PatientFacts,
   PROTOCOL_TITLE,
   protocolRuleSet,
@@ -16,9 +17,13 @@ import {
   type Screening,
   screen,
 } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
+import { withPrototypeValue } from '../fixtures/polluted-prototype.js';
 import { allAbsent, allPresent, everyShippedRule, expectNoRawCodes, healthy } from './fixtures.js';
 
 const MESSAGES_ERROR = 'explain: options.messages must be an object of messages keyed by code';
+const LOCALE_ERROR =
+  "explain: options.locale must be a Locale { code, messages }, such as ru from 'acuspine/locales/ru', or a non-empty locale tag";
 
 // Screenings are made inside the tests, so that a mutation run sees which test reaches which line.
 const contraindicated = (): Screening => screen({ ...healthy, pregnant: true });
@@ -30,14 +35,12 @@ describe('explain: the status headline', () => {
     expect(explanation.status).toBe('contraindicated');
     expect(explanation.label).toBe('Contraindicated');
     expect(explanation.headline).toContain('refer the patient for another method of treatment');
-    expect(explain(contraindicated(), { locale: 'ru' }).headline).toContain(
-      'направьте пациента на другой метод лечения',
-    );
+    expect(explain(contraindicated(), { locale: ru }).headline).toContain('направьте пациента на другой метод лечения');
   });
 
   test('an incomplete screening asks for the missing facts', () => {
     expect(explain(incomplete()).headline).toMatch(/ask the questions below/);
-    expect(explain(incomplete(), { locale: 'ru' }).label).toBe('Недостаточно данных');
+    expect(explain(incomplete(), { locale: ru }).label).toBe('Недостаточно данных');
   });
 
   test('a caution asks the clinician to weigh the cautions', () => {
@@ -69,7 +72,7 @@ describe('explain: findings', () => {
   });
 
   test('the Russian citation names the protocol and its section in Russian', () => {
-    const [finding] = explain(contraindicated(), { locale: 'ru' }).findings;
+    const [finding] = explain(contraindicated(), { locale: ru }).findings;
     expect(finding?.source).toBe('Остеохондроз и иглоукалывание, раздел «Противопоказания», пункт 3');
   });
 
@@ -89,7 +92,7 @@ describe('explain: findings', () => {
 
   test('a cited reference is shown by its own title, section and item, untranslated', () => {
     const caution = screen({ ...allAbsent, pregnant: true }, { ruleSet: cautionRuleSet });
-    const finding = explain(caution, { locale: 'ru' }).findings.find(
+    const finding = explain(caution, { locale: ru }).findings.find(
       (entry) => entry.rule === 'pregnancy-point-restrictions',
     );
     expect(finding?.source).toBe('WHO. Guidelines on basic training and safety in acupuncture, 1999, раздел «2.1»');
@@ -143,7 +146,7 @@ describe('explain: custom rules', () => {
       sentence: 'Rule “frail” applies: a caution under the rule set used, to be weighed.',
       source: 'Clinic policy 8, section “Frailty”, item 2',
     });
-    expect(explain(clinic(), { locale: 'ru' }).findings.find((finding) => finding.rule === 'frail')?.sentence).toBe(
+    expect(explain(clinic(), { locale: ru }).findings.find((finding) => finding.rule === 'frail')?.sentence).toBe(
       'Правило «frail» выполнено: предостережение по используемому набору правил, которое следует оценить.',
     );
   });
@@ -154,7 +157,7 @@ describe('explain: custom rules', () => {
   });
 
   test('an unknown heading of the protocol is shown as written', () => {
-    const finding = explain(clinic(), { locale: 'ru' }).findings.find((entry) => entry.rule === 'local-heading');
+    const finding = explain(clinic(), { locale: ru }).findings.find((entry) => entry.rule === 'local-heading');
     expect(finding).toMatchObject({
       outcome: 'unknown',
       sentence: 'Правило «local-heading» нельзя проверить по имеющимся сведениям.',
@@ -170,7 +173,7 @@ describe('explain: custom rules', () => {
     expect(finding?.source).toBe(
       'the rule set’s own age limits, adapted from Osteochondrosis and acupuncture, section “Contraindications”, item 1, whose limits are under 3 or over 75 completed years',
     );
-    const [russian] = explain(clinic(), { ruleSet: clinicAges(), locale: 'ru' }).findings;
+    const [russian] = explain(clinic(), { ruleSet: clinicAges(), locale: ru }).findings;
     expect(russian?.sentence).toBe(
       'Возраст пациента — менее 18 или более 80 полных лет: это противопоказание по собственным возрастным ограничениям набора правил (в протоколе — менее 3 или более 75 полных лет).',
     );
@@ -209,7 +212,7 @@ describe('explain: custom rules', () => {
     expect(finding?.source).toBe(
       'the rule set’s own rule, adapted from Osteochondrosis and acupuncture, section “Contraindications”, item 2',
     );
-    expect(explain(screen({ oncologicalDisease: true }, { ruleSet }), { locale: 'ru' }).findings[0]?.source).toBe(
+    expect(explain(screen({ oncologicalDisease: true }, { ruleSet }), { locale: ru }).findings[0]?.source).toBe(
       'собственное правило набора правил, изменённое по сравнению с источником: Остеохондроз и иглоукалывание, раздел «Противопоказания», пункт 2',
     );
   });
@@ -263,7 +266,7 @@ describe('explain: questions', () => {
 
   test('a value that could not be read is named as such', () => {
     const screening = screen({ ...healthy, ageYears: -1, pregnant: 'no' } as unknown as PatientFacts);
-    const [age, pregnant] = explain(screening, { locale: 'ru' }).questions;
+    const [age, pregnant] = explain(screening, { locale: ru }).questions;
     expect(age).toMatchObject({ fact: 'ageYears', invalid: true, question: 'Сколько пациенту полных лет?' });
     expect(age?.problem).toMatch(/не является возрастом/);
     expect(pregnant?.problem).toBe(
@@ -301,9 +304,72 @@ describe('explain: the text', () => {
 });
 
 describe('explain: locales and catalogs', () => {
-  test('English is the default', () => {
+  test("English is the default, the same as the Locale en or the tag 'en'", () => {
     expect(explain(incomplete()).locale).toBe('en');
     expect(explain(incomplete(), {}).text).toBe(explain(incomplete(), { locale: 'en' }).text);
+    expect(explain(incomplete(), { locale: en }).text).toBe(explain(incomplete()).text);
+    expect(explain(incomplete(), { locale: en }).locale).toBe('en');
+    expect(en.messages).toBe(messagesEn);
+  });
+
+  test('the Locale ru, imported from acuspine/locales/ru, explains in Russian with no fallback', () => {
+    const explanation = explain(contraindicated(), { locale: ru });
+    expect(explanation.locale).toBe('ru');
+    expect(explanation.label).toBe('Противопоказано');
+    expect(explanation.fallbacks).toEqual([]);
+    expectNoRawCodes(explanation);
+  });
+
+  test("the tag 'ru' is a RangeError that says what to import, with messages too", () => {
+    const refusal = new RangeError(
+      `explain: the locale "ru" is an import, not a string: import { ru } from 'acuspine/locales/ru' and pass { locale: ru }`,
+    );
+    expect(() => explain(incomplete(), { locale: 'ru' })).toThrow(refusal);
+    // With messages, the codes they lack would fall back to English, not Russian: refused too.
+    expect(() => explain(incomplete(), { locale: 'ru', messages: { 'text.questions': 'Вопросы:' } })).toThrow(refusal);
+  });
+
+  test("an app's own Locale is used, and a code its catalog lacks or cannot fill falls back to English and is reported", () => {
+    const messages = {
+      'status.contraindicated.label': 'Kontraindiziert',
+      'status.contraindicated.headline': 'Nicht behandeln: {reason}',
+      'text.rule-set': 7,
+    } as unknown as MessageCatalog;
+    const explanation = explain(contraindicated(), { locale: { code: 'de', messages } });
+    expect(explanation.locale).toBe('de');
+    expect(explanation.label).toBe('Kontraindiziert');
+    expect(explanation.headline).toBe(messagesEn['status.contraindicated.headline']);
+    expect(explanation.ruleSet).toBe('Rule set acuspine-protocol, version 1.0.0.');
+    expect(explanation.fallbacks).toEqual(expect.arrayContaining(['status.contraindicated.headline', 'text.rule-set']));
+    expect(explanation.fallbacks).not.toContain('status.contraindicated.label');
+    expectNoRawCodes(explanation);
+  });
+
+  test("messages come first, then the Locale's catalog, then English, and each fallback is reported once", () => {
+    const locale = {
+      code: 'de',
+      messages: { 'status.contraindicated.headline': 'Nicht behandeln.' } as MessageCatalog,
+    };
+    const explanation = explain(contraindicated(), {
+      locale,
+      messages: { 'status.contraindicated.label': 'Kontraindiziert' },
+    });
+    expect(explanation.label).toBe('Kontraindiziert');
+    expect(explanation.headline).toBe('Nicht behandeln.');
+    expect(explanation.ruleSet).toBe('Rule set acuspine-protocol, version 1.0.0.');
+    expect(explanation.fallbacks).toContain('status.contraindicated.headline');
+    expect(explanation.fallbacks).toContain('text.rule-set');
+    expect(explanation.fallbacks).not.toContain('status.contraindicated.label');
+    expect(new Set(explanation.fallbacks).size).toBe(explanation.fallbacks.length);
+  });
+
+  test('a Locale read from a prototype of its own is read; one on Object.prototype is not', () => {
+    expect(explain(contraindicated(), { locale: Object.create(ru) }).label).toBe('Противопоказано');
+    withPrototypeValue('code', 'ru', () =>
+      withPrototypeValue('messages', ru.messages, () => {
+        expect(() => explain(contraindicated(), { locale: {} as never })).toThrow(new TypeError(LOCALE_ERROR));
+      }),
+    );
   });
 
   test('a supplied catalog is used, and every code it lacks falls back to English and is reported', () => {
@@ -325,11 +391,11 @@ describe('explain: locales and catalogs', () => {
 
   test('a supplied catalog for a shipped locale falls back to that locale', () => {
     const explanation = explain(contraindicated(), {
-      locale: 'ru',
+      locale: ru,
       messages: { 'status.contraindicated.label': 'Иглорефлексотерапия противопоказана' },
     });
     expect(explanation.label).toBe('Иглорефлексотерапия противопоказана');
-    expect(explanation.headline).toBe(messagesRu['status.contraindicated.headline']);
+    expect(explanation.headline).toBe(ru.messages['status.contraindicated.headline']);
     expect(explanation.fallbacks).toContain('status.contraindicated.headline');
   });
 
@@ -391,12 +457,12 @@ describe('explain: the shipped rules', () => {
 
   test('each shipped rule has its own sentence when unknown, in Russian too', () => {
     const screening = screen({}, { ruleSet: everyShippedRule });
-    const sentences = explain(screening, { locale: 'ru' }).findings.map((finding) => finding.sentence);
+    const sentences = explain(screening, { locale: ru }).findings.map((finding) => finding.sentence);
     expect(sentences).toEqual(
       everyShippedRule.rules.map((rule) =>
         rule.id === 'age'
           ? 'Возраст не указан или указан некорректно, поэтому возрастные ограничения (менее 3 или более 75 полных лет) проверить нельзя.'
-          : messagesRu[`rule.${rule.id}.unknown` as keyof typeof messagesRu],
+          : ru.messages[`rule.${rule.id}.unknown` as MessageCode],
       ),
     );
   });
@@ -476,7 +542,7 @@ describe('explain: citations', () => {
     });
     const screening = screen({ epilepsy: true }, { ruleSet });
     const withSource = { ...screening, findings: screening.findings.map((finding) => ({ ...finding, source })) };
-    return explain(withSource, { locale: 'ru' }).findings[0]?.source;
+    return explain(withSource, { locale: ru }).findings[0]?.source;
   };
 
   test('a source with no section, or an empty one, is cited by its title and item alone', () => {
@@ -601,8 +667,15 @@ describe('explain: programmer errors', () => {
   test.each([
     ['options that are not an object', 'en' as unknown, 'explain: options must be an object'],
     ['null options', null, 'explain: options must be an object'],
-    ['a locale that is not a string', { locale: 7 }, 'explain: options.locale must be a non-empty string'],
-    ['an empty locale', { locale: '' }, 'explain: options.locale must be a non-empty string'],
+    ['a locale that is a number', { locale: 7 }, LOCALE_ERROR],
+    ['a null locale', { locale: null }, LOCALE_ERROR],
+    ['an empty locale', { locale: '' }, LOCALE_ERROR],
+    ['an empty locale with messages', { locale: '', messages: {} }, LOCALE_ERROR],
+    ['a Locale without a code', { locale: { messages: messagesEn } }, LOCALE_ERROR],
+    ['a Locale with an empty code', { locale: { code: '', messages: messagesEn } }, LOCALE_ERROR],
+    ['a Locale without messages', { locale: { code: 'de' } }, LOCALE_ERROR],
+    ['a Locale with null messages', { locale: { code: 'de', messages: null } }, LOCALE_ERROR],
+    ['a Locale with messages as an array', { locale: { code: 'de', messages: [] } }, LOCALE_ERROR],
     ['messages that are not an object', { messages: 'x' }, MESSAGES_ERROR],
     ['messages as an array', { messages: [] }, MESSAGES_ERROR],
     ['null messages', { messages: null }, MESSAGES_ERROR],
@@ -610,10 +683,10 @@ describe('explain: programmer errors', () => {
     expect(() => explain(incomplete(), options as Parameters<typeof explain>[1])).toThrow(new TypeError(message));
   });
 
-  test('a locale with no catalog and no messages is a RangeError that names the locale', () => {
+  test('a locale tag with no messages is a RangeError that names the tag and the ways to give words', () => {
     expect(() => explain(incomplete(), { locale: 'de' })).toThrow(
       new RangeError(
-        `explain: no messages for locale "de": use 'en' or 'ru', or pass options.messages for another locale`,
+        `explain: no messages for locale "de": pass options.messages for a locale of your own, or a Locale as options.locale (en from 'acuspine', ru from 'acuspine/locales/ru')`,
       ),
     );
   });
@@ -649,7 +722,7 @@ describe('explain: a rule set that leaves out the protocol', () => {
       messagesEn['status.eligible.headline'],
       sentence,
     ]);
-    expect(explain(screening, { locale: 'ru' }).uncheckedProtocol).toBe(
+    expect(explain(screening, { locale: ru }).uncheckedProtocol).toBe(
       'Используемый набор правил не проверяет следующие противопоказания протокола: возрастные ограничения, онкологическое заболевание, беременность, нарушение свёртываемости крови, острый период инфекционного заболевания, острое психическое состояние или действие психотропных веществ. Этот результат ничего о них не говорит: проверьте их до начала лечения.',
     );
   });

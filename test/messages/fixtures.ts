@@ -4,16 +4,19 @@ import {
   type CourseRequest,
   cautionRuleSet,
   defineRuleSet,
+  en,
+  type Locale,
   type MessageCatalog,
   messagesEn,
-  messagesRu,
   type PatientFacts,
   protocolRuleSet,
 } from '../../src/index.js';
+import { ru } from '../../src/locales/ru/index.js';
 
-export const catalogs: readonly (readonly ['en' | 'ru', MessageCatalog])[] = [
-  ['en', messagesEn],
-  ['ru', messagesRu],
+/** Each shipped locale: its tag, its catalog, and the Locale to pass as `locale`. */
+export const catalogs: readonly (readonly ['en' | 'ru', MessageCatalog, Locale])[] = [
+  ['en', messagesEn, en],
+  ['ru', ru.messages, ru],
 ];
 
 /** Every rule the library ships, in one set, so that one screening reads every fact. */
