@@ -19,6 +19,7 @@ import {
 } from 'acuspine';
 import { screeningCards } from 'acuspine/cds-hooks';
 import { factsFromFhir } from 'acuspine/fhir';
+import { ru } from 'acuspine/locales/ru';
 
 const line = (text = '') => console.log(text);
 
@@ -157,8 +158,8 @@ for (const row of statusRows) {
 line('   (the same summary from two merged halves as from the whole)');
 
 line();
-line('6. The same screening explained for a clinician, in Russian');
-const explained = explain(screen(samples[2]?.facts ?? {}), { locale: 'ru' });
+line('6. The same screening explained for a clinician, in Russian (ru, from acuspine/locales/ru)');
+const explained = explain(screen(samples[2]?.facts ?? {}), { locale: ru });
 line(`   ${explained.label}: ${explained.headline}`);
 for (const question of explained.questions) line(`   ? ${question.question}`);
 assert.equal(explained.questions.length, 1);

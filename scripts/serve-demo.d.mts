@@ -15,7 +15,10 @@ export interface DemoServer {
   readonly url: string;
 }
 
-/** Starts the demo server on 127.0.0.1: the intake page, and the library's ESM build at /acuspine.js. */
+/**
+ * Starts the demo server on 127.0.0.1: the intake page, the library's ESM build at /acuspine.js,
+ * and its Russian locale at /acuspine/locales/ru.js.
+ */
 export function startDemoServer(options?: DemoServerOptions): Promise<DemoServer>;
 
 /** The file for a request path, or undefined when the path leaves the page's folder or cannot be decoded. */

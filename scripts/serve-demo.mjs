@@ -12,13 +12,20 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const pageDir = resolve(root, 'examples/browser');
 const library = resolve(root, 'dist/index.js');
+const russian = resolve(root, 'dist/locales/ru.js');
 
-/** Paths served from outside the page's folder: the library's ESM build and its source map. */
+/**
+ * Paths served from outside the page's folder: the library's ESM build, its Russian locale
+ * (the entry point 'acuspine/locales/ru'), and their source maps.
+ */
 const aliases = new Map([
   ['/acuspine.js', library],
   ['/acuspine.js.map', `${library}.map`],
   // The build's `//# sourceMappingURL=index.js.map` comment, resolved against /acuspine.js.
   ['/index.js.map', `${library}.map`],
+  ['/acuspine/locales/ru.js', russian],
+  // `//# sourceMappingURL=ru.js.map`, resolved against /acuspine/locales/ru.js.
+  ['/acuspine/locales/ru.js.map', `${russian}.map`],
 ]);
 
 const contentTypes = new Map([

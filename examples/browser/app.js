@@ -1,18 +1,20 @@
 // The intake page: a clinician records the facts, screens, and plans a course for an eligible
 // patient. Plain ES module, no framework; the demo server maps /acuspine.js to the library's
-// ESM build (dist/index.js). Every clinical sentence on the page comes from the library
-// (explain, explainCourse, explainIssues and its message catalogs); the dictionary below holds
-// only the page's own labels.
+// ESM build (dist/index.js) and /acuspine/locales/ru.js to its Russian locale
+// (dist/locales/ru.js, the entry point 'acuspine/locales/ru'). Every clinical sentence on the
+// page comes from the library (explain, explainCourse, explainIssues and the locales' message
+// catalogs); the dictionary below holds only the page's own labels.
+
+import { ru } from '/acuspine/locales/ru.js';
 import {
   buildCourse,
   cautionFactNames,
   cautionRuleSet,
   defineRuleSet,
+  en,
   explain,
   explainCourse,
   explainIssues,
-  messagesEn,
-  messagesRu,
   protocolFactNames,
   protocolRuleSet,
   screen,
@@ -111,8 +113,11 @@ const ui = {
   },
 };
 
-/** The library's own catalogs: fact questions, region, phase and weekday names, the date format. */
-const catalogs = { en: messagesEn, ru: messagesRu };
+/**
+ * The library's locales, passed as `locale` to explain; their catalogs also give the fact
+ * questions, region, phase and weekday names, and the date format.
+ */
+const locales = { en, ru };
 
 /**
  * With the cautions chosen, the protocol's rules and the caution rules together. The caution
@@ -188,7 +193,7 @@ function label(key, values = {}) {
 
 /** @param {string} code */
 function message(code) {
-  return catalogs[state.locale][code] ?? messagesEn[code];
+  return locales[state.locale].messages[code] ?? en.messages[code];
 }
 
 /** @param {string} text */
@@ -299,7 +304,7 @@ function renderResult() {
     page.plan.hidden = true;
     return;
   }
-  const explanation = explain(screening, { locale: state.locale, ruleSet, absent: true });
+  const explanation = explain(screening, { locale: locales[state.locale], ruleSet, absent: true });
   const attention = explanation.findings.filter((finding) => finding.outcome !== 'absent');
   const absent = explanation.findings.filter((finding) => finding.outcome === 'absent');
 
@@ -345,7 +350,7 @@ function renderResult() {
 function renderCourse() {
   page.course.replaceChildren();
   if (state.courseIssues !== undefined) {
-    const explained = explainIssues(state.courseIssues, { locale: state.locale });
+    const explained = explainIssues(state.courseIssues, { locale: locales[state.locale] });
     page.course.append(
       el(
         'div',
@@ -358,7 +363,7 @@ function renderCourse() {
   }
   const course = state.course;
   if (course === undefined) return;
-  const explanation = explainCourse(course, { locale: state.locale });
+  const explanation = explainCourse(course, { locale: locales[state.locale] });
   const phaseOf = (/** @type {number} */ number) =>
     explanation.phases.find((phase) => number >= phase.first && number <= phase.last);
 

@@ -75,6 +75,16 @@ describe('the demo server', () => {
     });
   });
 
+  test('maps /acuspine/locales/ru.js to the Russian locale, the entry point acuspine/locales/ru', async () => {
+    const russian = await request('/acuspine/locales/ru.js');
+    expect(russian).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(russian.body).toMatch(/export \{[^}]*\bru\b/);
+    await expect(request('/acuspine/locales/ru.js.map')).resolves.toMatchObject({
+      status: 200,
+      type: 'application/json; charset=utf-8',
+    });
+  });
+
   test('answers 404 to an unknown path', async () => {
     await expect(request('/nothing-here.html')).resolves.toMatchObject({ status: 404 });
     await expect(request('/nothing-here')).resolves.toMatchObject({ status: 404 });
