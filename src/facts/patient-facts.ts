@@ -92,9 +92,9 @@ export interface PatientFacts {
  * @example
  * const facts: PatientFactsWith<'recentSpinalSurgery'> = { ageYears: 52, recentSpinalSurgery: false };
  */
-export type PatientFactsWith<Fact extends string = never> = PatientFacts & {
-  readonly [Name in Fact]?: boolean | null | undefined;
-};
+export type PatientFactsWith<Fact extends string = never> = [Fact] extends [never]
+  ? PatientFacts
+  : PatientFacts & { readonly [Name in Fact]?: boolean | null | undefined };
 
 /** The name of any patient fact. */
 export type FactName = keyof PatientFacts;

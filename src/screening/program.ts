@@ -1,6 +1,6 @@
 // The interpreter behind `screen`: a rule set is compiled once into flat arrays, and each
 // screening reads every input fact once, packs the fact states into one number (or, past 26
-// inputs, one number per 26), and looks the finished (frozen) screening up by it. Equal fact states always give the same
+// inputs, one number per 14), and looks the finished (frozen) screening up by it. Equal fact states always give the same
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
 import { readProperty } from '../_internal/read-property.js';
@@ -17,8 +17,13 @@ const FALSE = 1;
 const TRUE = 2;
 const INVALID = 3;
 
-/** Packing states into a double stays exact up to 26 inputs (4^26 < 2^53): one word of the key. */
-export const INPUTS_PER_WORD = 26;
+/** Packing states into a double stays exact up to 26 inputs (4^26 < 2^53): one key for a set of up to 26 inputs. */
+export const MAX_ONE_WORD_INPUTS = 26;
+/**
+ * A wider set packs 14 inputs per word: 4^14 = 2^28 stays a small integer in V8, which a map
+ * hashes without allocating, where a larger key would be a heap number per record.
+ */
+const INPUTS_PER_WORD = 14;
 /** A rule set with many inputs has many possible states; past this many the cache stops growing. */
 const CACHE_LIMIT = 8192;
 
@@ -34,6 +39,8 @@ export interface Program {
   /** Per input: the fact it reads, and that fact's index in `factNames` (see readFact), or -1 for a set's own fact. */
   readonly inputFacts: readonly string[];
   readonly inputCodes: readonly number[];
+  /** Per shipped fact, by its index in `factNames`: whether an input reads it. */
+  readonly usesShipped: readonly boolean[];
   /** Per input: NOT_AN_AGE for a boolean fact, else the age condition's `under` bound. */
   readonly ageUnder: readonly number[];
   readonly ageOver: readonly number[];
@@ -44,10 +51,15 @@ export interface Program {
   readonly findings: readonly Readonly<Record<FindingOutcome, Finding>>[];
   /** The protocol's contraindications that the set does not check, shared by all its screenings. */
   readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
-  /** Screenings by key: for one word, the screening; for more, a map per word, nested. */
-  readonly cache: Map<number, unknown>;
-  /** How many screenings the cache holds. */
-  cached: number;
+  /** Screenings by key, for a set of up to 26 inputs. */
+  readonly cache: Map<number, Screening>;
+  /** Screenings by state words, for a wider set. */
+  readonly wideCache: InternTable;
+  /** Outcome parts and fact parts, shared by screenings (see assemble). */
+  readonly ruleParts: InternTable;
+  readonly factParts: InternTable;
+  /** The rule set's id and version, frozen once. */
+  readonly ruleSetRef: Screening['ruleSet'];
 }
 
 export function compileProgram(ruleSet: RuleSet): Program {
@@ -83,6 +95,7 @@ export function compileProgram(ruleSet: RuleSet): Program {
     ruleSet,
     inputFacts,
     inputCodes: inputFacts.map((fact) => (factNames as readonly string[]).indexOf(fact)),
+    usesShipped: factNames.map((fact) => inputFacts.includes(fact)),
     ageUnder,
     ageOver,
     ruleOps,
@@ -94,7 +107,10 @@ export function compileProgram(ruleSet: RuleSet): Program {
     })),
     uncheckedProtocolRules: uncheckedProtocolRules(ruleSet.rules),
     cache: new Map(),
-    cached: 0,
+    wideCache: { root: new Map(), size: 0 },
+    ruleParts: { root: new Map(), size: 0 },
+    factParts: { root: new Map(), size: 0 },
+    ruleSetRef: Object.freeze({ id: ruleSet.id, version: ruleSet.version }),
   };
 }
 
@@ -108,16 +124,13 @@ function finding(rule: Rule<string, string>, outcome: FindingOutcome): Finding {
 
 /** Screens one record. Never throws: whatever `facts` is, every input gets a state. */
 export function run(program: Program, facts: unknown): Screening {
-  if (program.inputFacts.length > INPUTS_PER_WORD) return runWide(program, facts);
+  if (program.inputFacts.length > MAX_ONE_WORD_INPUTS) return runWide(program, facts);
   const key = typeof facts === 'object' && facts !== null ? readStates(program, facts as PatientFacts) : MISSING;
-  let screening = program.cache.get(key) as Screening | undefined;
+  let screening = program.cache.get(key);
   // Stryker disable next-line ConditionalExpression: equivalent, assembling again gives an equal screening; the cache only saves the work
   if (screening === undefined) {
     screening = assemble(program, statesOf(key, program.inputFacts.length));
-    if (program.cached < CACHE_LIMIT) {
-      program.cache.set(key, screening);
-      program.cached++;
-    }
+    if (program.cache.size < CACHE_LIMIT) program.cache.set(key, screening);
   }
   return screening;
 }
@@ -169,44 +182,99 @@ function statesOf(key: number, inputCount: number): number[] {
 
 /**
  * Screens one record of a set with more than 26 inputs: the states packed into one number per
- * 26 inputs, and the screening looked up through one map per word. Slower than one word, and
- * as exact.
+ * 14 inputs, and the screening looked up through one map per word. As exact as one word.
  */
 function runWide(program: Program, facts: unknown): Screening {
   const count = program.inputFacts.length;
-  // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; every index is written below
-  const states: number[] = new Array(count);
-  if (typeof facts === 'object' && facts !== null) {
-    const read = prototypeHoldsAFact() ? readCarefully : readFact;
-    for (let i = 0; i < count; i++) states[i] = stateOf(program, facts as PatientFacts, i, read);
-  } else {
-    states.fill(MISSING);
+  // The states go into a buffer kept between calls, so that a million records allocate no
+  // million arrays; a getter that screens again while its record is read gets its own.
+  const states = wideReads === 0 ? wideStates : [];
+  wideReads++;
+  try {
+    if (typeof facts === 'object' && facts !== null) readStatesInto(program, facts as PatientFacts, states);
+    else for (let i = 0; i < count; i++) states[i] = MISSING;
+  } finally {
+    wideReads--;
   }
-  let level: Map<number, unknown> = program.cache;
-  let key = 0;
-  for (let i = 0; i < count; i++) {
-    key = key * 4 + (states[i] as number);
-    const endOfWord = (i + 1) % INPUTS_PER_WORD === 0 || i === count - 1;
-    if (!endOfWord) continue;
-    if (i === count - 1) break;
-    let next = level.get(key) as Map<number, unknown> | undefined;
-    if (next === undefined) {
-      next = new Map();
-      level.set(key, next);
-    }
-    level = next;
-    key = 0;
-  }
-  let screening = level.get(key) as Screening | undefined;
+  const words = packedInto(states, count, stateWords);
+  const cached = lookUp<Screening>(program.wideCache, words);
   // Stryker disable next-line ConditionalExpression: equivalent, assembling again gives an equal screening; the cache only saves the work
-  if (screening === undefined) {
-    screening = assemble(program, states);
-    if (program.cached < CACHE_LIMIT) {
-      level.set(key, screening);
-      program.cached++;
-    }
-  }
+  if (cached !== undefined) return cached;
+  const screening = assemble(program, states);
+  store(program.wideCache, packedInto(states, count, stateWords), screening);
   return screening;
+}
+
+/** How many wide screenings are reading their records now: more than one only when a getter screens. */
+let wideReads = 0;
+const wideStates: number[] = [];
+const shippedValues: unknown[] = [];
+const stateWords: number[] = [];
+
+/**
+ * Reads the shipped facts a wide set uses into `values`, by their index in `factNames`: one
+ * straight line of named reads, each monomorphic on records of one shape, where a switch per
+ * input would compare its way down 33 cases. Facts the set does not use are not read.
+ */
+function readShipped(facts: PatientFacts, uses: readonly boolean[], values: unknown[]): void {
+  if (uses[0]) values[0] = facts.ageYears;
+  if (uses[1]) values[1] = facts.oncologicalDisease;
+  if (uses[2]) values[2] = facts.pregnant;
+  if (uses[3]) values[3] = facts.coagulationDisorder;
+  if (uses[4]) values[4] = facts.acuteInfection;
+  if (uses[5]) values[5] = facts.acuteMentalIllness;
+  if (uses[6]) values[6] = facts.psychotropicInfluence;
+  if (uses[7]) values[7] = facts.anticoagulantTherapy;
+  if (uses[8]) values[8] = facts.pacemaker;
+  if (uses[9]) values[9] = facts.electroacupuncturePlanned;
+  if (uses[10]) values[10] = facts.skinLesionAtSite;
+  if (uses[11]) values[11] = facts.needlePhobia;
+  if (uses[12]) values[12] = facts.epilepsy;
+  if (uses[13]) values[13] = facts.caudaEquinaSyndrome;
+  if (uses[14]) values[14] = facts.newBladderOrBowelDysfunction;
+  if (uses[15]) values[15] = facts.saddleAnaesthesia;
+  if (uses[16]) values[16] = facts.severeOrProgressiveNeurologicalDeficit;
+  if (uses[17]) values[17] = facts.historyOfCancer;
+  if (uses[18]) values[18] = facts.unexplainedWeightLoss;
+  if (uses[19]) values[19] = facts.nightPain;
+  if (uses[20]) values[20] = facts.prolongedCorticosteroidUse;
+  if (uses[21]) values[21] = facts.severeTrauma;
+  if (uses[22]) values[22] = facts.contusionOrAbrasion;
+  if (uses[23]) values[23] = facts.osteoporosisWithMinorTrauma;
+  if (uses[24]) values[24] = facts.feverOrSystemicallyUnwell;
+  if (uses[25]) values[25] = facts.intravenousDrugUse;
+  if (uses[26]) values[26] = facts.immunosuppression;
+  if (uses[27]) values[27] = facts.recentBacterialInfection;
+  if (uses[28]) values[28] = facts.gaitDisturbance;
+  if (uses[29]) values[29] = facts.clumsyHands;
+  if (uses[30]) values[30] = facts.upperMotorNeuronSigns;
+  if (uses[31]) values[31] = facts.cervicalArterialDysfunctionSigns;
+  if (uses[32]) values[32] = facts.inflammatoryBackPain;
+}
+
+/** Reads every input's state into `states`; a fact whose read throws is invalid. */
+function readStatesInto(program: Program, facts: PatientFacts, states: number[]): void {
+  const codes = program.inputCodes;
+  const names = program.inputFacts;
+  const under = program.ageUnder;
+  const over = program.ageOver;
+  if (prototypeHoldsAFact()) {
+    for (let i = 0; i < codes.length; i++) states[i] = stateOf(program, facts, i, readCarefully);
+    return;
+  }
+  // Values are read before any state is packed: a getter that screens again meanwhile gets its own buffer.
+  const values = wideReads === 1 ? shippedValues : [];
+  try {
+    readShipped(facts, program.usesShipped, values);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      const value = code < 0 ? readProperty(facts, names[i] as string) : values[code];
+      const bound = under[i] as number;
+      states[i] = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
+    }
+  } catch {
+    for (let i = 0; i < codes.length; i++) states[i] = stateOf(program, facts, i, readFact);
+  }
 }
 
 /**
@@ -308,79 +376,197 @@ function ageState(value: unknown, under: number, over: number): number {
   return value == null ? MISSING : INVALID;
 }
 
+/**
+ * What a screening's rule outcomes give, shared by every screening with the same outcomes: the
+ * findings and the ids found present. Most records of a cohort differ in a fact or two but
+ * share their outcomes, so a screening not cached by its states still allocates little.
+ */
+interface OutcomeParts {
+  readonly findings: readonly Finding[];
+  readonly referrals: readonly Referral[];
+  readonly contraindications: readonly string[];
+  readonly cautions: readonly string[];
+  readonly anyUnknown: boolean;
+}
+
+/** The facts to record and the invalid ones, shared by every screening with the same. */
+interface FactParts {
+  readonly missing: readonly string[];
+  readonly invalid: readonly string[];
+}
+
+/** Nested maps keyed by one small integer per word; a table holds at most CACHE_LIMIT values. */
+interface InternTable {
+  readonly root: Map<number, unknown>;
+  size: number;
+}
+
+/** Two bits per input state, rule outcome or fact, 14 to a word: a word stays a small integer (2^28). */
+const SLOTS_PER_WORD = 14;
+const EMPTY: readonly never[] = /* @__PURE__ */ Object.freeze([]);
+
+/** The value stored under `words`, if any. */
+function lookUp<T>(table: InternTable, words: readonly number[]): T | undefined {
+  let level: Map<number, unknown> | undefined = table.root;
+  const last = words.length - 1;
+  for (let w = 0; w < last && level !== undefined; w++) level = level.get(words[w] as number) as typeof level;
+  return level?.get(words[last] as number) as T | undefined;
+}
+
+/** Stores `value` under `words`, while the table has room. */
+function store(table: InternTable, words: readonly number[], value: unknown): void {
+  if (table.size >= CACHE_LIMIT) return;
+  let level: Map<number, unknown> = table.root;
+  const last = words.length - 1;
+  for (let w = 0; w < last; w++) {
+    let next = level.get(words[w] as number) as Map<number, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      level.set(words[w] as number, next);
+    }
+    level = next;
+  }
+  level.set(words[last] as number, value);
+  table.size++;
+}
+
+/** The value stored under `words`, or what `make` gives, stored while the table has room. */
+function interned<T>(table: InternTable, words: readonly number[], make: () => T): T {
+  let value = lookUp<T>(table, words);
+  if (value === undefined) {
+    value = make();
+    store(table, words, value);
+  }
+  return value;
+}
+
+/** Packs the first `count` two-bit codes into `words`, 14 to a word (at least one word), and returns it. */
+function packedInto(codes: readonly number[], count: number, words: number[]): number[] {
+  let length = 0;
+  for (let start = 0; start < count; start += SLOTS_PER_WORD) {
+    let word = 0;
+    const end = Math.min(start + SLOTS_PER_WORD, count);
+    for (let i = start; i < end; i++) word = word * 4 + (codes[i] as number);
+    words[length++] = word;
+  }
+  if (length === 0) words[length++] = 0;
+  // Stryker disable next-line ConditionalExpression: equivalent, a buffer already of this length is left as it is
+  if (words.length !== length) words.length = length;
+  return words;
+}
+
+// Buffers of assemble, which calls no code of the caller's and so is never re-entered.
+const outcomeBuffer: number[] = [];
+const factBuffer: number[] = [];
+const wordBuffer: number[] = [];
+
+/** Rule outcomes as codes, indexes into OUTCOMES. */
+const ABSENT = 0;
+const PRESENT = 1;
+const UNKNOWN = 2;
+const OUTCOMES: readonly FindingOutcome[] = ['absent', 'present', 'unknown'];
+
 function assemble(program: Program, states: readonly number[]): Screening {
+  const ruleCount = program.ruleOps.length;
   const inputCount = program.inputFacts.length;
+  const outcomes = outcomeBuffer;
+  // Per input: 0 nothing to record, 1 missing from a rule not settled, 2 invalid.
+  const factCodes = factBuffer;
+  for (let i = 0; i < inputCount; i++) factCodes[i] = states[i] === INVALID ? 2 : 0;
+  for (let r = 0; r < ruleCount; r++) {
+    const inputs = program.ruleInputs[r] as readonly number[];
+    const outcome = evaluate(program.ruleOps[r] as number, inputs, states);
+    outcomes[r] = outcome;
+    if (outcome === UNKNOWN) {
+      for (const input of inputs) if (states[input] === MISSING) factCodes[input] = 1;
+    }
+  }
+  const rules = interned(program.ruleParts, packedInto(outcomes, ruleCount, wordBuffer), () =>
+    outcomeParts(program, outcomes.slice(0, ruleCount)),
+  );
+  const facts = interned(program.factParts, packedInto(factCodes, inputCount, wordBuffer), () =>
+    listedFacts(program, factCodes.slice(0, inputCount)),
+  );
+  const status: ScreeningStatus =
+    rules.referrals.length > 0
+      ? 'refer'
+      : rules.contraindications.length > 0
+        ? 'contraindicated'
+        : rules.anyUnknown
+          ? 'incomplete'
+          : rules.cautions.length > 0
+            ? 'caution'
+            : 'eligible';
+  return Object.freeze({
+    status,
+    findings: rules.findings,
+    referrals: rules.referrals,
+    contraindications: rules.contraindications,
+    cautions: rules.cautions,
+    missing: facts.missing,
+    invalid: facts.invalid,
+    ruleSet: program.ruleSetRef,
+    uncheckedProtocolRules: program.uncheckedProtocolRules,
+  }) as Screening;
+}
+
+function outcomeParts(program: Program, outcomes: readonly number[]): OutcomeParts {
   const findings: Finding[] = [];
   const contraindications: string[] = [];
   const cautions: string[] = [];
   const referrals: Referral[] = [];
-  // Stryker disable next-line ArrayDeclaration: equivalent, an index never set reads undefined, as falsy as false
-  const inUnknownRule: boolean[] = new Array(inputCount).fill(false);
-  let anyUnknown = false;
-  program.ruleOps.forEach((op, r) => {
-    const inputs = program.ruleInputs[r] as readonly number[];
-    const outcome = evaluate(op, inputs, states);
+  outcomes.forEach((code, r) => {
+    const outcome = OUTCOMES[code] as FindingOutcome;
     const rule = program.ruleSet.rules[r] as Rule<string, string>;
     findings.push((program.findings[r] as Record<FindingOutcome, Finding>)[outcome]);
     if (outcome === 'present') {
       if (rule.kind === 'referral') referrals.push(Object.freeze({ rule: rule.id, urgency: rule.urgency }));
       else (rule.kind === 'absolute' ? contraindications : cautions).push(rule.id);
     }
-    if (outcome === 'unknown') {
-      anyUnknown = true;
-      for (const input of inputs) inUnknownRule[input] = true;
-    }
-  });
-  const missing: string[] = [];
-  const invalid: string[] = [];
-  states.forEach((state, input) => {
-    const fact = program.inputFacts[input] as string;
-    if (state === INVALID && !invalid.includes(fact)) invalid.push(fact);
-    if ((state === INVALID || (state === MISSING && inUnknownRule[input])) && !missing.includes(fact)) {
-      missing.push(fact);
-    }
   });
   // Most urgent first; rules of one urgency keep the set's order (sort is stable).
   referrals.sort((a, b) => referralUrgencies.indexOf(a.urgency) - referralUrgencies.indexOf(b.urgency));
-  const status: ScreeningStatus =
-    referrals.length > 0
-      ? 'refer'
-      : contraindications.length > 0
-        ? 'contraindicated'
-        : anyUnknown
-          ? 'incomplete'
-          : cautions.length > 0
-            ? 'caution'
-            : 'eligible';
-  return Object.freeze({
-    status,
+  return {
     findings: Object.freeze(findings),
-    referrals: Object.freeze(referrals),
-    contraindications: Object.freeze(contraindications),
-    cautions: Object.freeze(cautions),
-    missing: Object.freeze(missing),
-    invalid: Object.freeze(invalid),
-    ruleSet: Object.freeze({ id: program.ruleSet.id, version: program.ruleSet.version }),
-    uncheckedProtocolRules: program.uncheckedProtocolRules,
-  }) as Screening;
+    referrals: frozenList(referrals),
+    contraindications: frozenList(contraindications),
+    cautions: frozenList(cautions),
+    anyUnknown: outcomes.includes(UNKNOWN),
+  };
 }
 
-/** Three-valued (Kleene) OR and AND over the inputs' states; an invalid value counts as unknown. */
-function evaluate(op: number, inputs: readonly number[], states: readonly number[]): FindingOutcome {
+/** The facts to record and the invalid ones, each named once, in input order. */
+function listedFacts(program: Program, factCodes: readonly number[]): FactParts {
+  const missing: string[] = [];
+  const invalid: string[] = [];
+  factCodes.forEach((code, input) => {
+    const fact = program.inputFacts[input] as string;
+    if (code === 2 && !invalid.includes(fact)) invalid.push(fact);
+    if (code > 0 && !missing.includes(fact)) missing.push(fact);
+  });
+  return { missing: frozenList(missing), invalid: frozenList(invalid) };
+}
+
+function frozenList<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : Object.freeze(list);
+}
+
+/** Three-valued (Kleene) OR and AND over the inputs' states, as ABSENT, PRESENT or UNKNOWN; an invalid value counts as unknown. */
+function evaluate(op: number, inputs: readonly number[], states: readonly number[]): number {
   let sawUnknown = false;
   if (op === ALL) {
     for (const input of inputs) {
       const state = states[input];
-      if (state === FALSE) return 'absent';
+      if (state === FALSE) return ABSENT;
       if (state !== TRUE) sawUnknown = true;
     }
-    return sawUnknown ? 'unknown' : 'present';
+    return sawUnknown ? UNKNOWN : PRESENT;
   }
   // ANY and AGE (an age input is TRUE when the age lies outside the bounds).
   for (const input of inputs) {
     const state = states[input];
-    if (state === TRUE) return 'present';
+    if (state === TRUE) return PRESENT;
     if (state !== FALSE) sawUnknown = true;
   }
-  return sawUnknown ? 'unknown' : 'absent';
+  return sawUnknown ? UNKNOWN : ABSENT;
 }

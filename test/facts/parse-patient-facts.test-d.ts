@@ -12,7 +12,7 @@ import {
 describe('parsePatientFacts', () => {
   test('takes unknown and returns a Result of PatientFacts', () => {
     expectTypeOf(parsePatientFacts).parameter(0).toBeUnknown();
-    expectTypeOf(parsePatientFacts).returns.toEqualTypeOf<Result<PatientFacts>>();
+    expectTypeOf(parsePatientFacts(JSON.parse('{}'))).toEqualTypeOf<Result<PatientFacts>>();
   });
 
   test('narrows on ok to the value or the issues', () => {

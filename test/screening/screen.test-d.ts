@@ -26,7 +26,7 @@ describe('screen', () => {
   });
 
   test('takes PatientFacts and an optional options object', () => {
-    expectTypeOf(screen).parameter(0).toEqualTypeOf<PatientFacts>();
+    expectTypeOf<Parameters<typeof screen<ProtocolRuleId>>[0]>().toEqualTypeOf<PatientFacts>();
     expectTypeOf(screen({ ageYears: 40, pregnant: null, epilepsy: undefined })).toEqualTypeOf<
       Screening<ProtocolRuleId>
     >();
@@ -77,14 +77,16 @@ describe('screen', () => {
 });
 
 describe('Screening', () => {
-  test('status is the union of the four statuses', () => {
-    expectTypeOf<Screening['status']>().toEqualTypeOf<'eligible' | 'caution' | 'contraindicated' | 'incomplete'>();
-    expectTypeOf<ScreeningStatus>().toEqualTypeOf<'eligible' | 'caution' | 'contraindicated' | 'incomplete'>();
+  test('status is the union of the five statuses', () => {
+    type Five = 'eligible' | 'caution' | 'contraindicated' | 'incomplete' | 'refer';
+    expectTypeOf<Screening['status']>().toEqualTypeOf<Five>();
+    expectTypeOf<ScreeningStatus>().toEqualTypeOf<Five>();
   });
 
   test('findings carry an outcome, a kind and a source', () => {
     expectTypeOf<Finding['outcome']>().toEqualTypeOf<'present' | 'absent' | 'unknown'>();
-    expectTypeOf<Finding['kind']>().toEqualTypeOf<'absolute' | 'relative'>();
+    expectTypeOf<Finding['kind']>().toEqualTypeOf<'absolute' | 'relative' | 'referral'>();
+    expectTypeOf<Finding['urgency']>().toEqualTypeOf<'emergency' | 'urgent' | 'routine' | undefined>();
     expectTypeOf<Finding['source']['title']>().toEqualTypeOf<string>();
   });
 
