@@ -23,6 +23,9 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'status.contraindicated.label': 'Contraindicated',
   'status.contraindicated.headline':
     'Acupuncture is contraindicated by these rules: refer the patient for another method of treatment.',
+  'status.refer.label': 'Assess or refer first',
+  'status.refer.headline':
+    'A red flag was found by these rules: assess the patient, or refer them as urgently as each red flag says, before any needling. A red flag is not a diagnosis; the clinician decides.',
 
   'rule.age.label': 'age limits',
   'rule.age.present':
@@ -104,6 +107,8 @@ export const messagesEn: MessageCatalog = Object.freeze({
 
   'rule.generic.present.absolute': 'Rule “{rule}” applies: a contraindication under the rule set used.',
   'rule.generic.present.relative': 'Rule “{rule}” applies: a caution under the rule set used, to be weighed.',
+  'rule.generic.present.referral':
+    'Rule “{rule}” applies: a red flag under the rule set used; assess or refer {urgency} before any needling.',
   'rule.generic.unknown': 'Rule “{rule}” cannot be settled with the facts recorded.',
   'rule.generic.absent': 'Rule “{rule}” does not apply to the facts recorded.',
 
@@ -136,10 +141,65 @@ export const messagesEn: MessageCatalog = Object.freeze({
     'Does the patient have needle phobia, or is the patient unable to cooperate with needling?',
   'fact.epilepsy.label': 'epilepsy or another seizure disorder',
   'fact.epilepsy.question': 'Does the patient have epilepsy or another seizure disorder?',
+  'fact.caudaEquinaSyndrome.label': 'cauda equina syndrome, diagnosed or suspected',
+  'fact.caudaEquinaSyndrome.question': 'Is cauda equina syndrome diagnosed or suspected, and not resolved?',
+  'fact.newBladderOrBowelDysfunction.label': 'new bladder or bowel dysfunction',
+  'fact.newBladderOrBowelDysfunction.question':
+    'Since the back pain began, has the patient had new difficulty passing or holding urine or stool (retention or incontinence)?',
+  'fact.saddleAnaesthesia.label': 'saddle anaesthesia',
+  'fact.saddleAnaesthesia.question':
+    'Is there numbness or altered sensation in the saddle area (perineum, buttocks, inner thighs)?',
+  'fact.severeOrProgressiveNeurologicalDeficit.label': 'severe or progressive neurological deficit',
+  'fact.severeOrProgressiveNeurologicalDeficit.question':
+    'Is there a neurological deficit (weakness, loss of sensation or of reflexes) that is severe or getting worse?',
+  'fact.historyOfCancer.label': 'history of cancer',
+  'fact.historyOfCancer.question': 'Has the patient ever had a malignant disease, treated or not?',
+  'fact.unexplainedWeightLoss.label': 'unexplained weight loss',
+  'fact.unexplainedWeightLoss.question':
+    'Has the patient lost weight with no explanation (not by diet, not from a known illness)?',
+  'fact.nightPain.label': 'night pain not eased by rest',
+  'fact.nightPain.question': 'Does the patient have pain at night that rest or a change of position does not ease?',
+  'fact.prolongedCorticosteroidUse.label': 'prolonged corticosteroid use',
+  'fact.prolongedCorticosteroidUse.question':
+    'Does the patient take systemic corticosteroids, or have they recently taken them, for months?',
+  'fact.severeTrauma.label': 'recent severe trauma',
+  'fact.severeTrauma.question':
+    'Has the patient recently had a severe trauma, such as a fall from a height or a road accident?',
+  'fact.contusionOrAbrasion.label': 'contusion or abrasion over the spine',
+  'fact.contusionOrAbrasion.question': 'Is there a contusion or an abrasion over the spine?',
+  'fact.osteoporosisWithMinorTrauma.label': 'osteoporosis, with pain after a minor trauma',
+  'fact.osteoporosisWithMinorTrauma.question':
+    'Does the patient have known osteoporosis, and did the pain begin after a minor trauma (a fall from standing height, lifting)?',
+  'fact.feverOrSystemicallyUnwell.label': 'fever or systemically unwell',
+  'fact.feverOrSystemicallyUnwell.question': 'Is the patient febrile or systemically unwell?',
+  'fact.intravenousDrugUse.label': 'intravenous drug use',
+  'fact.intravenousDrugUse.question': 'Does the patient inject drugs intravenously, now or recently?',
+  'fact.immunosuppression.label': 'immunosuppression',
+  'fact.immunosuppression.question': 'Is the patient immunosuppressed, by a disease or by treatment?',
+  'fact.recentBacterialInfection.label': 'recent bacterial infection',
+  'fact.recentBacterialInfection.question':
+    'Has the patient recently had a bacterial infection (urinary tract, skin, pneumonia or the like)?',
+  'fact.gaitDisturbance.label': 'new or worsening disturbance of gait or balance',
+  'fact.gaitDisturbance.question': 'Is there a new or worsening disturbance of gait or balance?',
+  'fact.clumsyHands.label': 'clumsy or numb hands',
+  'fact.clumsyHands.question': 'Are the hands clumsy or numb (trouble with buttons, writing or other fine work)?',
+  'fact.upperMotorNeuronSigns.label': 'upper motor neuron signs',
+  'fact.upperMotorNeuronSigns.question':
+    'Are there upper motor neuron signs (brisk reflexes, a Hoffmann sign, clonus, an extensor plantar response)?',
+  'fact.cervicalArterialDysfunctionSigns.label': 'signs of cervical arterial dysfunction',
+  'fact.cervicalArterialDysfunctionSigns.question':
+    'Are there signs of cervical arterial dysfunction: dizziness, double vision, slurred speech, difficulty swallowing, drop attacks, nystagmus, numbness, nausea or ataxia?',
+  'fact.inflammatoryBackPain.label': 'inflammatory back pain',
+  'fact.inflammatoryBackPain.question':
+    'Does the back pain have an inflammatory pattern (as NICE NG65 describes it) that suggests spondyloarthritis?',
   'fact.invalid.age':
     'The value recorded for “{fact}” is not an age from 0 to 149 years, so it counts as not recorded: record it again.',
   'fact.invalid.boolean':
     'The value recorded for “{fact}” is not a yes or a no, so it counts as not recorded: record it again.',
+
+  'urgency.emergency': 'as an emergency',
+  'urgency.urgent': 'urgently',
+  'urgency.routine': 'routinely',
 
   'issue.not-an-object': 'The input is not a record of named fields.',
   'issue.unknown-key': '“{key}” is not a known field: check its spelling.',

@@ -262,7 +262,10 @@ function sentence(t: Translator, finding: Finding, ruleSet: RuleSet | undefined)
     });
   }
   const name = shipped === undefined ? rule : t.t(`rule.${rule}.label` as MessageCode);
-  return t.t(outcome === 'present' ? `rule.generic.present.${kind}` : `rule.generic.${outcome}`, { rule: name });
+  if (outcome !== 'present') return t.t(`rule.generic.${outcome}`, { rule: name });
+  // readScreening has checked that a referral finding, and only one, carries an urgency.
+  const urgency = finding.urgency === undefined ? {} : { urgency: t.t(`urgency.${finding.urgency}`) };
+  return t.t(`rule.generic.present.${kind}`, { rule: name, ...urgency });
 }
 
 /**

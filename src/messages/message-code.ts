@@ -5,6 +5,7 @@ import type { LumbosacralPhaseId, PointGroup } from '../regions/region-profile.j
 import type { SpinalRegion } from '../regions/spinal-region.js';
 import type { CautionRuleId } from '../screening/caution-rule-set.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import type { ReferralUrgency } from '../screening/rule.js';
 import type { ScreeningStatus } from '../screening/screening.js';
 
 /**
@@ -75,7 +76,8 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * | `status.<status>.label`, `.headline` | the screening status, and what to do next | — |
  * | `rule.<id>.label`, `.present`, `.unknown`, `.absent` | a shipped rule: its name and one sentence per outcome | `age`: `{under}`, `{over}` |
  * | `rule.age.adapted.*` | an age rule with the rule set's own bounds, per outcome | `{under}`, `{over}`; `present`: `{protocolUnder}`, `{protocolOver}` |
- * | `rule.generic.*` | a rule of a custom set (or an age rule whose bounds are not known) | `{rule}` |
+ * | `rule.generic.*` | a rule of a custom set (or an age rule whose bounds are not known) | `{rule}`; `present.referral`: `{urgency}` too |
+ * | `urgency.<urgency>` | how soon to assess or refer, as it reads after "refer" | — |
  * | `fact.<name>.label`, `.question` | a patient fact, and the question that records it | — |
  * | `fact.invalid.age`, `fact.invalid.boolean` | why a recorded value was not read | `{fact}` |
  * | `issue.<code>`, `issue.other`, `issue.line` | input problems | `{key}`, `{code}`; `issue.line`: `{field}`, `{message}` |
@@ -99,7 +101,8 @@ export type MessageCode =
   | `status.${ScreeningStatus}.${'label' | 'headline'}`
   | `rule.${ProtocolRuleId | CautionRuleId}.${'label' | 'present' | 'unknown' | 'absent'}`
   | `rule.age.adapted.${'present' | 'unknown' | 'absent'}`
-  | `rule.generic.${'present.absolute' | 'present.relative' | 'unknown' | 'absent'}`
+  | `rule.generic.${'present.absolute' | 'present.relative' | 'present.referral' | 'unknown' | 'absent'}`
+  | `urgency.${ReferralUrgency}`
   | `fact.${FactName}.${'label' | 'question'}`
   | `fact.invalid.${'age' | 'boolean'}`
   | `issue.${KnownIssueCode | 'other' | 'line'}`
