@@ -19,11 +19,6 @@ const INVALID = 3;
 
 /** Packing states into a double stays exact up to 26 inputs (4^26 < 2^53): one key for a set of up to 26 inputs. */
 export const MAX_ONE_WORD_INPUTS = 26;
-/**
- * A wider set packs 14 inputs per word: 4^14 = 2^28 stays a small integer in V8, which a map
- * hashes without allocating, where a larger key would be a heap number per record.
- */
-const INPUTS_PER_WORD = 14;
 /** A rule set with many inputs has many possible states; past this many the cache stops growing. */
 const CACHE_LIMIT = 8192;
 

@@ -1,8 +1,8 @@
 // A deliberately plain reading of the screening rules, written from their statement in
 // docs/screening.md and docs/rule-sets.md (three-valued logic, status precedence) and kept
 // separate from the interpreter in src/screening/program.ts, so that tests can compare the two.
+// Referrals outrank everything; a rule set's own facts are read like shipped ones.
 import {
-  type FactName,
   type FindingOutcome,
   MAX_AGE_YEARS,
   type Rule,
@@ -19,15 +19,16 @@ export interface ExpectedScreening {
   readonly outcomes: readonly FindingOutcome[];
   readonly contraindications: readonly string[];
   readonly cautions: readonly string[];
-  readonly missing: readonly FactName[];
-  readonly invalid: readonly FactName[];
+  readonly referrals: readonly { readonly rule: string; readonly urgency: string }[];
+  readonly missing: readonly string[];
+  readonly invalid: readonly string[];
 }
 
-function read(facts: unknown, fact: FactName): unknown {
+function read(facts: unknown, fact: string): unknown {
   return typeof facts === 'object' && facts !== null ? (facts as Record<string, unknown>)[fact] : undefined;
 }
 
-function stateOf(rule: Rule, value: unknown): FactState {
+function stateOf(rule: Rule<string, string>, value: unknown): FactState {
   if (value === null || value === undefined) return 'missing';
   if (rule.when.type === 'age-outside') {
     if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value >= MAX_AGE_YEARS) return 'invalid';
@@ -39,7 +40,7 @@ function stateOf(rule: Rule, value: unknown): FactState {
   return 'invalid';
 }
 
-function outcomeOf(rule: Rule, facts: unknown): FindingOutcome {
+function outcomeOf(rule: Rule<string, string>, facts: unknown): FindingOutcome {
   const states = ruleFacts(rule).map((fact) => stateOf(rule, read(facts, fact)));
   if (rule.when.type === 'all') {
     if (states.includes('false')) return 'absent';
@@ -50,19 +51,24 @@ function outcomeOf(rule: Rule, facts: unknown): FindingOutcome {
 }
 
 /** The screening that the guides describe, computed the slow and obvious way. */
-export function referenceScreening(facts: unknown, ruleSet: RuleSet): ExpectedScreening {
+export function referenceScreening(facts: unknown, ruleSet: RuleSet<string, string>): ExpectedScreening {
   const outcomes = ruleSet.rules.map((rule) => outcomeOf(rule, facts));
   const present = (kind: Rule['kind']) =>
     ruleSet.rules.filter((rule, i) => rule.kind === kind && outcomes[i] === 'present').map((rule) => rule.id);
   const contraindications = present('absolute');
   const cautions = present('relative');
+  const urgencyRank = ['emergency', 'urgent', 'routine'];
+  const referrals = ruleSet.rules
+    .filter((rule, i) => rule.kind === 'referral' && outcomes[i] === 'present')
+    .map((rule) => ({ rule: rule.id, urgency: rule.kind === 'referral' ? rule.urgency : '' }))
+    .sort((a, b) => urgencyRank.indexOf(a.urgency) - urgencyRank.indexOf(b.urgency));
 
   const factsInOrder = [...new Set(ruleSet.rules.flatMap((rule) => ruleFacts(rule)))];
-  const isInvalid = (fact: FactName) =>
+  const isInvalid = (fact: string) =>
     ruleSet.rules.some(
       (rule) => ruleFacts(rule).includes(fact as never) && stateOf(rule, read(facts, fact)) === 'invalid',
     );
-  const settlesUnknownRule = (fact: FactName) =>
+  const settlesUnknownRule = (fact: string) =>
     ruleSet.rules.some(
       (rule, i) =>
         outcomes[i] === 'unknown' &&
@@ -73,12 +79,14 @@ export function referenceScreening(facts: unknown, ruleSet: RuleSet): ExpectedSc
   const missing = factsInOrder.filter((fact) => isInvalid(fact) || settlesUnknownRule(fact));
 
   const status: ScreeningStatus =
-    contraindications.length > 0
-      ? 'contraindicated'
-      : outcomes.includes('unknown')
-        ? 'incomplete'
-        : cautions.length > 0
-          ? 'caution'
-          : 'eligible';
-  return { status, outcomes, contraindications, cautions, missing, invalid };
+    referrals.length > 0
+      ? 'refer'
+      : contraindications.length > 0
+        ? 'contraindicated'
+        : outcomes.includes('unknown')
+          ? 'incomplete'
+          : cautions.length > 0
+            ? 'caution'
+            : 'eligible';
+  return { status, outcomes, contraindications, cautions, referrals, missing, invalid };
 }

@@ -10,6 +10,7 @@ import {
   protocolRuleSet,
   type RuleCondition,
   type RuleSet,
+  redFlagRuleSet,
   type Screening,
   screen,
 } from '../../src/index.js';
@@ -21,11 +22,23 @@ const combinedRuleSet = defineRuleSet({
   rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
 });
 
+/** The three shipped sets together: 33 inputs, more than one word of packed states. */
+const everyShippedRule = defineRuleSet({
+  id: 'protocol-cautions-and-red-flags',
+  version: '1',
+  rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules, ...redFlagRuleSet.rules],
+});
+
 const namedRuleSets: readonly (readonly [string, RuleSet])[] = [
   ['the protocol', protocolRuleSet],
   ['the cautions', cautionRuleSet],
   ['the protocol and the cautions', combinedRuleSet],
+  ['the red flags', redFlagRuleSet],
+  ['the protocol, the cautions and the red flags', everyShippedRule],
 ];
+
+/** Facts a generated rule set declares as its own. */
+const CLINIC_FACTS = ['clinicFactA', 'clinicFactB', 'clinicFactC'] as const;
 
 const booleanFactNames = factNames.filter((name): name is BooleanFactName => name !== 'ageYears');
 
@@ -59,20 +72,26 @@ const ageValue = fc.oneof(
 /** Records whose fact keys hold anything, each key possibly absent, plus a stray key now and then. */
 const factRecord = fc
   .tuple(
-    fc.record(Object.fromEntries(factNames.map((name) => [name, name === 'ageYears' ? ageValue : booleanValue])), {
-      requiredKeys: [],
-    }),
+    fc.record(
+      Object.fromEntries(
+        [...factNames, ...CLINIC_FACTS].map((name) => [name, name === 'ageYears' ? ageValue : booleanValue]),
+      ),
+      { requiredKeys: [] },
+    ),
     fc.option(fc.dictionary(fc.string(), anyValue, { maxKeys: 2 }), { nil: undefined }),
   )
   .map(([facts, extra]) => ({ ...extra, ...facts }));
 
 const anyInput = fc.oneof(factRecord, anyValue);
 
-/** Rule sets of up to eight rules over any facts, ages with any bounds, and both kinds. */
-const condition: fc.Arbitrary<RuleCondition> = fc.oneof(
+/**
+ * Rule sets of up to eight rules (now and then up to forty, past one word of packed states) over
+ * any facts, shipped or the set's own, ages with any bounds, and every kind.
+ */
+const condition: fc.Arbitrary<RuleCondition<string>> = fc.oneof(
   fc.record({
     type: fc.constantFrom('any' as const, 'all' as const),
-    facts: fc.array(fc.constantFrom(...booleanFactNames), { minLength: 1, maxLength: 4 }),
+    facts: fc.array(fc.constantFrom(...booleanFactNames, ...CLINIC_FACTS), { minLength: 1, maxLength: 4 }),
   }),
   fc
     .integer({ min: 0, max: 100 })
@@ -80,17 +99,28 @@ const condition: fc.Arbitrary<RuleCondition> = fc.oneof(
       fc.integer({ min: under, max: 120 }).map((over) => ({ type: 'age-outside' as const, under, over })),
     ),
 );
-const generatedRuleSet = fc
-  .array(fc.record({ kind: fc.constantFrom('absolute' as const, 'relative' as const), when: condition }), {
-    minLength: 1,
-    maxLength: 8,
-  })
-  .map((rules) =>
-    defineRuleSet({
-      id: 'generated',
-      version: '1',
-      rules: rules.map((rule, i) => ({ id: `rule-${i}`, ...rule, source: { title: 'Generated' } })),
-    }),
+const kindAndUrgency = fc.oneof(
+  fc.record({ kind: fc.constantFrom('absolute' as const, 'relative' as const) }),
+  fc.record({
+    kind: fc.constant('referral' as const),
+    urgency: fc.constantFrom('emergency' as const, 'urgent' as const, 'routine' as const),
+    evidence: fc.constant('generated'),
+  }),
+);
+// Typed as a set without facts of its own: the records here are untyped, as untrusted input is.
+const generatedRuleSet: fc.Arbitrary<RuleSet> = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.array(fc.tuple(kindAndUrgency, condition), { minLength: 1, maxLength: 8 }) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(kindAndUrgency, condition), { minLength: 20, maxLength: 40 }) },
+  )
+  .map(
+    (rules) =>
+      defineRuleSet({
+        id: 'generated',
+        version: '1',
+        facts: Object.fromEntries(CLINIC_FACTS.map((name) => [name, { label: { en: name } }])),
+        rules: rules.map(([kind, when], i) => ({ id: `rule-${i}`, ...kind, when, source: { title: 'Generated' } })),
+      }) as unknown as RuleSet,
   );
 const anyRuleSet = fc.oneof(fc.constantFrom(...namedRuleSets.map(([, ruleSet]) => ruleSet)), generatedRuleSet);
 
@@ -134,17 +164,19 @@ describe.each(namedRuleSets)('screen with %s', (_name, ruleSet) => {
     }
   });
 
-  test.prop([anyInput])('follows the precedence contraindicated > incomplete > caution > eligible', (input) => {
+  test.prop([anyInput])('follows the precedence refer > contraindicated > incomplete > caution > eligible', (input) => {
     const result = screen(asFacts(input), { ruleSet });
     const has = (outcome: string, kind?: string) =>
       result.findings.some((f) => f.outcome === outcome && (kind === undefined || f.kind === kind));
-    const expected = has('present', 'absolute')
-      ? 'contraindicated'
-      : has('unknown')
-        ? 'incomplete'
-        : has('present', 'relative')
-          ? 'caution'
-          : 'eligible';
+    const expected = has('present', 'referral')
+      ? 'refer'
+      : has('present', 'absolute')
+        ? 'contraindicated'
+        : has('unknown')
+          ? 'incomplete'
+          : has('present', 'relative')
+            ? 'caution'
+            : 'eligible';
     expect(result.status).toBe(expected);
     if (result.status === 'eligible') expect(result.findings.every((f) => f.outcome === 'absent')).toBe(true);
   });
@@ -155,6 +187,15 @@ describe.each(namedRuleSets)('screen with %s', (_name, ruleSet) => {
       result.findings.filter((f) => f.outcome === 'present' && f.kind === kind).map((f) => f.rule);
     expect(result.contraindications).toEqual(presentOf('absolute'));
     expect(result.cautions).toEqual(presentOf('relative'));
+  });
+
+  test.prop([anyInput])('lists as referrals exactly the present referral rules, most urgent first', (input) => {
+    const result = screen(asFacts(input), { ruleSet });
+    const present = result.findings.filter((f) => f.outcome === 'present' && f.kind === 'referral');
+    const rank = (urgency: string | undefined) => ['emergency', 'urgent', 'routine'].indexOf(urgency ?? '');
+    expect(result.referrals).toEqual(
+      [...present].sort((a, b) => rank(a.urgency) - rank(b.urgency)).map((f) => ({ rule: f.rule, urgency: f.urgency })),
+    );
   });
 
   test.prop([anyInput])('lists every invalid fact in missing too, each once', (input) => {
@@ -243,6 +284,7 @@ describe('screen against a reference reading of the rules', () => {
         outcomes: result.findings.map((f) => f.outcome),
         contraindications: result.contraindications,
         cautions: result.cautions,
+        referrals: result.referrals,
         missing: result.missing,
         invalid: result.invalid,
       }).toEqual(referenceScreening(input, ruleSet));
