@@ -539,6 +539,7 @@ describe('screen: every combination', () => {
         outcomes: result.findings.map((f) => f.outcome),
         contraindications: result.contraindications,
         cautions: result.cautions,
+        referrals: result.referrals,
         missing: result.missing,
         invalid: result.invalid,
       };
