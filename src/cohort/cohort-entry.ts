@@ -1,5 +1,5 @@
 import type { Issue } from '../_internal/result.js';
-import type { PatientFacts } from '../facts/patient-facts.js';
+import type { PatientFacts, PatientFactsWith } from '../facts/patient-facts.js';
 import type { Screening } from '../screening/screening.js';
 
 /**
@@ -12,11 +12,14 @@ import type { Screening } from '../screening/screening.js';
  *
  * @typeParam Id - the rule ids of the rule set used.
  * @typeParam Row - the type of the raw records.
+ * @typeParam Fact - the names of the rule set's own facts, if it declares any.
  */
-export type CohortEntry<Id extends string = string, Row = unknown> = ScreenedEntry<Id, Row> | InvalidEntry<Row>;
+export type CohortEntry<Id extends string = string, Row = unknown, Fact extends string = never> =
+  | ScreenedEntry<Id, Row, Fact>
+  | InvalidEntry<Row>;
 
 /** A record whose facts were valid, with its screening. */
-export interface ScreenedEntry<Id extends string = string, Row = unknown> {
+export interface ScreenedEntry<Id extends string = string, Row = unknown, Fact extends string = never> {
   /** The record's position in the input, from 0. */
   readonly index: number;
   /** Always true: narrow on it. */
@@ -27,11 +30,12 @@ export interface ScreenedEntry<Id extends string = string, Row = unknown> {
    * The validated facts. When the facts (the record, or what `toFacts` returned) are already a
    * plain object of valid facts, this is that very object, not a copy, left as it is (not
    * frozen), and may hold `null` for facts not recorded; otherwise it is the frozen copy made by
-   * `parsePatientFacts`.
+   * `parsePatientFacts`. Typed as {@link PatientFacts}, with the rule set's own facts when it
+   * declares any.
    */
-  readonly facts: PatientFacts;
+  readonly facts: [Fact] extends [never] ? PatientFacts : PatientFactsWith<Fact>;
   /** The screening of the facts; frozen, and possibly shared with other entries. */
-  readonly screening: Screening<Id>;
+  readonly screening: Screening<Id, Fact>;
 }
 
 /** A record whose facts failed validation: not dropped, but reported with its issues. */

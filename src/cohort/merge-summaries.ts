@@ -1,8 +1,10 @@
 import { readProperty } from '../_internal/read-property.js';
+import { isFactName } from '../facts/patient-facts.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import type { RuleKind } from '../screening/rule.js';
 import { screeningStatuses } from '../screening/screening.js';
 import type { CohortStatistics, CohortSummary } from './cohort-summary.js';
-import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statisticsOf } from './statistics.js';
+import { type Counts, define, emptyCounts, naturalCompare, ruleKinds, ruleSetKey, statisticsOf } from './statistics.js';
 
 /**
  * Adds up summaries of disjoint parts of a cohort (files, shards, worker threads) into the
@@ -10,13 +12,17 @@ import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statistic
  * merging the summaries of any split of a cohort gives a summary deep-equal to
  * `summarizeCohort` of the whole, groups included, whatever the order of the parts (when they
  * were summarized with the same options). Summaries that went through `postMessage`,
- * `structuredClone` or JSON merge as well.
+ * `structuredClone` or JSON merge as well. Every status is summed, `refer` included; every rule
+ * keeps its kind; facts that are not shipped ones (a rule set's own) follow the shipped ones in
+ * the order that every part lists them in (as parts summarized with the same `ruleSet` option
+ * do), and where the parts' orders part ways, in code-unit order.
  *
  * @param summaries - the partial summaries; none gives the summary of an empty cohort.
  * @returns the frozen merged summary; it has `groups` when the parts have them.
  * @throws {TypeError} when a summary is not a summary object (a count that is not a whole
- *   number, a missing status), or when grouped and ungrouped summaries of non-empty parts are
- *   mixed, whose group totals could not add up.
+ *   number, a missing status, a rule without a kind), when two parts give one rule two kinds, or
+ *   when grouped and ungrouped summaries of non-empty parts are mixed, whose group totals could
+ *   not add up.
  * @example
  * const [first, second] = [[{ ageYears: 80 }], [{ ageYears: 'forty' }]].map((part) =>
  *   summarizeCohort(screenCohort(part)),
@@ -25,16 +31,16 @@ import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statistic
  * merged.total; // => 2
  * merged.invalid; // => 1
  */
-export function mergeSummaries<Id extends string = ProtocolRuleId>(
-  ...summaries: readonly CohortSummary<Id>[]
-): CohortSummary<Id> {
+export function mergeSummaries<Id extends string = ProtocolRuleId, Fact extends string = never>(
+  ...summaries: readonly CohortSummary<Id, Fact>[]
+): CohortSummary<Id, Fact> {
   const whole = emptyCounts();
   const groups = new Map<string, Counts>();
   let grouped = false;
   let ungroupedRecords = false;
   summaries.forEach((summary, i) => {
     addCounts(whole, summary, `summaries[${i}]`);
-    const parts = readProperty(summary, 'groups') as CohortSummary<Id>['groups'];
+    const parts = readProperty(summary, 'groups') as CohortSummary<Id, Fact>['groups'];
     if (parts === undefined) {
       if ((readProperty(summary, 'total') as number) > 0) ungroupedRecords = true;
       return;
@@ -48,22 +54,22 @@ export function mergeSummaries<Id extends string = ProtocolRuleId>(
         group = emptyCounts();
         groups.set(key, group);
       }
-      addCounts(group, parts[key] as CohortStatistics<Id>, `summaries[${i}].groups[${JSON.stringify(key)}]`);
+      addCounts(group, parts[key] as CohortStatistics<Id, Fact>, `summaries[${i}].groups[${JSON.stringify(key)}]`);
     }
   });
   if (grouped && ungroupedRecords) {
     throw new TypeError('mergeSummaries: cannot merge grouped summaries with ungrouped summaries of records');
   }
-  const statistics = statisticsOf(whole) as CohortStatistics<Id>;
+  const statistics = statisticsOf(whole) as CohortStatistics<Id, Fact>;
   if (!grouped) return statistics;
-  const merged: Record<string, CohortStatistics<Id>> = {};
+  const merged: Record<string, CohortStatistics<Id, Fact>> = {};
   for (const key of [...groups.keys()].sort(naturalCompare)) {
-    define(merged, key, statisticsOf(groups.get(key) as Counts) as CohortStatistics<Id>);
+    define(merged, key, statisticsOf(groups.get(key) as Counts) as CohortStatistics<Id, Fact>);
   }
   return Object.freeze({ ...statistics, groups: Object.freeze(merged) });
 }
 
-function addCounts(counts: Counts, summary: CohortStatistics<string>, where: string): void {
+function addCounts(counts: Counts, summary: CohortStatistics<string, string>, where: string): void {
   if (typeof summary !== 'object' || summary === null) throw new TypeError(`mergeSummaries: ${where} is not a summary`);
   counts.total += count(readProperty(summary, 'total'), `${where}.total`);
   counts.invalid += count(readProperty(summary, 'invalid'), `${where}.invalid`);
@@ -74,17 +80,30 @@ function addCounts(counts: Counts, summary: CohortStatistics<string>, where: str
   });
   const byRule = object(readProperty(summary, 'byRule'), `${where}.byRule`);
   for (const id of Object.keys(byRule)) {
-    const rule = object(byRule[id], `${where}.byRule[${JSON.stringify(id)}]`);
-    const sum = counts.rules.get(id) ?? [0, 0, 0];
-    sum[0] += count(readProperty(rule, 'present'), `${where}.byRule[${JSON.stringify(id)}].present`);
-    sum[1] += count(readProperty(rule, 'absent'), `${where}.byRule[${JSON.stringify(id)}].absent`);
-    sum[2] += count(readProperty(rule, 'unknown'), `${where}.byRule[${JSON.stringify(id)}].unknown`);
+    const at = `${where}.byRule[${JSON.stringify(id)}]`;
+    const rule = object(byRule[id], at);
+    const kind = readProperty(rule, 'kind') as RuleKind;
+    if (!ruleKinds.includes(kind)) {
+      throw new TypeError(
+        `mergeSummaries: ${at}.kind must be 'absolute', 'relative' or 'referral', got ${String(kind)}`,
+      );
+    }
+    const sum = counts.rules.get(id) ?? { kind, outcomes: [0, 0, 0] };
+    if (sum.kind !== kind) {
+      throw new TypeError(`mergeSummaries: ${at}.kind is ${kind}, but another part counts the rule as ${sum.kind}`);
+    }
+    sum.outcomes[0] += count(readProperty(rule, 'present'), `${at}.present`);
+    sum.outcomes[1] += count(readProperty(rule, 'absent'), `${at}.absent`);
+    sum.outcomes[2] += count(readProperty(rule, 'unknown'), `${at}.unknown`);
     counts.rules.set(id, sum);
   }
   const missing = object(readProperty(summary, 'missing'), `${where}.missing`);
   for (const fact of Object.keys(missing)) {
     counts.missing.set(fact, (counts.missing.get(fact) ?? 0) + count(missing[fact], `${where}.missing.${fact}`));
   }
+  // The order of the facts that are not shipped ones: what every part that lists any agrees on.
+  const own = Object.keys(missing).filter((fact) => !isFactName(fact));
+  if (own.length > 0) counts.leading = counts.leading === undefined ? own : commonStart(counts.leading, own);
   const ruleSets = readProperty(summary, 'ruleSets');
   if (!Array.isArray(ruleSets)) throw new TypeError(`mergeSummaries: ${where}.ruleSets is not an array`);
   for (const ref of ruleSets as unknown[]) {
@@ -98,6 +117,13 @@ function addCounts(counts: Counts, summary: CohortStatistics<string>, where: str
     const checked = { id, version };
     counts.ruleSets.set(ruleSetKey(checked), checked);
   }
+}
+
+/** The longest list that both lists start with. */
+function commonStart(a: readonly string[], b: readonly string[]): readonly string[] {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
 }
 
 function count(value: unknown, where: string): number {

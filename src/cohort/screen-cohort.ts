@@ -1,18 +1,20 @@
 import { readProperty } from '../_internal/read-property.js';
 import { isPlainPatientFacts } from '../facts/is-plain-patient-facts.js';
-import { parsePatientFacts } from '../facts/parse-patient-facts.js';
-import type { PatientFacts } from '../facts/patient-facts.js';
+import { type ParsePatientFactsOptions, parsePatientFacts } from '../facts/parse-patient-facts.js';
 import { programOf } from '../screening/define-rule-set.js';
 import { type Program, run } from '../screening/program.js';
 import { type ProtocolRuleId, protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
 import type { Screening } from '../screening/screening.js';
-import type { CohortEntry } from './cohort-entry.js';
+import type { CohortEntry, ScreenedEntry } from './cohort-entry.js';
 
 /** Options for {@link screenCohort}. */
-export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = unknown> {
-  /** The rules to apply to every record. Default: `protocolRuleSet`, the source protocol's six contraindications. */
-  readonly ruleSet?: RuleSet<Id>;
+export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = unknown, Fact extends string = never> {
+  /**
+   * The rules to apply to every record. Default: `protocolRuleSet`, the source protocol's six
+   * contraindications. A record may hold the set's own facts, validated as the shipped ones.
+   */
+  readonly ruleSet?: RuleSet<Id, Fact>;
   /**
    * Maps a raw record to patient facts, for rows that are not facts as they stand: a CSV row of
    * strings, a database row with other columns, a nested JSON document. The library never
@@ -30,8 +32,10 @@ export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = u
  * constant memory. The result mirrors the input: an `Iterable` for an `Iterable` (an array, a
  * generator), an `AsyncIterable` for an `AsyncIterable` (a file read line by line, a database
  * cursor, a Node stream), each time it is iterated it iterates the input again. Every record is
- * validated with `parsePatientFacts` semantics: a record that fails comes out as an
- * `{ ok: false }` entry with its issues and its position, never dropped and never thrown.
+ * validated with `parsePatientFacts` semantics, given the rule set (so that the set's own facts
+ * are accepted, and a value of theirs that is not a boolean is an issue, as for a shipped fact):
+ * a record that fails comes out as an `{ ok: false }` entry with its issues and its position,
+ * never dropped and never thrown.
  *
  * @param records - the raw records: patient facts, or rows that `options.toFacts` maps to facts.
  * @param options - `ruleSet` (default `protocolRuleSet`) and `toFacts`.
@@ -52,89 +56,104 @@ export interface ScreenCohortOptions<Id extends string = ProtocolRuleId, Row = u
  * [...screenCohort(rows, { toFacts: (row) => ({ ageYears: Number(row.age), pregnant: yesNo(row.pregnant) }) })][0].ok;
  * // => true
  */
-export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+export function screenCohort<Row, Id extends string = ProtocolRuleId, Fact extends string = never>(
   records: Iterable<Row>,
-  options?: ScreenCohortOptions<Id, Row>,
-): Iterable<CohortEntry<Id, Row>>;
-export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  options?: ScreenCohortOptions<Id, Row, Fact>,
+): Iterable<CohortEntry<Id, Row, Fact>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId, Fact extends string = never>(
   records: AsyncIterable<Row>,
-  options?: ScreenCohortOptions<Id, Row>,
-): AsyncIterable<CohortEntry<Id, Row>>;
-export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  options?: ScreenCohortOptions<Id, Row, Fact>,
+): AsyncIterable<CohortEntry<Id, Row, Fact>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId, Fact extends string = never>(
   records: Iterable<Row> | AsyncIterable<Row>,
-  options?: ScreenCohortOptions<Id, Row>,
-): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>;
-export function screenCohort<Row, Id extends string = ProtocolRuleId>(
+  options?: ScreenCohortOptions<Id, Row, Fact>,
+): Iterable<CohortEntry<Id, Row, Fact>> | AsyncIterable<CohortEntry<Id, Row, Fact>>;
+export function screenCohort<Row, Id extends string = ProtocolRuleId, Fact extends string = never>(
   records: Iterable<Row> | AsyncIterable<Row>,
-  options: ScreenCohortOptions<Id, Row> = {},
-): Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>> {
+  options: ScreenCohortOptions<Id, Row, Fact> = {},
+): Iterable<CohortEntry<Id, Row, Fact>> | AsyncIterable<CohortEntry<Id, Row, Fact>> {
   // Options are read as facts are: never from Object.prototype, where a polluted toFacts could
   // turn every record into an all-clear.
   const ruleSet = (readProperty(options, 'ruleSet') ?? protocolRuleSet) as RuleSet;
   // Checks the rule set now, so that a bad one fails at the call rather than mid-stream, and
   // compiles it once for every record: what screen does on each call.
   const program = programOf(ruleSet);
+  // The checked, frozen set (a copy, for a plain object): its own facts are the keys a record may add.
+  const parseOptions: ParsePatientFactsOptions<string> = { ruleSet: program.ruleSet };
   const toFacts = readProperty(options, 'toFacts') as ToFacts<Row>;
   if (toFacts !== undefined && typeof toFacts !== 'function') {
     throw new TypeError('screenCohort: options.toFacts must be a function (row, index) => facts');
   }
   if (records != null && typeof (records as Iterable<Row>)[Symbol.iterator] === 'function') {
     const iterable = records as Iterable<Row>;
-    return Object.freeze({ [Symbol.iterator]: () => screenEach<Row, Id>(iterable, program, toFacts) });
+    return Object.freeze({
+      [Symbol.iterator]: () => screenEach<Row, Id, Fact>(iterable, program, parseOptions, toFacts),
+    });
   }
   if (records != null && typeof (records as AsyncIterable<Row>)[Symbol.asyncIterator] === 'function') {
     const iterable = records as AsyncIterable<Row>;
-    return Object.freeze({ [Symbol.asyncIterator]: () => screenEachAsync<Row, Id>(iterable, program, toFacts) });
+    return Object.freeze({
+      [Symbol.asyncIterator]: () => screenEachAsync<Row, Id, Fact>(iterable, program, parseOptions, toFacts),
+    });
   }
   throw new TypeError('screenCohort: records must be an Iterable or an AsyncIterable');
 }
 
 type ToFacts<Row> = ((row: Row, index: number) => unknown) | undefined;
 
-function* screenEach<Row, Id extends string>(
+function* screenEach<Row, Id extends string, Fact extends string>(
   records: Iterable<Row>,
   program: Program,
+  parseOptions: ParsePatientFactsOptions<string>,
   toFacts: ToFacts<Row>,
-): Generator<CohortEntry<Id, Row>, void, undefined> {
+): Generator<CohortEntry<Id, Row, Fact>, void, undefined> {
   let index = 0;
   for (const record of records) {
-    yield entryOf<Row, Id>(record, index, program, toFacts);
+    yield entryOf<Row, Id, Fact>(record, index, program, parseOptions, toFacts);
     index++;
   }
 }
 
-async function* screenEachAsync<Row, Id extends string>(
+async function* screenEachAsync<Row, Id extends string, Fact extends string>(
   records: AsyncIterable<Row>,
   program: Program,
+  parseOptions: ParsePatientFactsOptions<string>,
   toFacts: ToFacts<Row>,
-): AsyncGenerator<CohortEntry<Id, Row>, void, undefined> {
+): AsyncGenerator<CohortEntry<Id, Row, Fact>, void, undefined> {
   let index = 0;
   for await (const record of records) {
-    yield entryOf<Row, Id>(record, index, program, toFacts);
+    yield entryOf<Row, Id, Fact>(record, index, program, parseOptions, toFacts);
     index++;
   }
 }
 
-function entryOf<Row, Id extends string>(
+function entryOf<Row, Id extends string, Fact extends string>(
   record: Row,
   index: number,
   program: Program,
+  parseOptions: ParsePatientFactsOptions<string>,
   toFacts: ToFacts<Row>,
-): CohortEntry<Id, Row> {
+): CohortEntry<Id, Row, Fact> {
   const input = toFacts === undefined ? record : toFacts(record, index);
-  // The fast check allocates nothing; parsePatientFacts decides every case it is not sure of.
+  // The fast check allocates nothing; parsePatientFacts decides every case it is not sure of,
+  // among them every record that holds a fact of the rule set's own, which the check declines.
   if (isPlainPatientFacts(input)) {
-    const facts = input as PatientFacts;
-    return Object.freeze({ index, ok: true, record, facts, screening: run(program, facts) as Screening<Id> });
+    return Object.freeze({
+      index,
+      ok: true,
+      record,
+      facts: input as ScreenedEntry<Id, Row, Fact>['facts'],
+      screening: run(program, input) as unknown as Screening<Id, Fact>,
+    });
   }
-  const parsed = parsePatientFacts(input);
+  const parsed = parsePatientFacts(input, parseOptions);
   if (parsed.ok) {
     return Object.freeze({
       index,
       ok: true,
       record,
-      facts: parsed.value,
-      screening: run(program, parsed.value) as Screening<Id>,
+      facts: parsed.value as ScreenedEntry<Id, Row, Fact>['facts'],
+      screening: run(program, parsed.value) as unknown as Screening<Id, Fact>,
     });
   }
   return Object.freeze({ index, ok: false, record, issues: parsed.issues });

@@ -2,6 +2,7 @@
 // build every summary through statisticsOf, so equal counts always give deep-equal summaries,
 // which is what makes the merge of a split equal to the summary of the whole.
 import { factNames } from '../facts/patient-facts.js';
+import type { RuleKind } from '../screening/rule.js';
 import type { RuleSetRef, ScreeningStatus } from '../screening/screening.js';
 import { screeningStatuses } from '../screening/screening.js';
 import type { CohortStatistics, Proportion, RuleCounts, RuleProportions } from './cohort-summary.js';
@@ -13,16 +14,40 @@ export interface Counts {
   invalid: number;
   /** In `screeningStatuses` order. */
   readonly status: number[];
-  /** Rule id -> [present, absent, unknown]. */
-  readonly rules: Map<string, [number, number, number]>;
+  /** Rule id -> its kind and [present, absent, unknown]. */
+  readonly rules: Map<string, RuleTally>;
   /** Fact name -> records missing it. */
   readonly missing: Map<string, number>;
+  /**
+   * The facts that are not shipped ones to list first after the shipped ones, in this order (a
+   * rule set's own, in declaration order), or undefined when no order is known; any other fact
+   * follows in code-unit order.
+   */
+  leading: readonly string[] | undefined;
   /** `${id}\u0000${version}` -> the reference. */
   readonly ruleSets: Map<string, RuleSetRef>;
 }
 
+/** A rule's kind and its outcome counts. */
+export interface RuleTally {
+  readonly kind: RuleKind;
+  /** [present, absent, unknown]. */
+  readonly outcomes: [number, number, number];
+}
+
+/** The kinds of rule, to check a kind read from a screening or a summary. */
+export const ruleKinds: readonly RuleKind[] = /* @__PURE__ */ Object.freeze(['absolute', 'relative', 'referral']);
+
 export function emptyCounts(): Counts {
-  return { total: 0, invalid: 0, status: [0, 0, 0, 0], rules: new Map(), missing: new Map(), ruleSets: new Map() };
+  return {
+    total: 0,
+    invalid: 0,
+    status: screeningStatuses.map(() => 0),
+    rules: new Map(),
+    missing: new Map(),
+    leading: undefined,
+    ruleSets: new Map(),
+  };
 }
 
 export function ruleSetKey(ref: RuleSetRef): string {
@@ -34,7 +59,7 @@ const indexFacts = (): ReadonlyMap<string, number> => new Map(factNames.map((fac
 
 const factOrder = /* @__PURE__ */ indexFacts();
 
-export function statisticsOf(counts: Counts): CohortStatistics<string> {
+export function statisticsOf(counts: Counts): CohortStatistics<string, string> {
   const { total, invalid } = counts;
   const screened = total - invalid;
   const byStatus: Record<string, number> = {};
@@ -46,8 +71,9 @@ export function statisticsOf(counts: Counts): CohortStatistics<string> {
   });
   const byRule: Record<string, RuleCounts> = {};
   const ruleProportions: Record<string, RuleProportions> = {};
-  for (const [id, [present, absent, unknown]] of counts.rules) {
-    define(byRule, id, Object.freeze({ present, absent, unknown }));
+  for (const [id, { kind, outcomes }] of counts.rules) {
+    const [present, absent, unknown] = outcomes;
+    define(byRule, id, Object.freeze({ kind, present, absent, unknown }));
     define(
       ruleProportions,
       id,
@@ -60,8 +86,12 @@ export function statisticsOf(counts: Counts): CohortStatistics<string> {
   }
   const missing: Record<string, number> = {};
   const missingProportions: Record<string, Proportion> = {};
+  // Shipped facts first, in factNames order; then the leading facts (never shipped ones, each
+  // once) in their order; then the rest.
+  const order = new Map(factOrder);
+  for (const fact of counts.leading ?? []) order.set(fact, order.size);
   const facts = [...counts.missing.keys()].sort(
-    (a, b) => (factOrder.get(a) ?? factOrder.size) - (factOrder.get(b) ?? factOrder.size) || compareText(a, b),
+    (a, b) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size) || compareText(a, b),
   );
   for (const fact of facts) {
     const count = counts.missing.get(fact) as number;
@@ -75,14 +105,14 @@ export function statisticsOf(counts: Counts): CohortStatistics<string> {
     total,
     screened,
     invalid,
-    byStatus: Object.freeze(byStatus) as CohortStatistics<string>['byStatus'],
+    byStatus: Object.freeze(byStatus) as CohortStatistics<string, string>['byStatus'],
     byRule: Object.freeze(byRule),
     missing: Object.freeze(missing),
     ruleSets: Object.freeze(ruleSets),
     proportions: Object.freeze({
       screened: proportion(screened, total),
       invalid: proportion(invalid, total),
-      byStatus: Object.freeze(statusProportions) as CohortStatistics<string>['proportions']['byStatus'],
+      byStatus: Object.freeze(statusProportions) as CohortStatistics<string, string>['proportions']['byStatus'],
       byRule: Object.freeze(ruleProportions),
       missing: Object.freeze(missingProportions),
     }),

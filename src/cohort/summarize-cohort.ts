@@ -1,34 +1,40 @@
 import { readProperty } from '../_internal/read-property.js';
 import { factNames } from '../facts/patient-facts.js';
+import { programOf } from '../screening/define-rule-set.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
-import { type RuleSet, ruleFacts } from '../screening/rule.js';
-import { screen } from '../screening/screen.js';
+import { type RuleKind, type RuleSet, ruleFacts } from '../screening/rule.js';
 import { type RuleSetRef, type Screening, screeningStatuses } from '../screening/screening.js';
 import type { CohortEntry } from './cohort-entry.js';
 import type { CohortStatistics, CohortSummary } from './cohort-summary.js';
-import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statisticsOf } from './statistics.js';
+import { type Counts, define, emptyCounts, naturalCompare, ruleKinds, ruleSetKey, statisticsOf } from './statistics.js';
 
 /** Options for {@link summarizeCohort}. */
-export interface SummarizeCohortOptions<Id extends string = ProtocolRuleId, Row = unknown> {
+export interface SummarizeCohortOptions<
+  Id extends string = ProtocolRuleId,
+  Row = unknown,
+  Fact extends string = never,
+> {
   /**
    * The rule set the entries were screened with. Optional: without it, rule ids, facts and rule
    * sets are taken from the screenings counted. With it, every rule of the set is listed in
    * `byRule` and every fact it reads in `missing`, zero counts included, in every group, even a
-   * group (or a whole summary) without a single screened record.
+   * group (or a whole summary) without a single screened record; and the set's own facts are
+   * listed in declaration order, after the shipped ones.
    */
-  readonly ruleSet?: RuleSet<Id>;
+  readonly ruleSet?: RuleSet<Id, Fact>;
   /**
    * Puts each entry in a group, e.g. by region (`(entry) => entry.record.region`) or by age band
    * (`(entry) => entry.ok ? ageBand(entry.facts.ageYears, bands) : 'invalid'`); the summary then
    * has the same statistics per group in `groups`. Called once per entry, invalid ones
    * included; it must return a string.
    */
-  readonly groupBy?: (entry: CohortEntry<Id, Row>) => string;
+  readonly groupBy?: (entry: CohortEntry<Id, Row, Fact>) => string;
 }
 
 /**
- * Counts a screened cohort in one pass and constant memory: totals, statuses, each rule's
- * outcomes, missing facts and invalid records, with the proportions and their 95% Wilson score
+ * Counts a screened cohort in one pass and constant memory: totals, statuses (`refer` among
+ * them), each rule's kind and outcomes (referral rules too), missing facts (a rule set's own
+ * too) and invalid records, with the proportions and their 95% Wilson score
  * intervals, for the whole cohort and, with `groupBy`, for each group. The result mirrors the
  * input: a summary for an `Iterable`, a Promise of one for an `AsyncIterable`. Summaries of the
  * parts of a cohort merge exactly with {@link mergeSummaries}.
@@ -37,42 +43,43 @@ export interface SummarizeCohortOptions<Id extends string = ProtocolRuleId, Row 
  * @param options - `ruleSet` (to list every rule and fact, zero counts included) and `groupBy`.
  * @returns the frozen summary; see {@link CohortSummary} for what each count means.
  * @throws {TypeError} when `entries` is neither iterable nor async iterable, `options.ruleSet`
- *   is not a valid rule set, `options.groupBy` is not a function, or `groupBy` returns
- *   something other than a string (the last during iteration: for an `AsyncIterable`, the
- *   Promise rejects).
+ *   is not a valid rule set, `options.groupBy` is not a function; and during iteration (for an
+ *   `AsyncIterable`, the Promise rejects) when `groupBy` returns something other than a string,
+ *   or one rule id comes with two kinds (screenings of rule sets that use one id for rules of
+ *   different kinds: summarize them apart).
  * @example
  * const summary = summarizeCohort(screenCohort([{ ageYears: 80 }, { ageYears: 'forty' }]));
  * summary.total; // => 2
  * summary.invalid; // => 1
- * summary.byStatus; // => { eligible: 0, caution: 0, incomplete: 0, contraindicated: 1 }
- * summary.byRule.age; // => { present: 1, absent: 0, unknown: 0 }
+ * summary.byStatus; // => { eligible: 0, caution: 0, incomplete: 0, contraindicated: 1, refer: 0 }
+ * summary.byRule.age; // => { kind: 'absolute', present: 1, absent: 0, unknown: 0 }
  * summary.proportions.byStatus.contraindicated; // => { count: 1, n: 1, p: 1, low: 0.2065493..., high: 1 }
  */
-export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
-  entries: Iterable<CohortEntry<Id, Row>>,
-  options?: SummarizeCohortOptions<Id, Row>,
-): CohortSummary<Id>;
-export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
-  entries: AsyncIterable<CohortEntry<Id, Row>>,
-  options?: SummarizeCohortOptions<Id, Row>,
-): Promise<CohortSummary<Id>>;
-export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
-  entries: Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>,
-  options?: SummarizeCohortOptions<Id, Row>,
-): CohortSummary<Id> | Promise<CohortSummary<Id>>;
-export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown>(
-  entries: Iterable<CohortEntry<Id, Row>> | AsyncIterable<CohortEntry<Id, Row>>,
-  options: SummarizeCohortOptions<Id, Row> = {},
-): CohortSummary<Id> | Promise<CohortSummary<Id>> {
-  const tally = new Tally(options as unknown as SummarizeCohortOptions<string, unknown>);
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown, Fact extends string = never>(
+  entries: Iterable<CohortEntry<Id, Row, Fact>>,
+  options?: SummarizeCohortOptions<Id, Row, Fact>,
+): CohortSummary<Id, Fact>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown, Fact extends string = never>(
+  entries: AsyncIterable<CohortEntry<Id, Row, Fact>>,
+  options?: SummarizeCohortOptions<Id, Row, Fact>,
+): Promise<CohortSummary<Id, Fact>>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown, Fact extends string = never>(
+  entries: Iterable<CohortEntry<Id, Row, Fact>> | AsyncIterable<CohortEntry<Id, Row, Fact>>,
+  options?: SummarizeCohortOptions<Id, Row, Fact>,
+): CohortSummary<Id, Fact> | Promise<CohortSummary<Id, Fact>>;
+export function summarizeCohort<Id extends string = ProtocolRuleId, Row = unknown, Fact extends string = never>(
+  entries: Iterable<CohortEntry<Id, Row, Fact>> | AsyncIterable<CohortEntry<Id, Row, Fact>>,
+  options: SummarizeCohortOptions<Id, Row, Fact> = {},
+): CohortSummary<Id, Fact> | Promise<CohortSummary<Id, Fact>> {
+  const tally = new Tally(options as unknown as SummarizeCohortOptions<string, unknown, string>);
   if (entries != null && typeof (entries as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const entry of entries as Iterable<CohortEntry<string, unknown>>) tally.add(entry);
-    return tally.finish() as CohortSummary<Id>;
+    for (const entry of entries as Iterable<CohortEntry<string, unknown, string>>) tally.add(entry);
+    return tally.finish() as CohortSummary<Id, Fact>;
   }
   if (entries != null && typeof (entries as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
     return (async () => {
-      for await (const entry of entries as AsyncIterable<CohortEntry<string, unknown>>) tally.add(entry);
-      return tally.finish() as CohortSummary<Id>;
+      for await (const entry of entries as AsyncIterable<CohortEntry<string, unknown, string>>) tally.add(entry);
+      return tally.finish() as CohortSummary<Id, Fact>;
     })();
   }
   throw new TypeError('summarizeCohort: entries must be an Iterable or an AsyncIterable');
@@ -105,7 +112,7 @@ class GroupTally {
   total = 0;
   invalid = 0;
   slotCounts = new Float64Array(64);
-  readonly status = [0, 0, 0, 0];
+  readonly status = screeningStatuses.map(() => 0);
   readonly cells: number[] = [];
   readonly missing: number[] = [];
   readonly ruleSetCounts: number[] = [];
@@ -127,11 +134,13 @@ class GroupTally {
 }
 
 class Tally {
-  private readonly slots = new Map<Screening, number>();
+  private readonly slots = new Map<Screening<string, string>, number>();
   // Stryker disable next-line ArrayDeclaration: equivalent, a stray first profile is never read: no slot counts it
   private readonly profiles: Profile[] = [];
   // Stryker disable next-line ArrayDeclaration: equivalent, a stray first rule id has no counts and is never listed
   private readonly ruleIds: string[] = [];
+  /** The kind of each rule in ruleIds. */
+  private readonly kinds: RuleKind[] = [];
   private readonly ruleIndex = new Map<string, number>();
   private readonly facts: string[] = [...factNames];
   // Stryker disable next-line ArrayDeclaration: equivalent, facts are indexed as met instead, and the output sorts them in factNames order
@@ -140,36 +149,44 @@ class Tally {
   private readonly refs: RuleSetRef[] = [];
   private readonly refIndex = new Map<string, number>();
   private readonly whole = new GroupTally();
-  private readonly groupBy: ((entry: CohortEntry<string, unknown>) => string) | undefined;
+  private readonly groupBy: ((entry: CohortEntry<string, unknown, string>) => string) | undefined;
   private readonly groups = new Map<string, GroupTally>();
   /** From the ruleSet option: listed even at zero. */
   private readonly listedRules = new Set<string>();
   private readonly listedFacts = new Set<string>();
   private readonly listedRef: string | undefined;
+  /** The ruleSet option's own facts, in declaration order: listed after the shipped ones. */
+  private readonly ownFacts: readonly string[] = [];
 
-  constructor(options: SummarizeCohortOptions<string, unknown>) {
+  constructor(options: SummarizeCohortOptions<string, unknown, string>) {
     // Never Object.prototype's options, as screenCohort reads its own.
-    const ruleSet = readProperty(options, 'ruleSet') as RuleSet | undefined;
+    const given = readProperty(options, 'ruleSet') as RuleSet | undefined;
     const groupBy = readProperty(options, 'groupBy') as Tally['groupBy'];
     if (groupBy !== undefined && typeof groupBy !== 'function') {
       throw new TypeError('summarizeCohort: options.groupBy must be a function (entry) => string');
     }
     this.groupBy = groupBy;
-    if (ruleSet !== undefined) {
-      // Throws a TypeError for a rule set that is not valid, as screen does.
-      screen({}, { ruleSet });
+    if (given !== undefined) {
+      // Throws a TypeError for a rule set that is not valid, as screen does; for a plain object,
+      // gives the checked, frozen copy that screen uses.
+      const ruleSet = programOf(given).ruleSet as RuleSet<string, string>;
       for (const rule of ruleSet.rules) {
-        this.ruleIndexOf(rule.id);
+        this.ruleIndexOf(rule.id, rule.kind);
         this.listedRules.add(rule.id);
-        for (const fact of ruleFacts(rule)) this.listedFacts.add(fact);
+        for (const fact of ruleFacts(rule)) {
+          this.factIndexOf(fact);
+          this.listedFacts.add(fact);
+        }
       }
+      // defineRuleSet always gives a set its facts, none or some.
+      this.ownFacts = Object.keys(ruleSet.facts as object);
       const ref = { id: ruleSet.id, version: ruleSet.version };
       this.refIndexOf(ref);
       this.listedRef = ruleSetKey(ref);
     }
   }
 
-  add(entry: CohortEntry<string, unknown>): void {
+  add(entry: CohortEntry<string, unknown, string>): void {
     const whole = this.whole;
     whole.total++;
     let slot = -1;
@@ -183,8 +200,8 @@ class Tally {
     if (this.groupBy !== undefined) this.addToGroup(entry, slot);
   }
 
-  private addToGroup(entry: CohortEntry<string, unknown>, slot: number): void {
-    const key = (this.groupBy as (entry: CohortEntry<string, unknown>) => string)(entry);
+  private addToGroup(entry: CohortEntry<string, unknown, string>, slot: number): void {
+    const key = (this.groupBy as (entry: CohortEntry<string, unknown, string>) => string)(entry);
     if (typeof key !== 'string') {
       throw new TypeError(
         `summarizeCohort: groupBy must return a string, got ${key === null ? 'null' : typeof key} for entry ${entry.index}`,
@@ -203,7 +220,7 @@ class Tally {
     }
   }
 
-  private newSlot(screening: Screening): number {
+  private newSlot(screening: Screening<string, string>): number {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the limit bounds memory only; expanding sooner, later or never gives the same counts
     if (this.profiles.length >= SLOT_LIMIT) this.expandAll();
     const status = screeningStatuses.indexOf(screening.status);
@@ -213,7 +230,9 @@ class Tally {
     for (const finding of screening.findings) {
       const outcome = OUTCOMES[finding.outcome];
       if (outcome === undefined) throw new TypeError(`summarizeCohort: an entry's finding has an unknown outcome`);
-      cells.push(this.ruleIndexOf(finding.rule) * 3 + outcome);
+      if (!ruleKinds.includes(finding.kind))
+        throw new TypeError(`summarizeCohort: an entry's finding has an unknown kind`);
+      cells.push(this.ruleIndexOf(finding.rule, finding.kind) * 3 + outcome);
     }
     // Stryker disable next-line ArrayDeclaration: equivalent, a stray non-index fact is a property that the counts never read
     const missing: number[] = [];
@@ -224,12 +243,17 @@ class Tally {
     return slot;
   }
 
-  private ruleIndexOf(id: string): number {
+  private ruleIndexOf(id: string, kind: RuleKind): number {
     let index = this.ruleIndex.get(id);
     if (index === undefined) {
       index = this.ruleIds.length;
       this.ruleIds.push(id);
+      this.kinds.push(kind);
       this.ruleIndex.set(id, index);
+    } else if (this.kinds[index] !== kind) {
+      throw new TypeError(
+        `summarizeCohort: the rule "${id}" is counted as ${this.kinds[index]} and as ${kind}: summarize the screenings of rule sets that give one rule id two kinds apart`,
+      );
     }
     return index;
   }
@@ -280,11 +304,11 @@ class Tally {
     counts.fill(0);
   }
 
-  finish(): CohortSummary<string> {
+  finish(): CohortSummary<string, string> {
     this.expandAll();
     const statistics = statisticsOf(this.countsOf(this.whole));
     if (this.groupBy === undefined) return statistics;
-    const groups: Record<string, CohortStatistics<string>> = {};
+    const groups: Record<string, CohortStatistics<string, string>> = {};
     for (const key of [...this.groups.keys()].sort(naturalCompare)) {
       define(groups, key, statisticsOf(this.countsOf(this.groups.get(key) as GroupTally)));
     }
@@ -295,13 +319,16 @@ class Tally {
     const counts = emptyCounts();
     counts.total = tally.total;
     counts.invalid = tally.invalid;
-    counts.status.splice(0, 4, ...tally.status);
+    counts.status.splice(0, tally.status.length, ...tally.status);
     this.ruleIds.forEach((id, r) => {
       const present = tally.cells[r * 3] ?? 0;
       const absent = tally.cells[r * 3 + 1] ?? 0;
       const unknown = tally.cells[r * 3 + 2] ?? 0;
-      if (present + absent + unknown > 0 || this.listedRules.has(id)) counts.rules.set(id, [present, absent, unknown]);
+      if (present + absent + unknown > 0 || this.listedRules.has(id)) {
+        counts.rules.set(id, { kind: this.kinds[r] as RuleKind, outcomes: [present, absent, unknown] });
+      }
     });
+    counts.leading = this.ownFacts;
     this.facts.forEach((fact, f) => {
       const missing = tally.missing[f] ?? 0;
       if (missing > 0 || this.listedFacts.has(fact)) counts.missing.set(fact, missing);

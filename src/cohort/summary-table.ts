@@ -15,7 +15,8 @@ export interface SummaryRow {
   readonly measure: string;
   /**
    * The category counted: for `records` `'screened'` or `'invalid'`; for `status` a status; for
-   * a rule `'present'`, `'absent'` or `'unknown'`; for `missing` a fact name.
+   * a rule `'present'`, `'absent'` or `'unknown'`; for `missing` a fact name (a shipped fact, or
+   * a rule set's own).
    */
   readonly category: string;
   /** The count. */
@@ -39,8 +40,9 @@ export interface SummaryTableOptions {
 /**
  * A summary as a long-format table: one row per group and measure category, the whole cohort
  * first (`group: null`), then each group in the summary's order. Within a group: `records`
- * (screened, invalid), `status` (eligible, caution, incomplete, contraindicated), each rule in
- * rule-set order (present, absent, unknown), then `missing` per fact. Columns, in order:
+ * (screened, invalid), `status` (eligible, caution, incomplete, contraindicated, refer), each
+ * rule in rule-set order (present, absent, unknown), referral rules included, then `missing`
+ * per fact, in the summary's order (the shipped facts, then a rule set's own). Columns, in order:
  * `group, measure, category, count, n, proportion, ci_low, ci_high`. Long format pivots in a
  * spreadsheet, R or pandas without reshaping.
  *
@@ -53,8 +55,8 @@ export interface SummaryTableOptions {
  * summaryTable(summarizeCohort(screenCohort([{ ageYears: 80 }])))[3];
  * // => { group: null, measure: 'status', category: 'caution', count: 0, n: 1, proportion: 0, ci_low: 0, ci_high: 0.7934506... }
  */
-export function summaryTable<Id extends string = ProtocolRuleId>(
-  summary: CohortSummary<Id>,
+export function summaryTable<Id extends string = ProtocolRuleId, Fact extends string = never>(
+  summary: CohortSummary<Id, Fact>,
   options: SummaryTableOptions = {},
 ): readonly SummaryRow[] {
   // Never Object.prototype's digits or groups, which a polluting merge could have left there.
@@ -79,7 +81,7 @@ export function summaryTable<Id extends string = ProtocolRuleId>(
       }),
     );
   };
-  const addStatistics = (group: string | null, statistics: CohortStatistics<string>) => {
+  const addStatistics = (group: string | null, statistics: CohortStatistics<string, string>) => {
     const { proportions } = statistics;
     add(group, 'records', 'screened', proportions.screened);
     add(group, 'records', 'invalid', proportions.invalid);
@@ -94,10 +96,11 @@ export function summaryTable<Id extends string = ProtocolRuleId>(
       if (proportion !== undefined) add(group, 'missing', fact, proportion);
     }
   };
-  addStatistics(null, summary as CohortStatistics<string>);
-  const groups = readProperty(summary, 'groups') as CohortSummary<string>['groups'];
+  addStatistics(null, summary as CohortStatistics<string, string>);
+  const groups = readProperty(summary, 'groups') as CohortSummary<string, string>['groups'];
   if (groups !== undefined) {
-    for (const [key, statistics] of Object.entries(groups)) addStatistics(key, statistics as CohortStatistics<string>);
+    for (const [key, statistics] of Object.entries(groups))
+      addStatistics(key, statistics as CohortStatistics<string, string>);
   }
   return Object.freeze(rows);
 }

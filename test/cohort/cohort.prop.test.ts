@@ -8,11 +8,13 @@ import {
   MAX_AGE_YEARS,
   mergeSummaries,
   protocolRuleSet,
+  type RuleSet,
   screenCohort,
   screeningStatuses,
   summarizeCohort,
   wilsonInterval,
 } from '../../src/index.js';
+import { clinicRuleSet, threeSets } from './rule-sets.js';
 
 /** A fact's value as registries hold them: valid, missing, or of the wrong type. */
 const factValue = (fact: string) =>
@@ -22,11 +24,20 @@ const factValue = (fact: string) =>
     { weight: 1, arbitrary: fc.constantFrom('no', 'yes', -1, 1, Number.NaN, MAX_AGE_YEARS) },
   );
 
-/** Records: mostly facts (some with unknown keys), a few non-objects. */
+/** Records: mostly facts (some with unknown keys, some with the clinic's own facts), a few non-objects. */
 const record = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record(Object.fromEntries(factNames.map((fact) => [fact, factValue(fact)])), { requiredKeys: [] }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      Object.fromEntries(
+        [...factNames.slice(0, 7), ...Object.keys(clinicRuleSet.facts ?? {})].map((fact) => [fact, factValue(fact)]),
+      ),
+      { requiredKeys: [] },
+    ),
   },
   { weight: 1, arbitrary: fc.constantFrom(null, 42, 'facts', [], { pregnancy: true }) },
 );
@@ -40,7 +51,13 @@ const combined = defineRuleSet({
   rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
 });
 
-const ruleSet = fc.constantFrom(protocolRuleSet, cautionRuleSet, combined);
+const ruleSet = fc.constantFrom<RuleSet<string, string>>(
+  protocolRuleSet,
+  cautionRuleSet,
+  combined,
+  clinicRuleSet,
+  threeSets,
+);
 
 /** Cut points that split an array into any number of parts, empty parts included. */
 function split<T>(items: readonly T[], cuts: readonly number[]): T[][] {
@@ -83,7 +100,7 @@ describe('cohort summaries', () => {
     (rows, cuts, rules, withRuleSetOption) => {
       const options = {
         ...(withRuleSetOption ? { ruleSet: rules } : {}),
-        groupBy: (entry: CohortEntry<string, Row>) => entry.record.region,
+        groupBy: (entry: CohortEntry<string, Row, string>) => entry.record.region,
       };
       const summarize = (part: readonly Row[]) =>
         summarizeCohort(screenCohort(part, { ruleSet: rules, toFacts: (r) => r.facts }), options);

@@ -6,11 +6,16 @@ import {
   type CohortStatistics,
   type CohortSummary,
   cautionRuleSet,
+  type FactName,
   type Issue,
   mergeSummaries,
   type PatientFacts,
+  type PatientFactsWith,
+  type Proportion,
   type ProtocolRuleId,
   type RuleCounts,
+  type RuleKind,
+  type RuleSet,
   type Screening,
   type SummaryRow,
   screenCohort,
@@ -19,6 +24,10 @@ import {
   type WilsonInterval,
   wilsonInterval,
 } from '../../src/index.js';
+import { clinicRuleSet } from './rule-sets.js';
+
+type ClinicRuleId = ProtocolRuleId | 'metal-allergy' | 'recent-spinal-surgery';
+type ClinicFact = 'recentSpinalSurgery' | 'metalAllergy';
 
 interface CsvRow {
   readonly age: string;
@@ -97,6 +106,57 @@ describe('summarizeCohort', () => {
     expectTypeOf(summary.groups).toEqualTypeOf<
       Readonly<Record<string, CohortStatistics<ProtocolRuleId>>> | undefined
     >();
+  });
+});
+
+describe('a rule set with facts of its own', () => {
+  test('its fact names flow from the rule set into the entries', () => {
+    expectTypeOf(clinicRuleSet).toEqualTypeOf<RuleSet<ClinicRuleId, ClinicFact>>();
+    const entries = screenCohort(rows, { ruleSet: clinicRuleSet });
+    expectTypeOf(entries).toEqualTypeOf<Iterable<CohortEntry<ClinicRuleId, CsvRow, ClinicFact>>>();
+    for (const entry of entries) {
+      if (!entry.ok) continue;
+      expectTypeOf(entry.facts).toEqualTypeOf<PatientFactsWith<ClinicFact>>();
+      expectTypeOf(entry.facts.metalAllergy).toEqualTypeOf<boolean | null | undefined>();
+      expectTypeOf(entry.screening).toEqualTypeOf<Screening<ClinicRuleId, ClinicFact>>();
+      expectTypeOf(entry.screening.missing).toEqualTypeOf<readonly (FactName | ClinicFact)[]>();
+      // @ts-expect-error a misspelt fact of the set's own
+      entry.facts.metalAlergy;
+    }
+  });
+
+  test('and on into the summary, its merge and its table', () => {
+    const summary = summarizeCohort(screenCohort(rows, { ruleSet: clinicRuleSet }), {
+      ruleSet: clinicRuleSet,
+      groupBy: (entry) => {
+        expectTypeOf(entry).toEqualTypeOf<CohortEntry<ClinicRuleId, CsvRow, ClinicFact>>();
+        return entry.record.age;
+      },
+    });
+    expectTypeOf(summary).toEqualTypeOf<CohortSummary<ClinicRuleId, ClinicFact>>();
+    expectTypeOf(summary.missing.metalAllergy).toEqualTypeOf<number | undefined>();
+    expectTypeOf(summary.proportions.missing.recentSpinalSurgery).toEqualTypeOf<Proportion | undefined>();
+    expectTypeOf(summary.byRule['recent-spinal-surgery']).toEqualTypeOf<RuleCounts | undefined>();
+    // @ts-expect-error a misspelt fact of the set's own
+    summary.missing.metalAlergy;
+    expectTypeOf(mergeSummaries(summary, summary)).toEqualTypeOf<CohortSummary<ClinicRuleId, ClinicFact>>();
+    expectTypeOf(summaryTable(summary)).toEqualTypeOf<readonly SummaryRow[]>();
+    expectTypeOf(summarizeCohort(screenCohort(asyncRows, { ruleSet: clinicRuleSet }))).toEqualTypeOf<
+      Promise<CohortSummary<ClinicRuleId, ClinicFact>>
+    >();
+  });
+
+  test('the set’s own facts are no facts of the protocol’s summary', () => {
+    const summary = summarizeCohort(screenCohort(rows));
+    // @ts-expect-error the protocol declares no metalAllergy
+    summary.missing.metalAllergy;
+  });
+
+  test('every summary counts refer and gives each rule its kind', () => {
+    const summary = summarizeCohort(screenCohort(rows));
+    expectTypeOf(summary.byStatus.refer).toEqualTypeOf<number>();
+    expectTypeOf(summary.byRule.age).toEqualTypeOf<RuleCounts | undefined>();
+    expectTypeOf<RuleCounts['kind']>().toEqualTypeOf<RuleKind>();
   });
 });
 

@@ -101,14 +101,32 @@ describe('mergeSummaries', () => {
     ]);
   });
 
-  it('keeps missing facts it does not know (from another version), after the known ones, in code-unit order', () => {
+  it('keeps facts that are not shipped ones after the shipped ones, in the order the parts agree on, then in code-unit order', () => {
     const summary = summarizeCohort(screenCohort([{ ageYears: 40 }]));
-    const merged = mergeSummaries({
-      ...summary,
-      missing: { mid: 1, zeta: 1, alpha: 1, pregnant: 1, beta: 1, ageYears: 0 },
-    } as CohortSummary);
-    expect(Object.keys(merged.missing)).toEqual(['ageYears', 'pregnant', 'alpha', 'beta', 'mid', 'zeta']);
-    expect(merged.proportions.missing['zeta' as keyof typeof merged.missing]?.count).toBe(1);
+    const withMissing = (missing: Record<string, number>) => ({ ...summary, missing }) as CohortSummary;
+    const one = mergeSummaries(withMissing({ mid: 1, zeta: 1, alpha: 1, pregnant: 1, beta: 1, ageYears: 0 }));
+    expect(Object.keys(one.missing)).toEqual(['ageYears', 'pregnant', 'mid', 'zeta', 'alpha', 'beta']);
+    expect(one.proportions.missing['zeta' as keyof typeof one.missing]?.count).toBe(1);
+    // The parts agree on mid and zeta first; after that, code-unit order, whichever part comes first.
+    const first = withMissing({ mid: 1, zeta: 1, omega: 1, alpha: 1 });
+    const second = withMissing({ mid: 1, pregnant: 1, zeta: 1, beta: 1 });
+    for (const merged of [mergeSummaries(first, second), mergeSummaries(second, first)]) {
+      expect(Object.keys(merged.missing)).toEqual(['pregnant', 'mid', 'zeta', 'alpha', 'beta', 'omega']);
+    }
+    // A part that lists no such fact leaves the order to the others.
+    const empty = withMissing({ pregnant: 1 });
+    expect(Object.keys(mergeSummaries(empty, first, empty).missing)).toEqual([
+      'pregnant',
+      'mid',
+      'zeta',
+      'omega',
+      'alpha',
+    ]);
+    // With no agreement at all, code-unit order.
+    expect(Object.keys(mergeSummaries(withMissing({ zeta: 1 }), withMissing({ alpha: 1 })).missing)).toEqual([
+      'alpha',
+      'zeta',
+    ]);
   });
 });
 
@@ -150,17 +168,17 @@ describe('mergeSummaries: what is wrong with a part, and where', () => {
     ],
     [
       'a rule count that is not a number',
-      () => withField('byRule', { age: { present: 'x', absent: 0, unknown: 0 } }),
+      () => withField('byRule', { age: { kind: 'absolute', present: 'x', absent: 0, unknown: 0 } }),
       'mergeSummaries: summaries[0].byRule["age"].present must be a whole number >= 0, got x',
     ],
     [
       'a negative absent count',
-      () => withField('byRule', { age: { present: 0, absent: -1, unknown: 0 } }),
+      () => withField('byRule', { age: { kind: 'absolute', present: 0, absent: -1, unknown: 0 } }),
       'mergeSummaries: summaries[0].byRule["age"].absent must be a whole number >= 0, got -1',
     ],
     [
       'a fractional unknown count',
-      () => withField('byRule', { age: { present: 0, absent: 0, unknown: 0.5 } }),
+      () => withField('byRule', { age: { kind: 'absolute', present: 0, absent: 0, unknown: 0.5 } }),
       'mergeSummaries: summaries[0].byRule["age"].unknown must be a whole number >= 0, got 0.5',
     ],
     [

@@ -31,14 +31,14 @@ describe('summarizeCohort', () => {
     expect(summary.total).toBe(6);
     expect(summary.screened).toBe(5);
     expect(summary.invalid).toBe(1);
-    expect(summary.byStatus).toEqual({ eligible: 2, caution: 0, incomplete: 1, contraindicated: 2 });
+    expect(summary.byStatus).toEqual({ eligible: 2, caution: 0, incomplete: 1, contraindicated: 2, refer: 0 });
     expect(summary.byRule).toEqual({
-      age: { present: 1, absent: 4, unknown: 0 },
-      oncology: { present: 0, absent: 5, unknown: 0 },
-      pregnancy: { present: 1, absent: 3, unknown: 1 },
-      coagulation: { present: 0, absent: 4, unknown: 1 },
-      'acute-infection': { present: 1, absent: 3, unknown: 1 },
-      'acute-mental-state': { present: 0, absent: 4, unknown: 1 },
+      age: { kind: 'absolute', present: 1, absent: 4, unknown: 0 },
+      oncology: { kind: 'absolute', present: 0, absent: 5, unknown: 0 },
+      pregnancy: { kind: 'absolute', present: 1, absent: 3, unknown: 1 },
+      coagulation: { kind: 'absolute', present: 0, absent: 4, unknown: 1 },
+      'acute-infection': { kind: 'absolute', present: 1, absent: 3, unknown: 1 },
+      'acute-mental-state': { kind: 'absolute', present: 0, absent: 4, unknown: 1 },
     });
     expect(summary.missing).toEqual({
       pregnant: 1,
@@ -69,12 +69,12 @@ describe('summarizeCohort', () => {
     expect(summary.proportions.invalid).toEqual({ count: 1, n: 1, p: 1, ...wilsonInterval(1, 1) });
   });
 
-  it('always lists all four statuses, and with the ruleSet option every rule and fact at zero', () => {
+  it('always lists all five statuses, and with the ruleSet option every rule and fact at zero', () => {
     const empty = summarizeCohort(screenCohort([]), { ruleSet: protocolRuleSet });
     expect(empty.total).toBe(0);
-    expect(empty.byStatus).toEqual({ eligible: 0, caution: 0, incomplete: 0, contraindicated: 0 });
+    expect(empty.byStatus).toEqual({ eligible: 0, caution: 0, incomplete: 0, contraindicated: 0, refer: 0 });
     expect(Object.keys(empty.byRule)).toEqual(protocolRuleSet.rules.map((rule) => rule.id));
-    expect(Object.values(empty.byRule)).toEqual(Array(6).fill({ present: 0, absent: 0, unknown: 0 }));
+    expect(Object.values(empty.byRule)).toEqual(Array(6).fill({ kind: 'absolute', present: 0, absent: 0, unknown: 0 }));
     expect(empty.missing).toEqual({
       ageYears: 0,
       oncologicalDisease: 0,
@@ -121,7 +121,7 @@ describe('summarizeCohort', () => {
       { ruleSet: combined },
     );
     expect(summary.byStatus.caution).toBe(1);
-    expect(summary.byRule['anticoagulant-therapy']).toEqual({ present: 1, absent: 0, unknown: 0 });
+    expect(summary.byRule['anticoagulant-therapy']).toEqual({ kind: 'relative', present: 1, absent: 0, unknown: 0 });
     expect(Object.keys(summary.byRule)).toHaveLength(12);
   });
 

@@ -45,17 +45,18 @@ describe('summaryTable', () => {
   });
 
   it('lists the whole cohort first, then each group, each as records, statuses, rules and missing facts', () => {
-    const perGroup = 2 + 4 + 3 * protocolRuleSet.rules.length + 7;
+    const perGroup = 2 + 5 + 3 * protocolRuleSet.rules.length + 7;
     expect(rows).toHaveLength(perGroup * 3);
-    expect(rows.slice(0, 6).map((row) => [row.group, row.measure, row.category])).toEqual([
+    expect(rows.slice(0, 7).map((row) => [row.group, row.measure, row.category])).toEqual([
       [null, 'records', 'screened'],
       [null, 'records', 'invalid'],
       [null, 'status', 'eligible'],
       [null, 'status', 'caution'],
       [null, 'status', 'incomplete'],
       [null, 'status', 'contraindicated'],
+      [null, 'status', 'refer'],
     ]);
-    expect(rows.slice(6, 9).map((row) => [row.measure, row.category])).toEqual([
+    expect(rows.slice(7, 10).map((row) => [row.measure, row.category])).toEqual([
       ['rule:age', 'present'],
       ['rule:age', 'absent'],
       ['rule:age', 'unknown'],
