@@ -11,12 +11,16 @@ export type FhirMappedFact =
   | 'acuteMentalIllness'
   | 'psychotropicInfluence'
   | 'anticoagulantTherapy'
-  | 'pacemaker';
+  | 'pacemaker'
+  | 'caudaEquinaSyndrome'
+  | 'historyOfCancer'
+  | 'prolongedCorticosteroidUse'
+  | 'immunosuppression';
 
 /** The mapped facts that come from codes (every mapped fact but age). */
 export type CodedFact = Exclude<FhirMappedFact, 'ageYears'>;
 
-/** The coded facts, in the order the protocol lists them and then the cautions. */
+/** The coded facts, in the order the protocol lists them, then the cautions, then the red flags. */
 export const CODED_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
   'oncologicalDisease',
   'pregnant',
@@ -26,6 +30,27 @@ export const CODED_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
   'psychotropicInfluence',
   'anticoagulantTherapy',
   'pacemaker',
+  'caudaEquinaSyndrome',
+  'historyOfCancer',
+  'prolongedCorticosteroidUse',
+  'immunosuppression',
+] as const);
+
+/**
+ * Facts of history: once a condition coded for one has begun, it stays true, whatever the
+ * condition's status or abatement says (a cancer treated years ago is still a history of cancer).
+ * A condition counts for them from its onset (else its recordedDate) on.
+ */
+export const HISTORY_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze(['historyOfCancer'] as const);
+
+/**
+ * Coded facts that a closed world never sets to false: the mapping reads them from conditions
+ * only, while their main source is the record's drugs (corticosteroids, immunosuppressants,
+ * chemotherapy), which it does not read for them. A code sets them true; nothing sets them false.
+ */
+export const OPEN_WORLD_FACTS: readonly CodedFact[] = /* @__PURE__ */ Object.freeze([
+  'prolongedCorticosteroidUse',
+  'immunosuppression',
 ] as const);
 
 /**

@@ -2,7 +2,7 @@ import { parseIsoDate, toDayNumber } from '../_internal/iso-date.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { PatientFacts } from '../facts/patient-facts.js';
 import { spinalRegions } from '../regions/spinal-region.js';
-import { CODED_FACTS } from './code-list.js';
+import { CODED_FACTS, OPEN_WORLD_FACTS } from './code-list.js';
 import type { FhirFacts, FhirOptions, RegionSuggestion } from './fhir-facts.js';
 import { mapCondition } from './map-condition.js';
 import { mapDevice } from './map-device.js';
@@ -46,8 +46,16 @@ const READ_TYPES: ReadonlySet<string> = new Set([
  * - Medications (RxNorm or ATC, inline or by reference) taken on `on` set `anticoagulantTherapy`;
  *   a drug that cannot be read (only text, an unknown status) leaves it unrecorded. Devices
  *   (SNOMED CT) set `pacemaker`.
+ * - Red flags, only where a code states one: `caudaEquinaSyndrome` (an active, confirmed cauda
+ *   equina syndrome), `historyOfCancer` (a personal history of malignant neoplasm, or any
+ *   confirmed malignant neoplasm that began by `on`, whatever its status now),
+ *   `prolongedCorticosteroidUse` (ICD-10-CM Z79.52) and `immunosuppression` (an
+ *   immunodeficiency, ICD-10 D80-D84), each active and confirmed on `on`. The other red flags are
+ *   signs at the visit that the record does not state: never set.
  * - `closedWorld: true` sets the coded facts with no resource about them to false, unless part of
- *   the record could not be read (an OperationOutcome, an entry that is not a resource).
+ *   the record could not be read (an OperationOutcome, an entry that is not a resource); never
+ *   `prolongedCorticosteroidUse` or `immunosuppression`, whose main source, the drugs, the
+ *   mapping does not read for them.
  *
  * @param input - a FHIR R4 Bundle of any type, or an array of resources; any value is accepted.
  * @param options - `on` (required), `closedWorld`, `extractedOn`, `patientId`, `ageBounds`, `extraCodes`.
@@ -217,7 +225,8 @@ function settleCodedFacts(mapping: Mapping): void {
       mapping.evidence[fact] = Object.freeze([...excluded]);
       continue;
     }
-    if (mapping.options.closedWorld) {
+    // A closed world speaks for the codes the mapping reads; not for facts it reads only in part.
+    if (mapping.options.closedWorld && !OPEN_WORLD_FACTS.includes(fact)) {
       mapping.facts[fact] = false;
       mapping.note('closed-world', `No current record of ${FACT_WORDS[fact]}: set to false (closed world)`, fact);
     }

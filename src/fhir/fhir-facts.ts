@@ -48,6 +48,14 @@ export interface FhirEvidence {
   readonly anticoagulantTherapy?: readonly FhirResourceRef[];
   /** The active implanted devices (a pacemaker or another implanted electrical device). */
   readonly pacemaker?: readonly FhirResourceRef[];
+  /** The active, confirmed conditions coded as cauda equina syndrome. */
+  readonly caudaEquinaSyndrome?: readonly FhirResourceRef[];
+  /** The confirmed conditions coded as a malignant neoplasm or a personal history of one, begun by the reference date, whatever their status now. */
+  readonly historyOfCancer?: readonly FhirResourceRef[];
+  /** The active, confirmed conditions coded as long-term use of systemic steroids. */
+  readonly prolongedCorticosteroidUse?: readonly FhirResourceRef[];
+  /** The active, confirmed conditions coded as an immunodeficiency. */
+  readonly immunosuppression?: readonly FhirResourceRef[];
 }
 
 /** The stable codes of {@link FhirNote}. */

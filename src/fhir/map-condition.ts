@@ -4,7 +4,7 @@ import type { Issue } from '../_internal/result.js';
 import { regionFromIcd10 } from '../regions/region-from-icd10.js';
 import type { SpinalRegion } from '../regions/spinal-region.js';
 import { type Presence, presenceOn, type StatusReading } from './as-of.js';
-import type { CodedFact, CodeListKind, FhirCodeList } from './code-list.js';
+import { type CodedFact, type CodeListKind, type FhirCodeList, HISTORY_FACTS } from './code-list.js';
 import { codeSystems } from './code-systems.js';
 import { PREGNANCY_STATUS_CURRENT_DAYS } from './codes/pregnancy-status.js';
 import type { FhirNoteCode } from './fhir-facts.js';
@@ -28,6 +28,11 @@ function clinicalReading(clinical: string | undefined): StatusReading {
   if (clinical === 'active' || clinical === 'recurrence' || clinical === 'relapse') return 'active';
   if (clinical === 'inactive' || clinical === 'remission' || clinical === 'resolved') return 'ended';
   return 'unclear';
+}
+
+/** Whether the thing recorded was, or may have been, present on `on`. */
+function possible(presence: Presence): boolean {
+  return presence.on === 'present' || presence.on === 'unclear';
 }
 
 /** The onset as a time: a dateTime, or a Period (it began at the start, or by the end). */
@@ -89,21 +94,30 @@ export function mapCondition(mapping: Mapping, item: Found): void {
   }
 
   // Codings that disagree give CONTRADICTORY, which is no known code: the status is unclear.
-  const presence = presenceOn(
+  const statusSince = mapping.statusSince(item, lastUpdated);
+  const current = presenceOn(
     {
       start: onset ?? recorded,
       end: abatementTime ?? (abatedUndated ? 'undated' : undefined),
       status: clinicalReading(clinical),
-      statusSince: mapping.statusSince(item, lastUpdated),
+      statusSince,
     },
     mapping.options.onDay,
   );
+  // A fact of history holds from the onset on: neither an abatement nor a status ends it. Without
+  // a date, it held on `on` if the record already held the condition then.
+  const since = presenceOn(
+    { start: onset ?? recorded, end: undefined, status: 'active', statusSince },
+    mapping.options.onDay,
+  );
   if (!readable) {
-    if (presence.on === 'present' || presence.on === 'unclear') {
-      mapping.unsettle(FACTS_BY_TYPE.Condition);
+    // A condition that ended before `on` may still have been a cancer: a history stays open.
+    const facts = possible(current) ? FACTS_BY_TYPE.Condition : possible(since) ? HISTORY_FACTS : [];
+    if (facts.length > 0) {
+      mapping.unsettle(facts);
       mapping.note(
         'unreadable-code',
-        'Condition has no code in a system the mapping reads (only text, or another code system): the facts a condition can record stay unrecorded',
+        `Condition has no code in a system the mapping reads (only text, or another code system): ${facts === HISTORY_FACTS ? 'it was not present on the reference date, but a history of cancer stays unrecorded' : 'the facts a condition can record stay unrecorded'}`,
         undefined,
         item.ref,
       );
@@ -123,6 +137,7 @@ export function mapCondition(mapping: Mapping, item: Found): void {
   for (const [fact, kind] of byFact) {
     const words = FACT_WORDS[fact];
     const list = lists.find((candidate) => candidate.fact === fact && candidate.kind === kind) as FhirCodeList;
+    const presence = HISTORY_FACTS.includes(fact) ? since : current;
     if (presence.on === 'future' || presence.on === 'absent') {
       if (kind === 'note') continue;
       const { why, code } = explain(presence);
@@ -154,16 +169,16 @@ export function mapCondition(mapping: Mapping, item: Found): void {
     });
   }
 
-  if (regions.size > 0 && presence.on !== 'future' && presence.on !== 'absent') {
+  if (regions.size > 0 && current.on !== 'future' && current.on !== 'absent') {
     const named = `Condition naming the ${[...regions].join(' and ')} region`;
-    if (presence.on === 'present' && verified) {
+    if (current.on === 'present' && verified) {
       for (const region of regions) {
         const evidence = mapping.regions.get(region) ?? [];
         evidence.push(item.ref);
         mapping.regions.set(region, evidence);
       }
-    } else if (presence.on === 'unclear') {
-      const { why, code } = explain(presence);
+    } else if (current.on === 'unclear') {
+      const { why, code } = explain(current);
       mapping.note(code, `${named} is not used for region suggestions: ${why}`, undefined, item.ref);
     } else {
       mapping.note(

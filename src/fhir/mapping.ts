@@ -22,6 +22,10 @@ export const FACT_WORDS: Readonly<Record<CodedFact, string>> = {
   psychotropicInfluence: 'influence of a psychotropic substance',
   anticoagulantTherapy: 'anticoagulant therapy',
   pacemaker: 'an implanted electrical device',
+  caudaEquinaSyndrome: 'cauda equina syndrome',
+  historyOfCancer: 'a history of cancer',
+  prolongedCorticosteroidUse: 'prolonged corticosteroid use',
+  immunosuppression: 'immunosuppression',
 };
 
 /** The resource types the mapping reads, and the code systems it reads their codes in. */

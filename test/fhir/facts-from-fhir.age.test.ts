@@ -184,9 +184,13 @@ describe('patients of one input', () => {
 
   it('a record about a patient is read when there is no Patient, or the Patient has no id', () => {
     const cancer = condition('c1', SNOMED, '254837009', { subject: 'Patient/x' });
-    expect(mapFacts([cancer]).facts).toEqual({ oncologicalDisease: true });
+    expect(mapFacts([cancer]).facts).toEqual({ oncologicalDisease: true, historyOfCancer: true });
     const anonymous = { resourceType: 'Patient', birthDate: '1970-01-01' };
-    expect(mapFacts([anonymous, cancer]).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(mapFacts([anonymous, cancer]).facts).toEqual({
+      ageYears: 56,
+      oncologicalDisease: true,
+      historyOfCancer: true,
+    });
   });
 
   it('a subject is another patient only when it is a Patient reference with another id', () => {

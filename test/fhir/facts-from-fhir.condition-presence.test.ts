@@ -79,6 +79,13 @@ describe('a condition whose dates cannot tell', () => {
         'dates-unclear',
         `Condition coded as oncological disease leaves it unrecorded: its dates do not tell whether it was present on ${ON}, and its clinicalStatus (active) describes the record when it was written, not ${ON}`,
       ),
+      {
+        ...cancerNote(
+          'dates-unclear',
+          `Condition coded as a history of cancer leaves it unrecorded: its dates do not tell whether it was present on ${ON}, and its clinicalStatus (active) describes the record when it was written, not ${ON}`,
+        ),
+        fact: 'historyOfCancer',
+      },
     ]);
   });
 });
@@ -139,7 +146,7 @@ describe('a condition code with a coding that cannot be read', () => {
       {
         code: 'malformed-resource',
         message:
-          'Condition is left out: code.coding.1 cannot be read, expected a Coding (an object), got the number 5; oncological disease, pregnancy, coagulation disorder, acute infection, acute mental illness, influence of a psychotropic substance, anticoagulant therapy, an implanted electrical device stay unrecorded',
+          'Condition is left out: code.coding.1 cannot be read, expected a Coding (an object), got the number 5; oncological disease, pregnancy, coagulation disorder, acute infection, acute mental illness, influence of a psychotropic substance, anticoagulant therapy, an implanted electrical device, cauda equina syndrome, a history of cancer, prolonged corticosteroid use, immunosuppression stay unrecorded',
         resource: conditionRef,
         path: [1, 'code', 'coding', 1],
       },

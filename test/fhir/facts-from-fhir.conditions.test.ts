@@ -17,11 +17,17 @@ function cancerNote(code: string, message: string) {
   return { code, message, fact: 'oncologicalDisease', resource: conditionRef };
 }
 
+/** The same note about the history of cancer, which a malignant neoplasm records too. */
+function historyNote(code: string, message: string) {
+  return { code, message, fact: 'historyOfCancer', resource: conditionRef };
+}
+
 describe('condition status notes', () => {
   it('a confirmed active condition counts without a note', () => {
     const value = one(CANCER);
-    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true, historyOfCancer: true });
     expect(value.evidence.oncologicalDisease).toEqual([conditionRef]);
+    expect(value.evidence.historyOfCancer).toEqual([conditionRef]);
     expect(value.notes).toStrictEqual([]);
   });
 
@@ -30,6 +36,10 @@ describe('condition status notes', () => {
       cancerNote(
         'condition-ignored',
         'Condition coded as oncological disease is ignored: verificationStatus is refuted',
+      ),
+      historyNote(
+        'condition-ignored',
+        'Condition coded as a history of cancer is ignored: verificationStatus is refuted',
       ),
     ]);
   });
@@ -86,6 +96,10 @@ describe('condition status notes', () => {
         'condition-not-confirmed',
         'Condition coded as oncological disease leaves it unrecorded: verificationStatus is provisional',
       ),
+      historyNote(
+        'condition-not-confirmed',
+        'Condition coded as a history of cancer leaves it unrecorded: verificationStatus is provisional',
+      ),
     ]);
   });
 
@@ -94,6 +108,10 @@ describe('condition status notes', () => {
       cancerNote(
         'condition-not-confirmed',
         'Condition coded as oncological disease leaves it unrecorded: it has no verificationStatus, so it is not confirmed',
+      ),
+      historyNote(
+        'condition-not-confirmed',
+        'Condition coded as a history of cancer leaves it unrecorded: it has no verificationStatus, so it is not confirmed',
       ),
     ]);
   });
@@ -185,6 +203,10 @@ describe('condition code kinds', () => {
         'uncertain-code',
         'Condition "Suspected cancer, carcinoma in situ, neoplasm not stated to be malignant" does not settle oncological disease: a suspicion or a neoplasm of unstated behaviour: the clinician decides',
       ),
+      historyNote(
+        'uncertain-code',
+        'Condition "Suspected cancer, carcinoma in situ, neoplasm not stated to be malignant, current or past" does not settle a history of cancer: a suspicion or a neoplasm of unstated behaviour: the clinician decides',
+      ),
     ]);
     expect(one('370143000').notes).toStrictEqual([
       {
@@ -208,7 +230,7 @@ describe('condition code kinds', () => {
       },
     };
     const value = mapFacts([patient('1970-01-01'), both]);
-    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true, historyOfCancer: true });
     expect(value.notes).toStrictEqual([]);
   });
 
@@ -262,6 +284,7 @@ describe('condition regions', () => {
 
   it('an unconfirmed condition that names no region has no region note', () => {
     expect(one(CANCER, { verification: 'provisional' }).notes.map((note) => note.code)).toEqual([
+      'condition-not-confirmed',
       'condition-not-confirmed',
     ]);
   });

@@ -304,7 +304,7 @@ describe('more paths of the readers', () => {
   it('a resource with several bad fields names the first and counts the others', () => {
     const bad = { ...condition('c1', SNOMED, '254837009'), onsetDateTime: 'x', recordedDate: 'y' };
     expect(notesOf(mapFacts([bad]))[0]?.message).toBe(
-      'Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "x" (and 1 more); oncological disease stays unrecorded',
+      'Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "x" (and 1 more); oncological disease, a history of cancer stay unrecorded',
     );
   });
 });

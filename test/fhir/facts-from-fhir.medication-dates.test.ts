@@ -49,6 +49,8 @@ describe('the start of an order: the later of authoredOn and its periods, day by
       acuteMentalIllness: false,
       psychotropicInfluence: false,
       pacemaker: false,
+      caudaEquinaSyndrome: false,
+      historyOfCancer: false,
     });
     expect(anticoagulantNotes(value)).toStrictEqual([
       note(

@@ -89,6 +89,8 @@ describe('notes about the input', () => {
       ['psychotropicInfluence', 'influence of a psychotropic substance'],
       ['anticoagulantTherapy', 'anticoagulant therapy'],
       ['pacemaker', 'an implanted electrical device'],
+      ['caudaEquinaSyndrome', 'cauda equina syndrome'],
+      ['historyOfCancer', 'a history of cancer'],
     ];
     expect(notes).toStrictEqual(
       words.map(([fact, name]) => ({

@@ -20,20 +20,24 @@ function record(patientUrl: string, subject: string) {
 describe("the patient's resources when the Patient is known by its Bundle entry", () => {
   it("a urn:uuid subject is the patient's when the Patient's entry is not a urn", () => {
     const value = mapFacts(record('https://ehr.example/fhir/Patient/1', 'urn:uuid:2'));
-    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true, historyOfCancer: true });
     expect(value.notes).toStrictEqual([]);
   });
 
   it("a subject that is not a urn nor a Patient/<id> is the patient's beside a urn:uuid Patient", () => {
     const value = mapFacts(record('urn:uuid:1', 'Patient?identifier=https://ehr.example/mrn|12345'));
-    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(value.facts).toEqual({ ageYears: 56, oncologicalDisease: true, historyOfCancer: true });
   });
 
   it('another urn:uuid beside a urn:uuid Patient is another patient', () => {
     const value = mapFacts(record('urn:uuid:1', 'urn:uuid:2'));
     expect(value.facts).toEqual({ ageYears: 56 });
     expect(value.notes.map((note) => note.code)).toEqual(['other-patient']);
-    expect(mapFacts(record('urn:uuid:1', 'urn:uuid:1')).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+    expect(mapFacts(record('urn:uuid:1', 'urn:uuid:1')).facts).toEqual({
+      ageYears: 56,
+      oncologicalDisease: true,
+      historyOfCancer: true,
+    });
   });
 });
 

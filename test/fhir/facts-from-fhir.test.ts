@@ -37,7 +37,7 @@ describe('input shapes', () => {
       resources,
       [bundle(resources)],
     ]) {
-      expect(mapFacts(input).facts).toEqual({ ageYears: 56, oncologicalDisease: true });
+      expect(mapFacts(input).facts).toEqual({ ageYears: 56, oncologicalDisease: true, historyOfCancer: true });
     }
   });
 
@@ -79,11 +79,12 @@ describe('input shapes', () => {
     );
     expect(value.facts.ageYears).toBe(56);
     expect(value.facts.oncologicalDisease).toBeUndefined();
+    expect(value.facts.historyOfCancer).toBeUndefined();
     expect(value.facts.pregnant).toBe(false);
     expect(value.notes[0]).toEqual({
       code: 'malformed-resource',
       message:
-        'Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "2020-13-01T00:00:00Z"; oncological disease stays unrecorded',
+        'Condition is left out: onsetDateTime cannot be read, expected a FHIR dateTime, got the string "2020-13-01T00:00:00Z"; oncological disease, a history of cancer stay unrecorded',
       resource: { resourceType: 'Condition', id: 'c1', path: [1] },
       path: [1, 'onsetDateTime'],
     });
@@ -94,7 +95,7 @@ describe('input shapes', () => {
     const value = mapFacts([patient('1970-01-01'), bad], { closedWorld: true });
     expect(value.facts.oncologicalDisease).toBeUndefined();
     expect(value.notes[0]?.message).toBe(
-      'Condition is left out: clinicalStatus cannot be read, expected a CodeableConcept (an object), got the string "active"; oncological disease stays unrecorded',
+      'Condition is left out: clinicalStatus cannot be read, expected a CodeableConcept (an object), got the string "active"; oncological disease, a history of cancer stay unrecorded',
     );
     const badCoding = {
       ...condition('c2', SNOMED, '254837009'),
@@ -563,8 +564,10 @@ describe('closed world', () => {
       psychotropicInfluence: false,
       anticoagulantTherapy: false,
       pacemaker: false,
+      caudaEquinaSyndrome: false,
+      historyOfCancer: false,
     });
-    expect(value.notes.filter((note) => note.code === 'closed-world')).toHaveLength(8);
+    expect(value.notes.filter((note) => note.code === 'closed-world')).toHaveLength(10);
     expect(value.evidence.oncologicalDisease).toBeUndefined();
   });
 

@@ -6,13 +6,24 @@
 // so). Infections and episodic mental disorders not stated to be acute are `uncertain`: the
 // screening asks, as it does for the same meanings coded in SNOMED CT (test/fhir/code-meanings.test.ts).
 
-import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
+import { type CodeRange, type FhirCodeList, freezeCodeLists } from '../code-list.js';
 import { codeSystems } from '../code-systems.js';
 
 const ICD10 =
   'WHO. International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 edition';
 const ICD10CM = 'CDC/NCHS. ICD-10-CM Tabular List of Diseases and Injuries, FY2025';
 const BOTH = [codeSystems.icd10, codeSystems.icd10cm];
+
+/** Malignant neoplasms, current or past: oncologicalDisease now, and a history of cancer (red-flag-codes.ts). */
+export const MALIGNANT_NEOPLASM_RANGES: readonly CodeRange[] = [{ from: 'C00', to: 'C97' }];
+
+/** Neoplasms not stated to be malignant, read the same way for both facts. */
+export const NEOPLASM_NOT_STATED_MALIGNANT_RANGES: readonly CodeRange[] = [
+  { from: 'D00', to: 'D09' },
+  // Two ranges, so that ICD-10-CM's D3A (benign neuroendocrine tumours) stays out.
+  { from: 'D37', to: 'D39' },
+  { from: 'D40', to: 'D49' },
+];
 
 // F10-F19 without F17 (tobacco), whose ICD-10-CM subcodes use the 5th character for the product.
 const SUBSTANCES_CM = ['F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F18', 'F19'];
@@ -32,7 +43,7 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     kind: 'counts',
     fact: 'oncologicalDisease',
     systems: BOTH,
-    ranges: [{ from: 'C00', to: 'C97' }],
+    ranges: MALIGNANT_NEOPLASM_RANGES,
     source: { title: ICD10, section: 'Chapter II, blocks C00-C97 (malignant neoplasms); the same range in ICD-10-CM' },
   },
   {
@@ -41,12 +52,7 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     kind: 'uncertain',
     fact: 'oncologicalDisease',
     systems: BOTH,
-    ranges: [
-      { from: 'D00', to: 'D09' },
-      // Two ranges, so that ICD-10-CM's D3A (benign neuroendocrine tumours) stays out.
-      { from: 'D37', to: 'D39' },
-      { from: 'D40', to: 'D49' },
-    ],
+    ranges: NEOPLASM_NOT_STATED_MALIGNANT_RANGES,
     source: {
       title: ICD10,
       section: 'Chapter II, blocks D00-D09 (in situ) and D37-D48 (uncertain or unknown behaviour); ICD-10-CM D37-D49',

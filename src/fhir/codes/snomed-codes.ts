@@ -15,6 +15,39 @@ const SYNTHEA = 'Synthea (MITRE), synthetic patient generator: module definition
 const SCT = 'SNOMED CT International Edition';
 const VSAC = 'NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09)';
 
+/** Malignant neoplasms that Synthea writes: oncologicalDisease now, and a history of cancer (red-flag-codes.ts). */
+export const SNOMED_MALIGNANCIES: readonly string[] = [
+  '363346000', // Malignant neoplastic disease
+  '254837009', // Malignant neoplasm of breast
+  '254637007', // Non-small cell lung cancer
+  '424132000', // Non-small cell carcinoma of lung, TNM stage 1
+  '425048006', // ... stage 2
+  '422968005', // ... stage 3
+  '423121009', // ... stage 4
+  '254632001', // Small cell carcinoma of lung
+  '67811000119102', // Primary small cell malignant neoplasm of lung, TNM stage 1
+  '67821000119109', // ... stage 2
+  '67831000119107', // ... stage 3
+  '67841000119103', // ... stage 4
+  '93761005', // Primary malignant neoplasm of colon
+  '109838007', // Overlapping malignant neoplasm of colon
+  '363406005', // Malignant neoplasm of colon
+  '94260004', // Metastatic (secondary) malignant neoplasm to colon
+  '94503003', // Metastatic malignant neoplasm to prostate
+  '314994000', // Metastasis from malignant tumor of prostate
+  '91861009', // Acute myeloid leukemia
+  '93143009', // Leukemia, disease
+  '109989006', // Multiple myeloma
+];
+
+/** Suspected cancers and neoplasms not stated to be malignant, read the same way for both facts. */
+export const SNOMED_NEOPLASMS_NOT_STATED_MALIGNANT: readonly string[] = [
+  '126906006', // Neoplasm of prostate (benign or malignant)
+  '92691004', // Carcinoma in situ of prostate
+  '162573006', // Suspected lung cancer (situation)
+  '315268008', // Suspected prostate cancer (situation)
+];
+
 /**
  * The SNOMED CT lists for conditions, frozen. See docs/fhir-mapping.md for the table.
  *
@@ -28,29 +61,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     kind: 'counts',
     fact: 'oncologicalDisease',
     systems: SNOMED,
-    codes: [
-      '363346000', // Malignant neoplastic disease
-      '254837009', // Malignant neoplasm of breast
-      '254637007', // Non-small cell lung cancer
-      '424132000', // Non-small cell carcinoma of lung, TNM stage 1
-      '425048006', // ... stage 2
-      '422968005', // ... stage 3
-      '423121009', // ... stage 4
-      '254632001', // Small cell carcinoma of lung
-      '67811000119102', // Primary small cell malignant neoplasm of lung, TNM stage 1
-      '67821000119109', // ... stage 2
-      '67831000119107', // ... stage 3
-      '67841000119103', // ... stage 4
-      '93761005', // Primary malignant neoplasm of colon
-      '109838007', // Overlapping malignant neoplasm of colon
-      '363406005', // Malignant neoplasm of colon
-      '94260004', // Metastatic (secondary) malignant neoplasm to colon
-      '94503003', // Metastatic malignant neoplasm to prostate
-      '314994000', // Metastasis from malignant tumor of prostate
-      '91861009', // Acute myeloid leukemia
-      '93143009', // Leukemia, disease
-      '109989006', // Multiple myeloma
-    ],
+    codes: SNOMED_MALIGNANCIES,
     source: { title: SYNTHEA, note: `concepts from ${SCT}` },
   },
   {
@@ -59,12 +70,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     kind: 'uncertain',
     fact: 'oncologicalDisease',
     systems: SNOMED,
-    codes: [
-      '126906006', // Neoplasm of prostate (benign or malignant)
-      '92691004', // Carcinoma in situ of prostate
-      '162573006', // Suspected lung cancer (situation)
-      '315268008', // Suspected prostate cancer (situation)
-    ],
+    codes: SNOMED_NEOPLASMS_NOT_STATED_MALIGNANT,
     source: { title: SYNTHEA, note: 'a suspicion or a neoplasm of unstated behaviour: the clinician decides' },
   },
   {
