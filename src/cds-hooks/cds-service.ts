@@ -10,7 +10,7 @@ import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
 import { screen } from '../screening/screen.js';
 import type { Card, CardSource, CdsResponse } from './card.js';
-import { escapeMarkdown, factLabel } from './labels.js';
+import { customFactLabels, escapeMarkdown, factLabel } from './labels.js';
 import { cardsFor, checkedSource, summarize } from './screening-cards.js';
 
 /** The hooks the service answers. */
@@ -55,8 +55,14 @@ export interface CdsServiceOptions {
   readonly source: CardSource;
   /** The id of the patient-view service; the appointment-book service gets `${id}-appointment-book`. Default `'acuspine-screening'`. */
   readonly id?: string;
-  /** The rules to screen with. Default: the source protocol's, `protocolRuleSet`. Its age rule's bounds are used for partial birth dates. */
-  readonly ruleSet?: RuleSet;
+  /**
+   * The rules to screen with. Default: the source protocol's, `protocolRuleSet`. Its age rule's
+   * bounds are used for partial birth dates. With the red flags (`extendProtocol({ id, version,
+   * rules: [...redFlagRuleSet.rules] })`), a red flag found present gives a `critical` card first;
+   * the record sets only the red flags that a code states (see the FHIR mapping), and the cards
+   * name a set's own facts, which no record sets, by their English labels.
+   */
+  readonly ruleSet?: RuleSet<string, string>;
   /** Read the record as a curated registry (no record means absent). Default false: an EHR, where no record means unknown. Ignored when a prefetch is missing or failed. */
   readonly closedWorld?: boolean;
   /** A clinic's own code lists, passed to `factsFromFhir`. */
@@ -151,6 +157,7 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   const ruleSet = (option('ruleSet') ?? protocolRuleSet) as RuleSet;
   // Validates a hand-written rule set now, so that a bad one fails at start-up, not per request.
   screen({}, { ruleSet });
+  const labels = customFactLabels(options, 'cdsService');
   // Every age rule's bounds: a partial birth date must lie on one side of each.
   const ageBounds: AgeRuleOptions[] = [];
   for (const rule of ruleSet.rules) {
@@ -294,7 +301,7 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     }
     const screening = screen(mapped.value.facts, { ruleSet });
     const context_ = recordNotes(mapped.value.notes, screening.missing);
-    let cards: Card[] = cardsFor(screening, source, context_);
+    let cards: Card[] = cardsFor(screening, source, context_, labels);
     if (unfilled.length > 0) {
       // Defence in depth. With a prefetch missing or failed, the record is read in an open world,
       // where oncologicalDisease (read by every rule set that checks the whole protocol) is never

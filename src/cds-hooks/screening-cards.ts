@@ -2,10 +2,10 @@ import { readProperty } from '../_internal/read-property.js';
 import { truncate } from '../_internal/text.js';
 import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import { readScreening } from '../screening/read-screening.js';
-import type { RuleKind } from '../screening/rule.js';
-import type { Screening } from '../screening/screening.js';
+import type { RuleKind, RuleSet } from '../screening/rule.js';
+import type { Finding, Screening, ScreeningStatus } from '../screening/screening.js';
 import type { Card, CardCoding, CardIndicator, CardSource } from './card.js';
-import { citation, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
+import { type CustomFactLabels, citation, customFactLabels, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
 
 /**
  * Options for {@link screeningCards}.
@@ -16,6 +16,11 @@ import { citation, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
 export interface ScreeningCardsOptions {
   /** Where the cards come from, shown by the EHR: `label` is required; `url`, `icon` (absolute URLs) and `topic` are optional. */
   readonly source: CardSource;
+  /**
+   * The rule set that made the screening, when it declares facts of its own: the cards name
+   * each such fact by its English label. Without it, they are named by their names.
+   */
+  readonly ruleSet?: RuleSet<string, string> | undefined;
 }
 
 /** CDS Hooks 2.0: the summary must be shorter than 140 characters. */
@@ -23,6 +28,11 @@ export const MAX_SUMMARY_LENGTH = 139;
 
 /**
  * Turns a screening into CDS Hooks 2.0 cards, most urgent first:
+ * - `refer` (a red flag found present): first, one `critical` card that says how urgent the
+ *   referral is (emergency, urgent or routine: the most urgent of the referrals) and names the
+ *   red flags, most urgent first, each less urgent one with its own urgency; assess or refer
+ *   before any needling. The cards the rest of the screening gives follow it (a contraindicated
+ *   card, the facts to record, cautions), never an `info` card;
  * - `contraindicated`: one `critical` card naming the contraindications and saying that
  *   another method of treatment is needed (the source protocol refers the patient on);
  * - `incomplete`: one `warning` card listing the facts to record, then a `warning` card per
@@ -42,35 +52,51 @@ export const MAX_SUMMARY_LENGTH = 139;
  * `buildCourse` would also refuse it, gives one `warning` card asking to screen again, never an
  * `info` card.
  *
+ * @typeParam Fact - the names of the rule set's own facts, if it declares any.
  * @param screening - a result of `screen`; any value is accepted.
- * @param options - `source`, shown on every card.
+ * @param options - `source`, shown on every card; `ruleSet`, for the labels of its own facts.
  * @returns the cards, frozen, each card frozen too.
  * @throws {TypeError} when `options.source.label` is not a non-empty string, `url` or `icon` is
- *   not an absolute http(s) URL, or `topic` has no code.
+ *   not an absolute http(s) URL, `topic` has no code, or `ruleSet` is not a rule set whose facts
+ *   each have an English label.
  * @example
  * screeningCards(screen({ ageYears: 80 }), { source: { label: 'Clinic screening' } });
  * // => [{ summary: 'Acupuncture contraindicated: age. Refer for another method of treatment.', indicator: 'critical', source: { label: 'Clinic screening' }, detail: '…' }]
  */
-export function screeningCards(screening: Screening, options: ScreeningCardsOptions): readonly Card[] {
+export function screeningCards<Fact extends string = never>(
+  screening: Screening<string, Fact>,
+  options: ScreeningCardsOptions,
+): readonly Card[] {
   const source = checkedSource(options, 'screeningCards');
+  const labels = customFactLabels(options, 'screeningCards');
   const read = readScreening(screening);
-  return Object.freeze(read.ok ? cardsFor(read.value, source, []) : [unreadableCard(source)]);
+  return Object.freeze(read.ok ? cardsFor(read.value, source, [], labels) : [unreadableCard(source)]);
 }
 
 /**
  * The cards of a screening that has been read (a result of `screen`, or of `readScreening`);
- * `context` adds markdown lines to the incomplete card. Each card is frozen; the list is not.
+ * `context` adds markdown lines to the incomplete card, `labels` names a rule set's own facts.
+ * Each card is frozen; the list is not.
  */
-export function cardsFor(read: Screening, source: CardSource, context: readonly string[]): Card[] {
+export function cardsFor(
+  read: Screening<string, string>,
+  source: CardSource,
+  context: readonly string[],
+  labels: CustomFactLabels,
+): Card[] {
   const ruleSet = `rule set ${escapeMarkdown(read.ruleSet.id)} v${escapeMarkdown(read.ruleSet.version)}`;
   const present = (kind: RuleKind) => read.findings.filter((f) => f.kind === kind && f.outcome === 'present');
   const footer = '_Decision support for the treating clinician, who decides._';
   const unchecked = PROTOCOL_RULES.filter((rule) => read.uncheckedProtocolRules.includes(rule.id));
-  if (read.status === 'contraindicated') {
+  // A red flag comes before everything; the rest of the screening is shown after it as it would be without one.
+  const refer = read.referrals.length > 0 ? [referralCard(read, ruleSet, source, footer)] : [];
+  const status = statusBesideReferrals(read);
+  if (status === 'contraindicated') {
     const found = present('absolute');
     const names = unique(found.map((f) => ruleLabel(f.rule)));
     const notChecked = unchecked.map((rule) => ruleLabel(rule.id)).join(', ');
     return [
+      ...refer,
       card(
         'critical',
         summarize('Acupuncture contraindicated: ', names, '. Refer for another method of treatment.'),
@@ -120,11 +146,13 @@ export function cardsFor(read: Screening, source: CardSource, context: readonly 
       footer,
     ]),
   );
-  if (read.status === 'incomplete') {
-    const missing = unique(read.missing.map(factLabel));
+  if (status === 'incomplete') {
+    const missing = unique(read.missing.map((fact) => factLabel(fact, labels)));
     const unknown = read.findings.filter((f) => f.outcome === 'unknown');
     const incomplete = card('warning', summarize('Acupuncture screening incomplete. Record: ', missing, '.'), source, [
-      `**Screening incomplete** (${ruleSet}): these facts are not recorded, and no result is given until they are.`,
+      refer.length > 0
+        ? `**Screening incomplete** (${ruleSet}): these facts are not recorded either; the red flags above stand whatever they are.`
+        : `**Screening incomplete** (${ruleSet}): these facts are not recorded, and no result is given until they are.`,
       '',
       'Facts to record:',
       ...missing.map((label) => `- ${escapeMarkdown(label)}`),
@@ -135,9 +163,11 @@ export function cardsFor(read: Screening, source: CardSource, context: readonly 
       '',
       footer,
     ]);
-    return [incomplete, ...protocol, ...cautions];
+    return [...refer, incomplete, ...protocol, ...cautions];
   }
-  if (read.status === 'caution') return [...protocol, ...cautions];
+  if (status === 'caution') return [...refer, ...protocol, ...cautions];
+  // Nothing but the red flags: no all-clear beside them, only what the rule set leaves unchecked.
+  if (refer.length > 0) return [...refer, ...protocol];
   if (unchecked.length > 0) {
     return [
       protocolCard([
@@ -162,6 +192,39 @@ export function cardsFor(read: Screening, source: CardSource, context: readonly 
       ],
     ),
   ];
+}
+
+/** The status the screening would have without its referrals, by the same precedence. */
+function statusBesideReferrals(read: Screening<string, string>): ScreeningStatus {
+  if (read.contraindications.length > 0) return 'contraindicated';
+  if (read.findings.some((f) => f.outcome === 'unknown')) return 'incomplete';
+  return read.cautions.length > 0 ? 'caution' : 'eligible';
+}
+
+/**
+ * The critical card of the red flags: the urgency of the most urgent referral leads, and a
+ * referral less urgent than that says its own.
+ */
+function referralCard(read: Screening<string, string>, ruleSet: string, source: CardSource, footer: string): Card {
+  // Each referral with its finding, for the source; the screening lists them most urgent first.
+  const found = read.referrals.map((referral) => ({
+    ...referral,
+    label: ruleLabel(referral.rule),
+    source: (read.findings.find((f) => f.rule === referral.rule) as Finding).source,
+  }));
+  const { urgency } = found[0] as (typeof found)[number];
+  const names = found.map((r) => (r.urgency === urgency ? r.label : `${r.label} (${r.urgency})`));
+  const flags = found.length === 1 ? 'Red flag' : 'Red flags';
+  return card('critical', summarize(`${flags}: ${urgency} referral before needling: `, names, '.'), source, [
+    `**${flags} of serious spinal pathology: ${urgency} referral** (${ruleSet}). Assess or refer the patient before any needling, as soon as each referral says.`,
+    '',
+    'Referrals, most urgent first:',
+    ...found.map((r) => `- ${escapeMarkdown(r.label)} (**${r.urgency}**): ${citation(r.source)}`),
+    '',
+    'A red flag is a reason to assess, not a diagnosis, and the evidence for single flags is weak.',
+    '',
+    footer,
+  ]);
 }
 
 function card(indicator: CardIndicator, summary: string, source: CardSource, lines: readonly string[]): Card {

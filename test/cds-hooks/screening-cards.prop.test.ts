@@ -1,11 +1,20 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { screeningCards } from '../../src/cds-hooks/index.js';
-import { cautionRuleSet, defineRuleSet, factNames, protocolRuleSet, screen } from '../../src/index.js';
+import {
+  cautionRuleSet,
+  defineRuleSet,
+  extendProtocol,
+  factNames,
+  protocolRuleSet,
+  redFlagRuleSet,
+  screen,
+} from '../../src/index.js';
 import { validateCard } from './card-validator.js';
 
 const source = { label: 'acuspine' };
 const both = defineRuleSet({ id: 'both', version: '1', rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules] });
+const all = extendProtocol({ id: 'all', version: '1', rules: [...cautionRuleSet.rules, ...redFlagRuleSet.rules] });
 
 const factValue = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer({ min: 0, max: 110 }));
 const factsArbitrary = fc.record(Object.fromEntries(factNames.map((name) => [name, factValue])), { requiredKeys: [] });
@@ -33,6 +42,23 @@ describe('screeningCards', () => {
       for (const card of cards) expect(validateCard(card)).toEqual([]);
       expect(cards.some((card) => card.indicator === 'info')).toBe(screening.status === 'eligible');
       expect(cards.some((card) => card.indicator === 'critical')).toBe(screening.status === 'contraindicated');
+    },
+  );
+
+  test.prop([factsArbitrary])(
+    'with the red flags: a refer screening leads with its critical card, and info comes only when eligible',
+    (facts) => {
+      const screening = screen(facts as never, { ruleSet: all });
+      const cards = screeningCards(screening, { source });
+      for (const card of cards) expect(validateCard(card)).toEqual([]);
+      expect(cards.some((card) => card.indicator === 'info')).toBe(screening.status === 'eligible');
+      expect(cards[0]?.indicator === 'critical').toBe(
+        screening.status === 'refer' || screening.status === 'contraindicated',
+      );
+      expect(cards[0]?.summary.startsWith('Red flag')).toBe(screening.status === 'refer');
+      expect(cards.filter((card) => card.summary.startsWith('Red flag'))).toHaveLength(
+        screening.status === 'refer' ? 1 : 0,
+      );
     },
   );
 });
