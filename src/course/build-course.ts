@@ -90,6 +90,7 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * `duplicate-weekday`, `blank`, `outside-protocol`. At most 100 issues are listed: after 99,
  * reading stops, and a last issue, `too-many-issues`, says that more were found.
  *
+ * @typeParam Fact - the names of the screening's rule set's own facts, if it declares any.
  * @param request - the region, the screening, the start date and the optional settings.
  * @returns `{ ok: true, value }` with the frozen course, or `{ ok: false, issues }`.
  * @example
@@ -103,7 +104,7 @@ const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
  * buildCourse({ region: 'cervical', screening, start: '2026-03-02', sessions: 20 }).ok;
  * // => false (issue 'outside-protocol' at ['sessions'])
  */
-export function buildCourse(request: CourseRequest): Result<Course> {
+export function buildCourse<Fact extends string = never>(request: CourseRequest<Fact>): Result<Course> {
   // The type is for callers; at run time the request may be anything (a parsed JSON body).
   const raw: unknown = request;
   const reader = new Reader();

@@ -10,12 +10,17 @@ import type { Weekday } from './weekday.js';
 /**
  * What {@link buildCourse} takes. Only `region`, `screening` and `start` are required; a setting
  * left out (or `undefined`, or `null`) takes its default, and the course records which did.
+ *
+ * @typeParam Fact - the names of the screening's rule set's own facts, if it declares any.
  */
-export interface CourseRequest {
+export interface CourseRequest<Fact extends string = never> {
   /** The region to treat, as an id (use `parseRegion` for user input). */
   readonly region: SpinalRegion;
-  /** The patient's screening, as returned by `screen`. Only `eligible` and `caution` screenings get a course. */
-  readonly screening: Screening;
+  /**
+   * The patient's screening, as returned by `screen`. Only `eligible` and `caution` screenings
+   * get a course; a `refer` screening (a red flag) is refused before anything else.
+   */
+  readonly screening: Screening<string, Fact>;
   /** The earliest date of the first session, `YYYY-MM-DD`. */
   readonly start: string;
   /** The number of sessions, a whole number. Default: the region's typical count (10). Outside 10-12 needs an `override`. */

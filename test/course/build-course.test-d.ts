@@ -3,6 +3,7 @@ import {
   buildCourse,
   type Course,
   type CourseRequest,
+  defineRuleSet,
   type LumbosacralPhaseId,
   type ProcedureStep,
   type ProtocolRuleId,
@@ -23,6 +24,20 @@ describe('buildCourse types', () => {
 
   test('a screening from screen() with any rule set fits the request', () => {
     expectTypeOf(screen({})).toMatchTypeOf<CourseRequest['screening']>();
+  });
+
+  test('a screening with a rule set of facts of its own fits the request too', () => {
+    const clinic = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      facts: { metalAllergy: { label: { en: 'Metal allergy' } } },
+      rules: [
+        { id: 'metal', kind: 'relative', when: { type: 'any', facts: ['metalAllergy'] }, source: { title: 'C' } },
+      ],
+    });
+    const screening = screen({ metalAllergy: false }, { ruleSet: clinic });
+    expectTypeOf(buildCourse({ region: 'cervical', screening, start: '2026-03-02' })).toEqualTypeOf<Result<Course>>();
+    expectTypeOf(screening).toMatchTypeOf<CourseRequest<'metalAllergy'>['screening']>();
   });
 
   test('rejects a region that is not a SpinalRegion and an unknown weekday at compile time', () => {
