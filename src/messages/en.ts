@@ -105,6 +105,65 @@ export const messagesEn: MessageCatalog = Object.freeze({
     'Whether the patient is pregnant is not recorded, or not valid, so the point restrictions of pregnancy cannot be ruled out.',
   'rule.pregnancy-point-restrictions.absent': 'Recorded: not pregnant, so these point restrictions do not apply.',
 
+  'rule.cauda-equina-syndrome.label': 'cauda equina syndrome',
+  'rule.cauda-equina-syndrome.present':
+    'Cauda equina syndrome, new bladder or bowel dysfunction, or saddle anaesthesia is recorded: a red flag from published guidance (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.cauda-equina-syndrome.unknown':
+    'None of cauda equina syndrome, new bladder or bowel dysfunction and saddle anaesthesia is recorded as present, and at least one of them is not recorded or not valid, so this red flag cannot be ruled out.',
+  'rule.cauda-equina-syndrome.absent':
+    'Recorded: cauda equina syndrome neither diagnosed nor suspected, no new bladder or bowel dysfunction, and no saddle anaesthesia.',
+  'rule.neurological-deficit.label': 'severe or progressive neurological deficit',
+  'rule.neurological-deficit.present':
+    'A severe or progressive neurological deficit is recorded: a red flag from a clinical practice guideline (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.neurological-deficit.unknown':
+    'Whether there is a severe or progressive neurological deficit is not recorded, or not valid, so this red flag cannot be ruled out.',
+  'rule.neurological-deficit.absent': 'Recorded: no severe or progressive neurological deficit.',
+  'rule.history-of-cancer.label': 'history of cancer',
+  'rule.history-of-cancer.present':
+    'A history of cancer is recorded: a red flag for spinal malignancy, the one that systematic reviews support (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.history-of-cancer.unknown':
+    'Whether the patient has ever had a malignant disease is not recorded, or not valid, so this red flag cannot be ruled out.',
+  'rule.history-of-cancer.absent': 'Recorded: no history of cancer.',
+  'rule.possible-malignancy.label': 'possible malignancy (weight loss, night pain)',
+  'rule.possible-malignancy.present':
+    'Unexplained weight loss or night pain is recorded: a weak red flag for malignancy from a systematic review (not from the protocol), to be weighed with the history; assess or refer {urgency} before any needling.',
+  'rule.possible-malignancy.unknown':
+    'Neither unexplained weight loss nor night pain is recorded as present, and at least one of them is not recorded or not valid, so this red flag cannot be ruled out.',
+  'rule.possible-malignancy.absent': 'Recorded: no unexplained weight loss and no night pain.',
+  'rule.possible-fracture.label': 'possible fracture',
+  'rule.possible-fracture.present':
+    'Prolonged corticosteroid use, severe trauma, a contusion or abrasion, or osteoporosis with a minor trauma is recorded: a red flag for fracture from a systematic review (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.possible-fracture.unknown':
+    'None of prolonged corticosteroid use, severe trauma, a contusion or abrasion, and osteoporosis with a minor trauma is recorded as present, and at least one of them is not recorded or not valid, so this red flag cannot be ruled out.',
+  'rule.possible-fracture.absent':
+    'Recorded: no prolonged corticosteroid use, no severe trauma, no contusion or abrasion, and no osteoporosis with a minor trauma.',
+  'rule.possible-spinal-infection.label': 'possible spinal infection',
+  'rule.possible-spinal-infection.present':
+    'Fever or being systemically unwell, intravenous drug use, immunosuppression, or a recent bacterial infection is recorded: a red flag for spinal infection from published guidance (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.possible-spinal-infection.unknown':
+    'None of fever or being systemically unwell, intravenous drug use, immunosuppression and a recent bacterial infection is recorded as present, and at least one of them is not recorded or not valid, so this red flag cannot be ruled out.',
+  'rule.possible-spinal-infection.absent':
+    'Recorded: no fever and not systemically unwell, no intravenous drug use, no immunosuppression, and no recent bacterial infection.',
+  'rule.cervical-myelopathy.label': 'cervical myelopathy',
+  'rule.cervical-myelopathy.present':
+    'A disturbance of gait or balance, clumsy hands, or upper motor neuron signs are recorded: a red flag for cervical myelopathy from a clinical practice guideline (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.cervical-myelopathy.unknown':
+    'None of a disturbance of gait or balance, clumsy hands and upper motor neuron signs is recorded as present, and at least one of them is not recorded or not valid, so this red flag cannot be ruled out.',
+  'rule.cervical-myelopathy.absent':
+    'Recorded: no new or worsening disturbance of gait or balance, no clumsy hands, and no upper motor neuron signs.',
+  'rule.cervical-arterial-dysfunction.label': 'cervical arterial dysfunction',
+  'rule.cervical-arterial-dysfunction.present':
+    'Signs of cervical arterial dysfunction are recorded: a red flag from an international framework (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.cervical-arterial-dysfunction.unknown':
+    'Whether there are signs of cervical arterial dysfunction is not recorded, or not valid, so this red flag cannot be ruled out.',
+  'rule.cervical-arterial-dysfunction.absent': 'Recorded: no signs of cervical arterial dysfunction.',
+  'rule.inflammatory-back-disease.label': 'inflammatory back disease',
+  'rule.inflammatory-back-disease.present':
+    'Back pain of an inflammatory pattern is recorded: a red flag for spondyloarthritis from national guidelines (not from the protocol); assess or refer {urgency} before any needling.',
+  'rule.inflammatory-back-disease.unknown':
+    'Whether the back pain has an inflammatory pattern is not recorded, or not valid, so this red flag cannot be ruled out.',
+  'rule.inflammatory-back-disease.absent': 'Recorded: the back pain has no inflammatory pattern.',
+
   'rule.generic.present.absolute': 'Rule “{rule}” applies: a contraindication under the rule set used.',
   'rule.generic.present.relative': 'Rule “{rule}” applies: a caution under the rule set used, to be weighed.',
   'rule.generic.present.referral':
@@ -192,6 +251,7 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'fact.inflammatoryBackPain.label': 'inflammatory back pain',
   'fact.inflammatoryBackPain.question':
     'Does the back pain have an inflammatory pattern (as NICE NG65 describes it) that suggests spondyloarthritis?',
+  'fact.custom.question': 'Record yes or no: “{fact}”.',
   'fact.invalid.age':
     'The value recorded for “{fact}” is not an age from 0 to 149 years, so it counts as not recorded: record it again.',
   'fact.invalid.boolean':
@@ -210,6 +270,8 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'issue.unknown-region': 'The value names no spinal region (expected cervical, thoracic or lumbosacral).',
   'issue.missing': 'A value is required.',
   'issue.invalid-screening': 'This is not a screening result as returned by screen().',
+  'issue.referral-present':
+    'No course is planned: a red flag was found; assess the patient, or refer them as urgently as the screening says, before any needling.',
   'issue.contraindicated':
     'No course is planned: acupuncture is contraindicated for this patient; refer the patient for another method of treatment.',
   'issue.screening-incomplete':
@@ -223,6 +285,20 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'issue.outside-protocol':
     'The value lies outside what the protocol states; going outside it needs an override with a reason.',
   'issue.too-many-issues': 'More problems were found than are listed here.',
+  'issue.duplicate-rule': 'Another rule of the rule set has this id.',
+  'issue.invalid-kind':
+    'The kind of a rule must be absolute, relative or referral, and only a referral has an urgency and evidence.',
+  'issue.invalid-urgency': 'The urgency of a referral must be emergency, urgent or routine.',
+  'issue.invalid-bounds': 'Age limits must be whole years, the lower no greater than the upper.',
+  'issue.invalid-source':
+    'A source must name a title; its section, link and note, when given, must not be empty, and its item is a whole number from 1.',
+  'issue.uncited-change':
+    'The rule cites a contraindication of the protocol but is not that rule: say in the note of its source how it differs.',
+  'issue.undeclared-fact': 'This is neither a patient fact of acuspine nor a fact that the rule set declares.',
+  'issue.invalid-fact-name':
+    'The name of a fact must be Latin letters and digits, start with a small letter, and have at most 64 characters.',
+  'issue.fact-name-clash': 'A patient fact of acuspine already has this name: give the fact a name of its own.',
+  'issue.empty-label': 'The label of a fact must not be empty, and the English label (en) is required.',
   'issue.other': 'The value is not valid (code “{code}”).',
   'issue.line': '{field}: {message}',
 

@@ -5,12 +5,13 @@ import type { LumbosacralPhaseId, PointGroup } from '../regions/region-profile.j
 import type { SpinalRegion } from '../regions/spinal-region.js';
 import type { CautionRuleId } from '../screening/caution-rule-set.js';
 import type { ProtocolRuleId } from '../screening/protocol-rule-set.js';
+import type { RedFlagRuleId } from '../screening/red-flag-rules.js';
 import type { ReferralUrgency } from '../screening/rule.js';
 import type { ScreeningStatus } from '../screening/screening.js';
 
 /**
- * The issue codes that `parsePatientFacts`, `parseRegion` and `buildCourse` emit, each with its
- * own message. Any other code (from a later version, or an adapter) gets the generic
+ * The issue codes that `parsePatientFacts`, `parseRegion` and `buildCourse` emit, and those of a
+ * `RuleSetError` that `defineRuleSet` throws, each with its own message. Any other code (from a later version, or an adapter) gets the generic
  * `issue.other` message.
  *
  * @example
@@ -27,6 +28,7 @@ export type KnownIssueCode =
   | 'unknown-region'
   | 'missing'
   | 'invalid-screening'
+  | 'referral-present'
   | 'contraindicated'
   | 'screening-incomplete'
   | 'invalid-date'
@@ -36,7 +38,17 @@ export type KnownIssueCode =
   | 'duplicate-weekday'
   | 'blank'
   | 'outside-protocol'
-  | 'too-many-issues';
+  | 'too-many-issues'
+  | 'duplicate-rule'
+  | 'invalid-kind'
+  | 'invalid-urgency'
+  | 'invalid-bounds'
+  | 'invalid-source'
+  | 'uncited-change'
+  | 'undeclared-fact'
+  | 'invalid-fact-name'
+  | 'fact-name-clash'
+  | 'empty-label';
 
 /**
  * The fields of a course request that issues point at, each with a label.
@@ -74,11 +86,12 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * | prefix | what | parameters |
  * |---|---|---|
  * | `status.<status>.label`, `.headline` | the screening status, and what to do next | — |
- * | `rule.<id>.label`, `.present`, `.unknown`, `.absent` | a shipped rule: its name and one sentence per outcome | `age`: `{under}`, `{over}` |
+ * | `rule.<id>.label`, `.present`, `.unknown`, `.absent` | a shipped rule: its name and one sentence per outcome | `age`: `{under}`, `{over}`; a red flag's `present`: `{urgency}` |
  * | `rule.age.adapted.*` | an age rule with the rule set's own bounds, per outcome | `{under}`, `{over}`; `present`: `{protocolUnder}`, `{protocolOver}` |
  * | `rule.generic.*` | a rule of a custom set (or an age rule whose bounds are not known) | `{rule}`; `present.referral`: `{urgency}` too |
  * | `urgency.<urgency>` | how soon to assess or refer, as it reads after "refer" | — |
  * | `fact.<name>.label`, `.question` | a patient fact, and the question that records it | — |
+ * | `fact.custom.question` | the question that records a rule set's own fact | `{fact}`: its label |
  * | `fact.invalid.age`, `fact.invalid.boolean` | why a recorded value was not read | `{fact}` |
  * | `issue.<code>`, `issue.other`, `issue.line` | input problems | `{key}`, `{code}`; `issue.line`: `{field}`, `{message}` |
  * | `field.<name>`, `field.root`, `field.entry`, `field.nested` | where an input problem is | `{field}`, `{number}`, `{key}` |
@@ -99,11 +112,12 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  */
 export type MessageCode =
   | `status.${ScreeningStatus}.${'label' | 'headline'}`
-  | `rule.${ProtocolRuleId | CautionRuleId}.${'label' | 'present' | 'unknown' | 'absent'}`
+  | `rule.${ProtocolRuleId | CautionRuleId | RedFlagRuleId}.${'label' | 'present' | 'unknown' | 'absent'}`
   | `rule.age.adapted.${'present' | 'unknown' | 'absent'}`
   | `rule.generic.${'present.absolute' | 'present.relative' | 'present.referral' | 'unknown' | 'absent'}`
   | `urgency.${ReferralUrgency}`
   | `fact.${FactName}.${'label' | 'question'}`
+  | 'fact.custom.question'
   | `fact.invalid.${'age' | 'boolean'}`
   | `issue.${KnownIssueCode | 'other' | 'line'}`
   | `field.${CourseFieldName | 'root' | 'entry' | 'nested'}`

@@ -9,16 +9,20 @@ import {
   buildCourse,
   type CourseRequest,
   cautionRuleSet,
+  defineRuleSet,
   explain,
   explainCourse,
   explainIssues,
   factNames,
   type Issue,
   type PatientFacts,
+  PROTOCOL_TITLE,
   parsePatientFacts,
   parseRegion,
   procedureStepIds,
   protocolRuleSet,
+  type RuleSetError,
+  redFlagRuleSet,
   regionProfiles,
   type Screening,
   screen,
@@ -37,7 +41,7 @@ import {
   textsOf,
 } from './fixtures.js';
 
-const shippedRules = [...protocolRuleSet.rules, ...cautionRuleSet.rules];
+const shippedRules = [...protocolRuleSet.rules, ...cautionRuleSet.rules, ...redFlagRuleSet.rules];
 const allInvalid = Object.fromEntries(factNames.map((fact) => [fact, 'unsure'])) as unknown as PatientFacts;
 
 describe.each(catalogs)('every code in %s', (_, catalog, locale) => {
@@ -72,6 +76,7 @@ describe.each(catalogs)('every code in %s', (_, catalog, locale) => {
       caution: screen({ ...allAbsent, needlePhobia: true }, { ruleSet: everyShippedRule }),
       incomplete: screen({}),
       contraindicated: screen({ ...healthy, acuteInfection: true }),
+      refer: screen({ ...allAbsent, saddleAnaesthesia: true }, { ruleSet: everyShippedRule }),
     };
     const labels = new Set<string>();
     for (const status of screeningStatuses) {
@@ -125,14 +130,17 @@ describe.each(catalogs)('every code in %s', (_, catalog, locale) => {
   });
 });
 
-/** The issue codes written in the source of the parsers, the course builder and the screening reader. */
+/**
+ * The issue codes written in the source of the parsers, the course builder, the screening reader
+ * and defineRuleSet (whose RuleSetError carries issues too).
+ */
 function issueCodesInSource(): string[] {
   const root = resolve(import.meta.dirname, '../../src');
   const codes = new Set<string>();
   for (const folder of ['facts', 'regions', 'course', 'screening']) {
     for (const file of readdirSync(join(root, folder))) {
       const source = readFileSync(join(root, folder, file), 'utf8');
-      for (const match of source.matchAll(/\b(?:issue|add|report|refuse)\(\s*'([a-z-]+)'/g)) {
+      for (const match of source.matchAll(/\b(?:(?:issue|add|report|refuse)\(\s*|code:\s*)'([a-z-]+)'/g)) {
         codes.add(match[1] as string);
       }
     }
@@ -168,6 +176,21 @@ describe('every issue code', () => {
       },
     });
     const eligible = screen(healthy);
+    const refusedRuleSet = (definition: Record<string, unknown>) => {
+      try {
+        defineRuleSet({ id: 'clinic', version: '1', ...definition } as unknown as Parameters<typeof defineRuleSet>[0]);
+      } catch (error) {
+        return { ok: false as const, issues: (error as RuleSetError).issues };
+      }
+      throw new Error(`defineRuleSet accepted ${JSON.stringify(definition)}`);
+    };
+    const rule = (change: Record<string, unknown>) => ({
+      id: 'r',
+      kind: 'absolute',
+      when: { type: 'any', facts: ['epilepsy'] },
+      source: { title: 'T' },
+      ...change,
+    });
     const course = (request: Record<string, unknown>) =>
       buildCourse({ region: 'cervical', screening: eligible, start: '2026-03-02', ...request } as CourseRequest);
     const results = [
@@ -184,10 +207,22 @@ describe('every issue code', () => {
       course({ region: 7, start: 7, weekdays: ['mon', 'mon', 'sunday'], override: { reason: ' ', by: 3 } }),
       course({ screening: screen({ ...healthy, pregnant: true }) }),
       course({ screening: screen({}) }),
+      course({ screening: screen({ saddleAnaesthesia: true }, { ruleSet: redFlagRuleSet }) }),
       course({ screening: { ...eligible, missing: 'x', ruleSet: null, status: 'ok' } }),
       course({ sessions: 30, minutes: 90, contralateral: 'yes' }),
       course({ weekdays: Array.from({ length: 200 }, () => 'someday') }),
       buildCourse(throwing as CourseRequest),
+      refusedRuleSet({ rules: [rule({}), rule({})] }),
+      refusedRuleSet({ rules: [rule({ kind: 'soft' })] }),
+      refusedRuleSet({ rules: [rule({ kind: 'referral', urgency: 'soon', evidence: 'e' })] }),
+      refusedRuleSet({ rules: [rule({ when: { type: 'age-outside', under: 10, over: 5 } })] }),
+      refusedRuleSet({ rules: [rule({ source: { title: '' } })] }),
+      refusedRuleSet({ rules: [rule({ source: { title: PROTOCOL_TITLE, section: 'Contraindications', item: 2 } })] }),
+      refusedRuleSet({ rules: [rule({ when: { type: 'any', facts: ['mood'] } })] }),
+      refusedRuleSet({
+        facts: { 'Bad name': { label: { en: 'x' } }, pregnant: { label: { en: 'x' } }, mood: { label: { ru: '' } } },
+        rules: [rule({})],
+      }),
     ];
     const issues: Issue[] = results.flatMap((result) => (result.ok ? [] : [...result.issues]));
     const emitted = new Set(issues.map((entry) => entry.code));

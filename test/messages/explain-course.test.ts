@@ -209,7 +209,7 @@ describe('explainCourse: other regions and settings', () => {
       'Steps of each session: treat the site with an antiseptic; insert the needles; leave the needles in place for 20 min; remove the needles; treat the site with an antiseptic again.',
       'Cautions from the screening, for the clinician to weigh at each session: anticoagulant therapy.',
       'Outside the protocol by the decision of Dr Petrova (number of sessions): short course agreed with the patient.',
-      'Screening result: caution (rule set protocol-and-cautions, version 1).',
+      'Screening result: caution (rule set protocol-cautions-and-red-flags, version 1).',
       `Sources in the protocol: ${ESSENCE_EN}; Osteochondrosis and acupuncture, section “Acupuncture for cervical osteochondrosis of the spine”; ${THORACIC_EN}.`,
     ]);
     expect(explanation.sessions[0]).toBe('Session 1: 2026-03-03, Tuesday, 20 min.');

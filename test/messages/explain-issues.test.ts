@@ -2,10 +2,13 @@ import { describe, expect, test } from 'vitest';
 import {
   buildCourse,
   type CourseRequest,
+  defineRuleSet,
   explainIssues,
   type Issue,
   parsePatientFacts,
   parseRegion,
+  type RuleSetError,
+  redFlagRuleSet,
   screen,
 } from '../../src/index.js';
 import { ru } from '../../src/locales/ru/index.js';
@@ -232,5 +235,54 @@ describe('explainIssues on values that cannot be read', () => {
     expect(explainIssues(issuesOf(result), { locale: ru }).issues.at(-1)?.text).toBe(
       'Найдено больше проблем, чем показано здесь.',
     );
+  });
+
+  test('a course refused for a red flag asks to assess or refer first, in English and Russian', () => {
+    const screening = screen({ saddleAnaesthesia: true }, { ruleSet: redFlagRuleSet });
+    const issues = issuesOf(buildCourse({ region: 'lumbosacral', screening, start: '2026-03-02' }));
+    expect(issues.map((entry) => entry.code)).toEqual(['referral-present']);
+    expect(explainIssues(issues).text).toBe(
+      'Screening, “referrals”: no course is planned: a red flag was found; assess the patient, or refer them as urgently as the screening says, before any needling.',
+    );
+    expect(explainIssues(issues, { locale: ru }).text).toBe(
+      'Скрининг, «referrals»: курс не запланирован: выявлен «красный флаг»; до любого введения игл обследуйте пациента или направьте его к специалисту с той срочностью, которую указывает скрининг.',
+    );
+  });
+
+  test('the issues of a rule set that defineRuleSet refuses are explained too', () => {
+    let issues: readonly Issue[] = [];
+    try {
+      defineRuleSet({
+        id: 'clinic',
+        version: '1',
+        facts: { pregnant: { label: { en: 'pregnant' } } },
+        rules: [{ id: 'r', kind: 'absolute', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
+      } as never);
+    } catch (error) {
+      issues = (error as RuleSetError).issues;
+    }
+    expect(explainIssues(issues, { locale: ru }).text).toBe(
+      'Входные данные, «facts», «pregnant»: это имя уже носит одно из сведений о пациенте в acuspine: дайте признаку собственное имя.',
+    );
+  });
+
+  test('the limit on a fact’s name is the one that defineRuleSet applies, in both locales', () => {
+    let issues: readonly Issue[] = [];
+    try {
+      defineRuleSet({
+        id: 'clinic',
+        version: '1',
+        facts: { ['a'.repeat(65)]: { label: { en: 'long' } } },
+        rules: [{ id: 'r', kind: 'absolute', when: { type: 'any', facts: ['epilepsy'] }, source: { title: 'T' } }],
+      });
+    } catch (error) {
+      issues = (error as RuleSetError).issues;
+    }
+    const [refused] = issues;
+    expect(refused?.code).toBe('invalid-fact-name');
+    const limit = /at most (\d+) characters/.exec(refused?.message ?? '')?.[1];
+    expect(limit).toBe('64');
+    expect(explainIssues(issues).text).toContain(`at most ${limit} characters`);
+    expect(explainIssues(issues, { locale: ru }).text).toContain(`не длиннее ${limit} символов`);
   });
 });

@@ -1,6 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { en, explain, factNames, type PatientFacts, protocolRuleSet, type RuleSet, screen } from '../../src/index.js';
+import {
+  en,
+  explain,
+  factNames,
+  type PatientFacts,
+  protocolRuleSet,
+  type RuleSet,
+  redFlagFactNames,
+  screen,
+} from '../../src/index.js';
 import { ru } from '../../src/locales/ru/index.js';
 import { everyShippedRule, expectNoRawCodes } from './fixtures.js';
 
@@ -21,8 +30,16 @@ describe('explain, for any screening', () => {
       expect(explanation.questions.filter((question) => question.invalid).map((question) => question.fact)).toEqual(
         screening.invalid,
       );
+      // The referrals found present first, as the screening lists them, then the rest in rule-set order.
+      const referred = screening.referrals.map((referral) => referral.rule);
       const shown = screening.findings.filter((finding) => absent || finding.outcome !== 'absent');
-      expect(explanation.findings.map((finding) => finding.rule)).toEqual(shown.map((finding) => finding.rule));
+      expect(explanation.findings.map((finding) => finding.rule)).toEqual([
+        ...referred,
+        ...shown.map((finding) => finding.rule).filter((rule) => !referred.includes(rule)),
+      ]);
+      expect(explanation.findings.map((finding) => finding.urgency)).toEqual(
+        explanation.findings.map((finding) => screening.findings.find((f) => f.rule === finding.rule)?.urgency),
+      );
     },
   );
 
@@ -30,4 +47,16 @@ describe('explain, for any screening', () => {
     const explanation = explain(screen({ ...patient, pregnant: true }), { locale });
     expect(explanation.headline).toMatch(locale === en ? /another method of treatment/ : /другой метод лечения/);
   });
+
+  test.prop([facts, locales, fc.constantFrom(...redFlagFactNames)])(
+    'a present red flag puts the most urgent referral first, saying how urgent, and asks to assess or refer first',
+    (patient, locale, flag) => {
+      const screening = screen({ ...patient, [flag]: true }, { ruleSet: everyShippedRule });
+      const explanation = explain(screening, { locale });
+      const [first] = explanation.findings;
+      expect(first).toMatchObject({ ...screening.referrals[0], outcome: 'present', kind: 'referral' });
+      expect(first?.sentence).toContain(locale.messages[`urgency.${first?.urgency ?? 'routine'}`]);
+      expect(explanation.headline).toMatch(locale === en ? /before any needling/ : /до любого введения игл/);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type CourseExplanation,
+  defineRuleSet,
   type ExplainOptions,
   type Explanation,
   en,
@@ -14,6 +15,8 @@ import {
   type MessageCode,
   type MessageOptions,
   messagesEn,
+  type RedFlagRuleId,
+  type ReferralUrgency,
   type Screening,
   screen,
 } from '../../src/index.js';
@@ -31,6 +34,11 @@ describe('message types', () => {
     expectTypeOf<'rule.epilepsy.unknown'>().toExtend<MessageCode>();
     expectTypeOf<`fact.${FactName}.question`>().toExtend<MessageCode>();
     expectTypeOf<'status.contraindicated.headline'>().toExtend<MessageCode>();
+    expectTypeOf<'status.refer.headline'>().toExtend<MessageCode>();
+    expectTypeOf<`rule.${RedFlagRuleId}.present`>().toExtend<MessageCode>();
+    expectTypeOf<`urgency.${ReferralUrgency}`>().toExtend<MessageCode>();
+    expectTypeOf<'rule.generic.present.referral'>().toExtend<MessageCode>();
+    expectTypeOf<'issue.referral-present'>().toExtend<MessageCode>();
     expectTypeOf<'rule.pregnancy.maybe'>().not.toExtend<MessageCode>();
     expectTypeOf<'fact.pregnancy.question'>().not.toExtend<MessageCode>();
   });
@@ -47,12 +55,29 @@ describe('message types', () => {
   });
 
   test('the functions take the library results and return frozen explanations', () => {
-    expectTypeOf(explain).parameter(0).toEqualTypeOf<Screening>();
-    expectTypeOf(explain).returns.toEqualTypeOf<Explanation>();
+    expectTypeOf(explain(screen({}))).toEqualTypeOf<Explanation>();
+    expectTypeOf(explain).parameter(0).toEqualTypeOf<Screening<string, string>>();
     expectTypeOf(explainCourse).returns.toEqualTypeOf<CourseExplanation>();
     expectTypeOf(explainIssues).returns.toEqualTypeOf<IssuesExplanation>();
     expectTypeOf<Explanation['fallbacks']>().toEqualTypeOf<readonly MessageCode[]>();
     expectTypeOf<Explanation['questions'][number]['fact']>().toEqualTypeOf<FactName>();
+    expectTypeOf<Explanation['unlabelledFacts']>().toEqualTypeOf<readonly never[]>();
+    expectTypeOf<Explanation['findings'][number]['urgency']>().toEqualTypeOf<ReferralUrgency | undefined>();
+  });
+
+  test('a rule set’s own facts are typed through explain, and its options take that rule set', () => {
+    const clinic = defineRuleSet({
+      id: 'clinic',
+      version: '1',
+      facts: { recentSpinalSurgery: { label: { en: 'spinal surgery in the last 6 months' } } },
+      rules: [
+        { id: 'r', kind: 'absolute', when: { type: 'any', facts: ['recentSpinalSurgery'] }, source: { title: 'T' } },
+      ],
+    });
+    const explanation = explain(screen({ recentSpinalSurgery: true }, { ruleSet: clinic }), { ruleSet: clinic });
+    expectTypeOf(explanation.questions[0]?.fact).toEqualTypeOf<FactName | 'recentSpinalSurgery' | undefined>();
+    expectTypeOf(explanation.unlabelledFacts).toEqualTypeOf<readonly 'recentSpinalSurgery'[]>();
+    expectTypeOf({ ruleSet: clinic }).toExtend<ExplainOptions<'recentSpinalSurgery'>>();
   });
 
   test('say in a sentence, or not at all, which protocol contraindications the rule set does not check', () => {

@@ -1,19 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import {
   ageRule,
+  type CustomFact,
   cautionRuleSet,
   defineRuleSet,
   type Explanation,
   en,
   explain,
+  extendProtocol,
   type MessageCatalog,
   type MessageCode,
   messagesEn,
   type PatientFacts,
   PROTOCOL_TITLE,
   protocolRuleSet,
+  type ReferralRule,
   type Rule,
   type RuleSet,
+  redFlagRuleSet,
   type Screening,
   screen,
 } from '../../src/index.js';
@@ -101,8 +105,9 @@ describe('explain: findings', () => {
 });
 
 describe('explain: custom rules', () => {
+  // The ids are given: inferred from ageRule's, they would be 'age' alone.
   const clinicAges = (): RuleSet =>
-    defineRuleSet({
+    defineRuleSet<string>({
       id: 'clinic-adults',
       version: '3',
       rules: [
@@ -437,9 +442,28 @@ describe('explain: locales and catalogs', () => {
 });
 
 describe('explain: the shipped rules', () => {
-  test('each shipped rule has its own sentence when present', () => {
+  test('each shipped rule has its own sentence when present, the red flags first, most urgent first', () => {
     const screening = screen(allPresent, { ruleSet: everyShippedRule });
+    const referral = (rule: string, urgency: 'as an emergency' | 'urgently' | 'routinely') => [
+      rule,
+      messagesEn[`rule.${rule}.present` as MessageCode].replace('{urgency}', urgency),
+    ];
     expect(explain(screening).findings.map((finding) => [finding.rule, finding.sentence])).toEqual([
+      [
+        'cauda-equina-syndrome',
+        'Cauda equina syndrome, new bladder or bowel dysfunction, or saddle anaesthesia is recorded: a red flag from published guidance (not from the protocol); assess or refer as an emergency before any needling.',
+      ],
+      referral('neurological-deficit', 'as an emergency'),
+      referral('cervical-arterial-dysfunction', 'as an emergency'),
+      referral('history-of-cancer', 'urgently'),
+      referral('possible-fracture', 'urgently'),
+      referral('possible-spinal-infection', 'urgently'),
+      referral('cervical-myelopathy', 'urgently'),
+      referral('possible-malignancy', 'routinely'),
+      [
+        'inflammatory-back-disease',
+        'Back pain of an inflammatory pattern is recorded: a red flag for spondyloarthritis from national guidelines (not from the protocol); assess or refer routinely before any needling.',
+      ],
       ['age', 'The patient is under 3 or over 75 completed years of age: a contraindication in the protocol.'],
       ['oncology', messagesEn['rule.oncology.present']],
       ['pregnancy', messagesEn['rule.pregnancy.present']],
@@ -658,10 +682,12 @@ describe('explain: programmer errors', () => {
     }
   });
 
-  test('a missing entry that is not a fact is a TypeError that names it', () => {
-    expect(() => explain({ ...incomplete(), missing: ['mood'] } as unknown as Screening)).toThrow(
-      new TypeError('explain: mood in missing is not a patient fact'),
-    );
+  test('a missing entry that is neither a fact nor a name a rule set may give one is a TypeError that names it', () => {
+    for (const name of ['Mood', 'low mood', '__proto__']) {
+      expect(() => explain({ ...incomplete(), missing: [name] } as unknown as Screening)).toThrow(
+        new TypeError(`explain: ${name} in missing is not a patient fact, nor a name a rule set may give one`),
+      );
+    }
   });
 
   test.each([
@@ -747,5 +773,234 @@ describe('explain: the result', () => {
     expect(Object.isFrozen(explanation.questions)).toBe(true);
     expect(explanation.questions.every(Object.isFrozen)).toBe(true);
     expect(Object.isFrozen(explanation.fallbacks)).toBe(true);
+  });
+});
+
+describe('explain: a refer screening', () => {
+  const withRedFlags = () =>
+    extendProtocol({ id: 'protocol-and-red-flags', version: '1', rules: [...redFlagRuleSet.rules] });
+  // A contraindication, an emergency, an urgent and a routine red flag, found present together.
+  const referred = (): Screening =>
+    screen(
+      { ageYears: 60, pregnant: true, nightPain: true, severeTrauma: true, saddleAnaesthesia: true },
+      { ruleSet: withRedFlags() },
+    );
+  const FINUCANE =
+    'Finucane LM, Downie A, Mercer C, et al. International Framework for Red Flags for Potential Serious Spinal Pathologies. J Orthop Sports Phys Ther 2020;50(7):350-372';
+  const DOWNIE =
+    'Downie A, Williams CM, Henschke N, et al. Red flags to screen for malignancy and fracture in patients with low back pain: systematic review. BMJ 2013;347:f7095';
+
+  test('in English: assess or refer before any needling, the referrals first, most urgent first, each with its urgency', () => {
+    const explanation = explain(referred());
+    expect(explanation.status).toBe('refer');
+    expect(explanation.label).toBe('Assess or refer first');
+    expect(explanation.headline).toBe(
+      'A red flag was found by these rules: assess the patient, or refer them as urgently as each red flag says, before any needling. A red flag is not a diagnosis; the clinician decides.',
+    );
+    expect(
+      explanation.findings.slice(0, 4).map(({ rule, outcome, kind, urgency }) => [rule, outcome, kind, urgency]),
+    ).toEqual([
+      ['cauda-equina-syndrome', 'present', 'referral', 'emergency'],
+      ['possible-fracture', 'present', 'referral', 'urgent'],
+      ['possible-malignancy', 'present', 'referral', 'routine'],
+      ['oncology', 'unknown', 'absolute', undefined],
+    ]);
+    expect(explanation.findings[3]).not.toHaveProperty('urgency');
+    expect(explanation.text.split('\n').slice(2, 5)).toEqual([
+      `- Cauda equina syndrome, new bladder or bowel dysfunction, or saddle anaesthesia is recorded: a red flag from published guidance (not from the protocol); assess or refer as an emergency before any needling. Source: ${FINUCANE}.`,
+      `- Prolonged corticosteroid use, severe trauma, a contusion or abrasion, or osteoporosis with a minor trauma is recorded: a red flag for fracture from a systematic review (not from the protocol); assess or refer urgently before any needling. Source: ${DOWNIE}.`,
+      `- Unexplained weight loss or night pain is recorded: a weak red flag for malignancy from a systematic review (not from the protocol), to be weighed with the history; assess or refer routinely before any needling. Source: ${DOWNIE}.`,
+    ]);
+    // The contraindication found too keeps its place among the rest, in rule-set order.
+    expect(explanation.findings.map((finding) => finding.rule).indexOf('pregnancy')).toBe(4);
+    expect(explanation.findings[0]?.citation).toEqual(redFlagRuleSet.rules[0]?.source);
+  });
+
+  test('in Russian: the same order, the urgency as a Russian clinician writes it, the source untranslated', () => {
+    const explanation = explain(referred(), { locale: ru });
+    expect(explanation.label).toBe('Сначала обследование или направление');
+    expect(explanation.headline).toBe(
+      'По этим правилам выявлен «красный флаг»: до любого введения игл обследуйте пациента или направьте его к специалисту с той срочностью, которую указывает каждый флаг. «Красный флаг» — не диагноз; решение принимает врач.',
+    );
+    expect(explanation.findings.slice(0, 3).map((finding) => finding.sentence)).toEqual([
+      'Отмечены синдром конского хвоста, впервые возникшее нарушение функции тазовых органов или седловидная анестезия: красный флаг из опубликованных рекомендаций (не из протокола); до введения игл пациента нужно обследовать или направить к специалисту в экстренном порядке.',
+      'Отмечены длительный приём глюкокортикоидов, тяжёлая травма, ушиб или ссадина либо остеопороз с незначительной травмой: красный флаг перелома по данным систематического обзора (не из протокола); до введения игл пациента нужно обследовать или направить к специалисту в срочном порядке.',
+      'Отмечены необъяснимое снижение массы тела или ночная боль: слабый красный флаг злокачественного новообразования по данным систематического обзора (не из протокола), который оценивают вместе с анамнезом; до введения игл пациента нужно обследовать или направить к специалисту в плановом порядке.',
+    ]);
+    expect(explanation.findings[0]?.source).toBe(FINUCANE);
+    expect(explanation.fallbacks).toEqual([]);
+  });
+
+  test('with absent findings asked for, the referrals still come first and the rest keep rule-set order', () => {
+    const screening = screen(
+      { ...allAbsent, clumsyHands: true, caudaEquinaSyndrome: true },
+      { ruleSet: everyShippedRule },
+    );
+    const rules = explain(screening, { absent: true }).findings.map((finding) => finding.rule);
+    expect(rules.slice(0, 2)).toEqual(['cauda-equina-syndrome', 'cervical-myelopathy']);
+    expect(rules.slice(2)).toEqual(
+      everyShippedRule.rules
+        .map((rule) => rule.id)
+        .filter((id) => id !== 'cauda-equina-syndrome' && id !== 'cervical-myelopathy'),
+    );
+  });
+
+  test('a clinic’s own referral rule gets the generic sentence, with its urgency', () => {
+    const clinic = defineRuleSet({
+      id: 'clinic-referrals',
+      version: '1',
+      rules: [
+        {
+          id: 'recent-fall',
+          kind: 'referral',
+          urgency: 'urgent',
+          evidence: 'clinic policy',
+          when: { type: 'any', facts: ['severeTrauma'] },
+          source: { title: 'Clinic policy 9' },
+        },
+      ],
+    });
+    const screening = screen({ severeTrauma: true }, { ruleSet: clinic });
+    expect(explain(screening).findings[0]?.sentence).toBe(
+      'Rule “recent-fall” applies: a red flag under the rule set used; assess or refer urgently before any needling.',
+    );
+    expect(explain(screening, { locale: ru }).findings[0]?.sentence).toBe(
+      'Правило «recent-fall» выполнено: «красный флаг» по используемому набору правил; до введения игл пациента нужно обследовать или направить к специалисту в срочном порядке.',
+    );
+  });
+
+  test('a shipped red flag with another urgency is the rule set’s own: the generic sentence states its urgency', () => {
+    const [cauda] = redFlagRuleSet.rules;
+    const relaxed = defineRuleSet({
+      id: 'relaxed',
+      version: '1',
+      rules: [{ ...(cauda as ReferralRule), urgency: 'routine' }],
+    });
+    const [finding] = explain(screen({ saddleAnaesthesia: true }, { ruleSet: relaxed })).findings;
+    expect(finding?.sentence).toBe(
+      'Rule “cauda equina syndrome” applies: a red flag under the rule set used; assess or refer routinely before any needling.',
+    );
+    expect(finding?.urgency).toBe('routine');
+  });
+});
+
+describe('explain: a rule set’s own facts', () => {
+  const clinic = (metalAllergy: CustomFact['label'] = { en: 'allergy to metals' }) =>
+    defineRuleSet({
+      id: 'clinic-own-facts',
+      version: '2',
+      facts: {
+        recentSpinalSurgery: {
+          label: { en: 'spinal surgery in the last 6 months', ru: 'операция на позвоночнике за последние 6 месяцев' },
+        },
+        metalAllergy: { label: metalAllergy },
+      },
+      rules: [
+        {
+          id: 'after-surgery',
+          kind: 'absolute',
+          when: { type: 'any', facts: ['recentSpinalSurgery'] },
+          source: { title: 'Clinic policy 4' },
+        },
+        {
+          id: 'metal',
+          kind: 'relative',
+          when: { type: 'any', facts: ['metalAllergy', 'epilepsy'] },
+          source: { title: 'Clinic policy 5' },
+        },
+      ],
+    });
+
+  test('are named by their labels in the locale, and asked about by them', () => {
+    const ruleSet = clinic();
+    const explanation = explain(screen({ epilepsy: false }, { ruleSet }), { ruleSet });
+    expect(explanation.questions).toEqual([
+      {
+        fact: 'recentSpinalSurgery',
+        label: 'spinal surgery in the last 6 months',
+        question: 'Record yes or no: “spinal surgery in the last 6 months”.',
+        invalid: false,
+      },
+      {
+        fact: 'metalAllergy',
+        label: 'allergy to metals',
+        question: 'Record yes or no: “allergy to metals”.',
+        invalid: false,
+      },
+    ]);
+    expect(explanation.text).toContain('\n- Record yes or no: “allergy to metals”.\n');
+    expect(explanation.unlabelledFacts).toEqual([]);
+    expect(explanation.fallbacks).toEqual([]);
+  });
+
+  test('a locale the rule set gives no label falls back to the fact’s name, and says so in unlabelledFacts', () => {
+    const ruleSet = clinic();
+    const explanation = explain(screen({ epilepsy: false }, { ruleSet }), { ruleSet, locale: ru });
+    expect(explanation.questions.map(({ label, question }) => [label, question])).toEqual([
+      [
+        'операция на позвоночнике за последние 6 месяцев',
+        'Отметьте, да или нет: «операция на позвоночнике за последние 6 месяцев».',
+      ],
+      ['metalAllergy', 'Отметьте, да или нет: «metalAllergy».'],
+    ]);
+    expect(explanation.unlabelledFacts).toEqual(['metalAllergy']);
+    expect(explanation.fallbacks).toEqual([]);
+    expect(Object.isFrozen(explanation.unlabelledFacts)).toBe(true);
+  });
+
+  test('an app’s own locale reads the labels of its tag', () => {
+    const ruleSet = clinic({ en: 'allergy to metals', de: 'Metallallergie' });
+    const explanation = explain(screen({ epilepsy: false, recentSpinalSurgery: false }, { ruleSet }), {
+      ruleSet,
+      locale: 'de',
+      messages: { 'fact.custom.question': 'Ja oder nein: „{fact}“.' },
+    });
+    expect(explanation.questions.map((question) => question.question)).toEqual(['Ja oder nein: „Metallallergie“.']);
+    expect(explanation.unlabelledFacts).toEqual([]);
+  });
+
+  test('without the rule set, each is named by its name, and listed once in unlabelledFacts', () => {
+    const ruleSet = clinic();
+    const explanation = explain(screen({ recentSpinalSurgery: 'yes', metalAllergy: null } as never, { ruleSet }));
+    expect(explanation.questions.map(({ fact, label, invalid }) => [fact, label, invalid])).toEqual([
+      ['recentSpinalSurgery', 'recentSpinalSurgery', true],
+      ['metalAllergy', 'metalAllergy', false],
+      ['epilepsy', 'epilepsy or another seizure disorder', false],
+    ]);
+    expect(explanation.questions[0]?.problem).toBe(
+      'The value recorded for “recentSpinalSurgery” is not a yes or a no, so it counts as not recorded: record it again.',
+    );
+    expect(explanation.unlabelledFacts).toEqual(['recentSpinalSurgery', 'metalAllergy']);
+  });
+
+  test('an invalid value names the fact by its label in the problem', () => {
+    const ruleSet = clinic();
+    const [question] = explain(screen({ recentSpinalSurgery: 1, epilepsy: false } as never, { ruleSet }), {
+      ruleSet,
+      locale: ru,
+    }).questions;
+    expect(question?.problem).toBe(
+      'Значение в поле «операция на позвоночнике за последние 6 месяцев» не является ответом «да» или «нет» и считается неуказанным: внесите его заново.',
+    );
+  });
+
+  test('a label is read from the rule set’s own properties only, and an empty one is no label', () => {
+    const made = defineRuleSet({
+      id: 'clinic-proto',
+      version: '1',
+      facts: { constructor: { label: { en: 'constructor label' } } },
+      rules: [{ id: 'c', kind: 'absolute', when: { type: 'any', facts: ['constructor'] }, source: { title: 'T' } }],
+    });
+    // A fact named like a member of Object.prototype clashes with it in the type of a record.
+    const screening = screen({} as never, { ruleSet: made });
+    // A locale tag that Object.prototype holds finds no label there.
+    const asToString = explain(screening, { ruleSet: made, locale: 'toString', messages: {} });
+    expect(asToString.questions[0]?.label).toBe('constructor');
+    // A rule set of the same id and version with no facts, or an empty label, labels nothing.
+    const bare = { id: made.id, version: made.version, rules: made.rules } as RuleSet<string, 'constructor'>;
+    expect(explain(screening, { ruleSet: bare }).questions[0]?.label).toBe('constructor');
+    const blank = { ...made, facts: { constructor: { label: { en: '' } } } };
+    expect(explain(screening, { ruleSet: blank }).unlabelledFacts).toEqual(['constructor']);
+    expect(explain(screening, { ruleSet: made }).questions[0]?.label).toBe('constructor label');
   });
 });

@@ -10,6 +10,8 @@ import {
   messagesEn,
   type PatientFacts,
   protocolRuleSet,
+  redFlagFactNames,
+  redFlagRuleSet,
 } from '../../src/index.js';
 import { ru } from '../../src/locales/ru/index.js';
 
@@ -21,10 +23,13 @@ export const catalogs: readonly (readonly ['en' | 'ru', MessageCatalog, Locale])
 
 /** Every rule the library ships, in one set, so that one screening reads every fact. */
 export const everyShippedRule = defineRuleSet({
-  id: 'protocol-and-cautions',
+  id: 'protocol-cautions-and-red-flags',
   version: '1',
-  rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
+  rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules, ...redFlagRuleSet.rules],
 });
+
+/** Every red-flag fact set to one value. */
+const redFlags = (value: boolean): PatientFacts => Object.fromEntries(redFlagFactNames.map((fact) => [fact, value]));
 
 export const healthy: PatientFacts = Object.freeze({
   ageYears: 52,
@@ -45,6 +50,7 @@ export const allAbsent: PatientFacts = Object.freeze({
   skinLesionAtSite: false,
   needlePhobia: false,
   epilepsy: false,
+  ...redFlags(false),
 });
 
 /** Every rule present. */
@@ -62,6 +68,7 @@ export const allPresent: PatientFacts = Object.freeze({
   skinLesionAtSite: true,
   needlePhobia: true,
   epilepsy: true,
+  ...redFlags(true),
 });
 
 export function planned(request: Partial<CourseRequest> & Pick<CourseRequest, 'screening'>): Course {
