@@ -4,6 +4,7 @@
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
 import { readProperty } from '../_internal/read-property.js';
+import { factIndex } from '../facts/is-plain-patient-facts.js';
 import { factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
 import { prototypeHoldsAFact } from '../facts/prototype-holds-a-fact.js';
 import { uncheckedProtocolRules } from './protocol-coverage.js';
@@ -207,6 +208,32 @@ const shippedValues: unknown[] = [];
 const stateWords: number[] = [];
 
 /**
+ * Reads the shipped facts a wide set uses from a plain object: its keys in one `for...in` pass,
+ * then, by name, the used facts no key named (absent, or own and not enumerable). Records of a
+ * cohort rarely share one shape (a missing fact is often a missing key), and reading 33 names
+ * from objects of thousands of shapes misses V8's caches at every read; a `for...in` walk reads
+ * each key's value where it lies. Keys that are no shipped fact, and facts the set does not use,
+ * are skipped.
+ */
+function readPlain(facts: PatientFacts, uses: readonly boolean[], values: unknown[]): void {
+  let seenLow = 0;
+  let seenHigh = 0;
+  const record = facts as Record<string, unknown>;
+  for (const key in record) {
+    const index = factIndex(key);
+    if (index < 0 || !uses[index]) continue;
+    values[index] = record[key];
+    if (index < 30) seenLow |= 1 << index;
+    else seenHigh |= 1 << (index - 30);
+  }
+  for (let index = 0; index < uses.length; index++) {
+    if (!uses[index]) continue;
+    const seen = index < 30 ? seenLow & (1 << index) : seenHigh & (1 << (index - 30));
+    if (seen === 0) values[index] = record[factNames[index] as string];
+  }
+}
+
+/**
  * Reads the shipped facts a wide set uses into `values`, by their index in `factNames`: one
  * straight line of named reads, each monomorphic on records of one shape, where a switch per
  * input would compare its way down 33 cases. Facts the set does not use are not read.
@@ -260,7 +287,9 @@ function readStatesInto(program: Program, facts: PatientFacts, states: number[])
   // Values are read before any state is packed: a getter that screens again meanwhile gets its own buffer.
   const values = wideReads === 1 ? shippedValues : [];
   try {
-    readShipped(facts, program.usesShipped, values);
+    const prototype = Object.getPrototypeOf(facts);
+    if (prototype === Object.prototype || prototype === null) readPlain(facts, program.usesShipped, values);
+    else readShipped(facts, program.usesShipped, values);
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       const value = code < 0 ? readProperty(facts, names[i] as string) : values[code];
@@ -425,16 +454,6 @@ function store(table: InternTable, words: readonly number[], value: unknown): vo
   table.size++;
 }
 
-/** The value stored under `words`, or what `make` gives, stored while the table has room. */
-function interned<T>(table: InternTable, words: readonly number[], make: () => T): T {
-  let value = lookUp<T>(table, words);
-  if (value === undefined) {
-    value = make();
-    store(table, words, value);
-  }
-  return value;
-}
-
 /** Packs the first `count` two-bit codes into `words`, 14 to a word (at least one word), and returns it. */
 function packedInto(codes: readonly number[], count: number, words: number[]): number[] {
   let length = 0;
@@ -476,12 +495,16 @@ function assemble(program: Program, states: readonly number[]): Screening {
       for (const input of inputs) if (states[input] === MISSING) factCodes[input] = 1;
     }
   }
-  const rules = interned(program.ruleParts, packedInto(outcomes, ruleCount, wordBuffer), () =>
-    outcomeParts(program, outcomes.slice(0, ruleCount)),
-  );
-  const facts = interned(program.factParts, packedInto(factCodes, inputCount, wordBuffer), () =>
-    listedFacts(program, factCodes.slice(0, inputCount)),
-  );
+  let rules = lookUp<OutcomeParts>(program.ruleParts, packedInto(outcomes, ruleCount, wordBuffer));
+  if (rules === undefined) {
+    rules = outcomeParts(program, outcomes, ruleCount);
+    store(program.ruleParts, wordBuffer, rules);
+  }
+  let facts = lookUp<FactParts>(program.factParts, packedInto(factCodes, inputCount, wordBuffer));
+  if (facts === undefined) {
+    facts = listedFacts(program, factCodes, inputCount);
+    store(program.factParts, wordBuffer, facts);
+  }
   const status: ScreeningStatus =
     rules.referrals.length > 0
       ? 'refer'
@@ -505,20 +528,23 @@ function assemble(program: Program, states: readonly number[]): Screening {
   }) as Screening;
 }
 
-function outcomeParts(program: Program, outcomes: readonly number[]): OutcomeParts {
-  const findings: Finding[] = [];
+function outcomeParts(program: Program, outcomes: readonly number[], ruleCount: number): OutcomeParts {
+  // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; every index is written below
+  const findings: Finding[] = new Array(ruleCount);
   const contraindications: string[] = [];
   const cautions: string[] = [];
   const referrals: Referral[] = [];
-  outcomes.forEach((code, r) => {
+  let anyUnknown = false;
+  for (let r = 0; r < ruleCount; r++) {
+    const code = outcomes[r] as number;
     const outcome = OUTCOMES[code] as FindingOutcome;
+    findings[r] = (program.findings[r] as Record<FindingOutcome, Finding>)[outcome];
+    if (code === UNKNOWN) anyUnknown = true;
+    if (code !== PRESENT) continue;
     const rule = program.ruleSet.rules[r] as Rule<string, string>;
-    findings.push((program.findings[r] as Record<FindingOutcome, Finding>)[outcome]);
-    if (outcome === 'present') {
-      if (rule.kind === 'referral') referrals.push(Object.freeze({ rule: rule.id, urgency: rule.urgency }));
-      else (rule.kind === 'absolute' ? contraindications : cautions).push(rule.id);
-    }
-  });
+    if (rule.kind === 'referral') referrals.push(Object.freeze({ rule: rule.id, urgency: rule.urgency }));
+    else (rule.kind === 'absolute' ? contraindications : cautions).push(rule.id);
+  }
   // Most urgent first; rules of one urgency keep the set's order (sort is stable).
   referrals.sort((a, b) => referralUrgencies.indexOf(a.urgency) - referralUrgencies.indexOf(b.urgency));
   return {
@@ -526,19 +552,22 @@ function outcomeParts(program: Program, outcomes: readonly number[]): OutcomePar
     referrals: frozenList(referrals),
     contraindications: frozenList(contraindications),
     cautions: frozenList(cautions),
-    anyUnknown: outcomes.includes(UNKNOWN),
+    anyUnknown,
   };
 }
 
 /** The facts to record and the invalid ones, each named once, in input order. */
-function listedFacts(program: Program, factCodes: readonly number[]): FactParts {
+function listedFacts(program: Program, factCodes: readonly number[], inputCount: number): FactParts {
   const missing: string[] = [];
   const invalid: string[] = [];
-  factCodes.forEach((code, input) => {
+  for (let input = 0; input < inputCount; input++) {
+    const code = factCodes[input] as number;
+    if (code === 0) continue;
     const fact = program.inputFacts[input] as string;
+    // A fact read by several age conditions is several inputs, and is named once.
     if (code === 2 && !invalid.includes(fact)) invalid.push(fact);
-    if (code > 0 && !missing.includes(fact)) missing.push(fact);
-  });
+    if (!missing.includes(fact)) missing.push(fact);
+  }
   return { missing: frozenList(missing), invalid: frozenList(invalid) };
 }
 

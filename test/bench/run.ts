@@ -8,6 +8,8 @@ if (existsSync(cohortBench)) {
   const { runCohortBench } = (await import(cohortBench.href)) as { runCohortBench: () => Promise<boolean | undefined> };
   allMet = (await runCohortBench()) !== false && allMet;
 }
+const { runRuleSetsBench } = await import('./rule-sets.bench.js');
+allMet = (await runRuleSetsBench()) && allMet;
 const { runFhirBench } = await import('./fhir.bench.js');
 allMet = (await runFhirBench()) && allMet;
 process.exit(allMet ? 0 : 1);

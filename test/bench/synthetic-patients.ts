@@ -29,9 +29,36 @@ const BOOLEAN_FACTS = [
   ['epilepsy', 0.01],
 ] as const;
 
+/** The red-flag facts, each rare: a clinic sees few patients with any. */
+const RED_FLAG_FACTS = [
+  'caudaEquinaSyndrome',
+  'newBladderOrBowelDysfunction',
+  'saddleAnaesthesia',
+  'severeOrProgressiveNeurologicalDeficit',
+  'historyOfCancer',
+  'unexplainedWeightLoss',
+  'nightPain',
+  'prolongedCorticosteroidUse',
+  'severeTrauma',
+  'contusionOrAbrasion',
+  'osteoporosisWithMinorTrauma',
+  'feverOrSystemicallyUnwell',
+  'intravenousDrugUse',
+  'immunosuppression',
+  'recentBacterialInfection',
+  'gaitDisturbance',
+  'clumsyHands',
+  'upperMotorNeuronSigns',
+  'cervicalArterialDysfunctionSigns',
+  'inflammatoryBackPain',
+] as const;
+const RED_FLAG_PREVALENCE = 0.005;
+
 export interface SyntheticOptions {
   /** Share of each fact that is missing. Default 0.1. */
   readonly missingRate?: number;
+  /** Whether the records hold the twenty red-flag facts too. Default false. */
+  readonly redFlags?: boolean;
 }
 
 /** One synthetic patient. */
@@ -42,7 +69,10 @@ export function syntheticPatient(random: () => number, options: SyntheticOptions
   // Ages 0-95, weighted to adults, as a clinic would see them.
   record.ageYears =
     random() < missingRate ? missingValue() : Math.floor(random() < 0.05 ? random() * 18 : 18 + random() * 78);
-  for (const [fact, prevalence] of BOOLEAN_FACTS) {
+  const facts = options.redFlags
+    ? [...BOOLEAN_FACTS, ...RED_FLAG_FACTS.map((fact) => [fact, RED_FLAG_PREVALENCE] as const)]
+    : BOOLEAN_FACTS;
+  for (const [fact, prevalence] of facts) {
     if (random() < missingRate) {
       const value = missingValue();
       if (value === null) record[fact] = null;
