@@ -121,9 +121,8 @@ function addCounts(counts: Counts, summary: CohortStatistics<string, string>, wh
 
 /** The longest list that both lists start with. */
 function commonStart(a: readonly string[], b: readonly string[]): readonly string[] {
-  let length = 0;
-  while (length < a.length && a[length] === b[length]) length++;
-  return a.slice(0, length);
+  const parting = a.findIndex((fact, i) => fact !== b[i]);
+  return parting < 0 ? a : a.slice(0, parting);
 }
 
 function count(value: unknown, where: string): number {

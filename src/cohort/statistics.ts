@@ -89,7 +89,9 @@ export function statisticsOf(counts: Counts): CohortStatistics<string, string> {
   // Shipped facts first, in factNames order; then the leading facts (never shipped ones, each
   // once) in their order; then the rest.
   const order = new Map(factOrder);
-  for (const fact of counts.leading ?? []) order.set(fact, order.size);
+  counts.leading?.forEach((fact) => {
+    order.set(fact, order.size);
+  });
   const facts = [...counts.missing.keys()].sort(
     (a, b) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size) || compareText(a, b),
   );

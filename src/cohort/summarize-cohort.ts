@@ -156,7 +156,7 @@ class Tally {
   private readonly listedFacts = new Set<string>();
   private readonly listedRef: string | undefined;
   /** The ruleSet option's own facts, in declaration order: listed after the shipped ones. */
-  private readonly ownFacts: readonly string[] = [];
+  private readonly ownFacts: readonly string[] | undefined;
 
   constructor(options: SummarizeCohortOptions<string, unknown, string>) {
     // Never Object.prototype's options, as screenCohort reads its own.
