@@ -168,7 +168,7 @@ assert.equal(
 for (const [id, counts] of Object.entries(summary.byRule)) {
   assert.equal((counts?.present ?? 0) + (counts?.absent ?? 0) + (counts?.unknown ?? 0), summary.screened, id);
 }
-assert.equal(table.length, (1 + groups.length) * (2 + 4 + 3 * protocolRuleSet.rules.length + 7));
+assert.equal(table.length, (1 + groups.length) * (2 + screeningStatuses.length + 3 * protocolRuleSet.rules.length + 7));
 if (expected) {
   // Against what the generator wrote and what screen said record by record.
   assert.equal(summary.total, expected.total);
