@@ -3,7 +3,24 @@
 // Targets: at least 1,000,000 records/s on one core from an in-memory iterable, and
 // peak memory independent of the number of records when they are streamed from a generator.
 // For steadier memory figures run with --expose-gc (e.g. NODE_OPTIONS=--expose-gc npm run bench).
-import { ageBand, type CohortSummary, screen, screenCohort, screeningStatuses, summarizeCohort } from 'acuspine';
+// Then, on 200,000 records, the price of a rule set's own facts (records that hold one skip the
+// fast check and are validated and copied by parsePatientFacts) and of the three shipped sets
+// together (33 inputs), each beside the protocol on the same records: figures, not targets.
+import {
+  ageBand,
+  type CohortStatistics,
+  type CohortSummary,
+  cautionRuleSet,
+  defineRuleSet,
+  extendProtocol,
+  protocolRuleSet,
+  redFlagFactNames,
+  redFlagRuleSet,
+  screen,
+  screenCohort,
+  screeningStatuses,
+  summarizeCohort,
+} from 'acuspine';
 import { seededRandom, syntheticPatient, syntheticPatients } from './synthetic-patients.js';
 
 const SEED = 20261124;
@@ -39,7 +56,7 @@ function streamed(count: number): StreamedRun {
   return { count, seconds, peakRssMb: peak / MB, summary };
 }
 
-function check(summary: CohortSummary, count: number): void {
+function check(summary: CohortStatistics<string, string>, count: number): void {
   const statuses = screeningStatuses.reduce((sum, status) => sum + summary.byStatus[status], 0);
   if (summary.total !== count || statuses + summary.invalid !== count) {
     throw new Error(`cohort bench: the summary does not add up (total ${summary.total}, expected ${count})`);
@@ -68,9 +85,9 @@ export async function runCohortBench(count = 1_000_000): Promise<boolean> {
     const status = screen(record).status;
     expected.set(status, (expected.get(status) ?? 0) + 1);
   }
-  const time = (run: () => CohortSummary, rounds: number) => {
+  const time = <Summary>(run: () => Summary, rounds: number, records = count) => {
     const seconds: number[] = [];
-    let summary: CohortSummary | undefined;
+    let summary: Summary | undefined;
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
       summary = run();
@@ -78,9 +95,9 @@ export async function runCohortBench(count = 1_000_000): Promise<boolean> {
     }
     seconds.sort((a, b) => a - b);
     return {
-      best: count / (seconds[0] as number),
-      median: count / (seconds[Math.floor(rounds / 2)] as number),
-      summary: summary as CohortSummary,
+      best: records / (seconds[0] as number),
+      median: records / (seconds[Math.floor(rounds / 2)] as number),
+      summary: summary as Summary,
     };
   };
   const plain = time(() => summarizeCohort(screenCohort(records)), 7);
@@ -99,6 +116,8 @@ export async function runCohortBench(count = 1_000_000): Promise<boolean> {
     }
   }
 
+  const wider = widerRuleSets(records.slice(0, WIDER_COUNT), time);
+
   const rate = (value: number) => Math.round(value).toLocaleString('en');
   console.table([
     {
@@ -112,6 +131,14 @@ export async function runCohortBench(count = 1_000_000): Promise<boolean> {
       'records/s (median)': rate(grouped.median),
     },
   ]);
+  console.table(
+    wider.map((row) => ({
+      run: row.run,
+      'records/s (best)': rate(row.best),
+      'records/s (median)': rate(row.median),
+      'best, as a share of the protocol alone': `${Math.round((100 * row.best) / (wider[0]?.best ?? 1))}%`,
+    })),
+  );
   console.table(
     [small, large].map((run) => ({
       'streamed from a generator': run.count.toLocaleString('en'),
@@ -127,4 +154,89 @@ export async function runCohortBench(count = 1_000_000): Promise<boolean> {
   ] as const;
   for (const [target, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${target}`);
   return targets.every(([, met]) => met);
+}
+
+/** How many records the runs over wider rule sets screen. */
+const WIDER_COUNT = 200_000;
+
+type Timer = <Summary>(
+  run: () => Summary,
+  rounds: number,
+  records?: number,
+) => { best: number; median: number; summary: Summary };
+
+/**
+ * The protocol alone, a clinic's set with a fact of its own, and the three shipped sets, each on
+ * the same records (with the clinic's fact, or the red-flag facts, added), after checking that
+ * every summary counts what `screen` finds.
+ */
+function widerRuleSets(
+  records: readonly ReturnType<typeof syntheticPatient>[],
+  time: Timer,
+): { run: string; best: number; median: number }[] {
+  const n = records.length;
+  const random = seededRandom(SEED + 1);
+  const clinic = extendProtocol({
+    id: 'bench-clinic',
+    version: '1',
+    facts: { metalAllergy: { label: { en: 'Allergy to metals such as nickel' } } },
+    rules: [
+      {
+        id: 'metal-allergy',
+        kind: 'relative',
+        when: { type: 'any', facts: ['metalAllergy'] },
+        source: { title: 'A clinic policy, for the benchmark' },
+      },
+    ],
+  });
+  const withOwnFact = records.map((record) => ({
+    ...record,
+    metalAllergy: random() < 0.1 ? null : random() < 0.02,
+  }));
+  const threeSets = defineRuleSet({
+    id: 'bench-protocol-cautions-red-flags',
+    version: '1',
+    rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules, ...redFlagRuleSet.rules],
+  });
+  const withRedFlags = records.map((record) => {
+    const flags: Record<string, boolean | null> = {};
+    for (const fact of redFlagFactNames) {
+      const draw = random();
+      if (draw < 0.05) flags[fact] = null;
+      else if (draw >= 0.1) flags[fact] = random() < 0.005;
+    }
+    return { ...record, ...flags };
+  });
+  const sameAsScreen = (name: string, summary: CohortStatistics<string, string>, statuses: readonly string[]) => {
+    check(summary, n);
+    for (const status of screeningStatuses) {
+      if (summary.byStatus[status] !== statuses.filter((found) => found === status).length) {
+        throw new Error(`cohort bench (${name}): summarizeCohort and screen disagree on the count of ${status}`);
+      }
+    }
+  };
+  const protocol = time(() => summarizeCohort(screenCohort(records)), 7, n);
+  sameAsScreen(
+    'protocol',
+    protocol.summary,
+    records.map((row) => screen(row).status),
+  );
+  const own = time(() => summarizeCohort(screenCohort(withOwnFact, { ruleSet: clinic })), 7, n);
+  sameAsScreen(
+    'own fact',
+    own.summary,
+    withOwnFact.map((row) => screen(row, { ruleSet: clinic }).status),
+  );
+  const wide = time(() => summarizeCohort(screenCohort(withRedFlags, { ruleSet: threeSets })), 7, n);
+  sameAsScreen(
+    'three sets',
+    wide.summary,
+    withRedFlags.map((row) => screen(row, { ruleSet: threeSets }).status),
+  );
+  const label = `${n.toLocaleString('en')} in memory`;
+  return [
+    { run: `${label}, protocol`, ...protocol },
+    { run: `${label}, protocol and a fact of the clinic's own`, ...own },
+    { run: `${label}, protocol, cautions and red flags (33 inputs)`, ...wide },
+  ];
 }
