@@ -93,9 +93,7 @@ export function customFactLabels(options: object, caller: string): CustomFactLab
   const facts = readProperty(readProperty(options, 'ruleSet') as object, 'facts') as object;
   const labels = new Map<string, string>();
   for (const name of names) {
-    const fact = readProperty(facts, name);
-    const label = typeof fact === 'object' && fact !== null ? readProperty(fact, 'label') : undefined;
-    const en = typeof label === 'object' && label !== null ? readProperty(label, 'en') : undefined;
+    const en = field(field(readProperty(facts, name), 'label'), 'en');
     if (typeof en !== 'string' || en.trim() === '') {
       throw new TypeError(`${caller}: options.ruleSet.facts.${name}.label.en must be a non-empty string`);
     }
@@ -106,6 +104,11 @@ export function customFactLabels(options: object, caller: string): CustomFactLab
 
 export function ruleLabel(rule: string): string {
   return Object.hasOwn(RULE_LABELS, rule) ? (RULE_LABELS[rule] as string) : rule;
+}
+
+/** A field of an object (never of Object.prototype); undefined for any value that is not an object. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? readProperty(value, key) : undefined;
 }
 
 /**

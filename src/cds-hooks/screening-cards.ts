@@ -3,7 +3,7 @@ import { truncate } from '../_internal/text.js';
 import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import { readScreening } from '../screening/read-screening.js';
 import type { RuleKind, RuleSet } from '../screening/rule.js';
-import type { Finding, Screening, ScreeningStatus } from '../screening/screening.js';
+import type { Finding, Screening } from '../screening/screening.js';
 import type { Card, CardCoding, CardIndicator, CardSource } from './card.js';
 import { type CustomFactLabels, citation, customFactLabels, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
 
@@ -88,10 +88,10 @@ export function cardsFor(
   const present = (kind: RuleKind) => read.findings.filter((f) => f.kind === kind && f.outcome === 'present');
   const footer = '_Decision support for the treating clinician, who decides._';
   const unchecked = PROTOCOL_RULES.filter((rule) => read.uncheckedProtocolRules.includes(rule.id));
-  // A red flag comes before everything; the rest of the screening is shown after it as it would be without one.
+  // A red flag comes before everything; the rest of the screening is shown after it as it would be
+  // without one, by the same precedence: contraindications, then facts to record, then cautions.
   const refer = read.referrals.length > 0 ? [referralCard(read, ruleSet, source, footer)] : [];
-  const status = statusBesideReferrals(read);
-  if (status === 'contraindicated') {
+  if (read.contraindications.length > 0) {
     const found = present('absolute');
     const names = unique(found.map((f) => ruleLabel(f.rule)));
     const notChecked = unchecked.map((rule) => ruleLabel(rule.id)).join(', ');
@@ -146,7 +146,7 @@ export function cardsFor(
       footer,
     ]),
   );
-  if (status === 'incomplete') {
+  if (read.findings.some((f) => f.outcome === 'unknown')) {
     const missing = unique(read.missing.map((fact) => factLabel(fact, labels)));
     const unknown = read.findings.filter((f) => f.outcome === 'unknown');
     const incomplete = card('warning', summarize('Acupuncture screening incomplete. Record: ', missing, '.'), source, [
@@ -165,7 +165,7 @@ export function cardsFor(
     ]);
     return [...refer, incomplete, ...protocol, ...cautions];
   }
-  if (status === 'caution') return [...refer, ...protocol, ...cautions];
+  if (cautions.length > 0) return [...refer, ...protocol, ...cautions];
   // Nothing but the red flags: no all-clear beside them, only what the rule set leaves unchecked.
   if (refer.length > 0) return [...refer, ...protocol];
   if (unchecked.length > 0) {
@@ -192,13 +192,6 @@ export function cardsFor(
       ],
     ),
   ];
-}
-
-/** The status the screening would have without its referrals, by the same precedence. */
-function statusBesideReferrals(read: Screening<string, string>): ScreeningStatus {
-  if (read.contraindications.length > 0) return 'contraindicated';
-  if (read.findings.some((f) => f.outcome === 'unknown')) return 'incomplete';
-  return read.cautions.length > 0 ? 'caution' : 'eligible';
 }
 
 /**

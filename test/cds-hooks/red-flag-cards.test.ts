@@ -271,27 +271,34 @@ describe('screeningCards: a rule set’s own facts', () => {
     expect(() => cardsOf(incomplete, { ruleSet: forged })).toThrow(TypeError);
   });
 
-  it('throws on a rule set that is not one, or a fact without an English label: programmer misuse', () => {
-    const label = (value: unknown) => ({ ...clinic, facts: { metalAllergy: { label: value } } });
-    for (const ruleSet of [
-      5,
-      null,
-      { ...clinic, facts: [] },
-      label(undefined),
-      label('Metal allergy'),
-      label({ ru: 'Аллергия' }),
-      label({ en: '' }),
-      label({ en: '  ' }),
-      label({ en: 7 }),
-      { ...clinic, facts: { metalAllergy: null } },
-      { ...clinic, facts: { metalAllergy: 'Metal allergy' } },
-    ]) {
+  it('throws on a rule set that is not one: programmer misuse', () => {
+    for (const ruleSet of [5, null, { ...clinic, facts: [] }]) {
       expect(() => screeningCards(incomplete, { source, ruleSet: ruleSet as never }), JSON.stringify(ruleSet)).toThrow(
         TypeError,
       );
     }
-    expect(() => screeningCards(incomplete, { source, ruleSet: label({ ru: 'x' }) as never })).toThrow(
-      'screeningCards: options.ruleSet.facts.metalAllergy.label.en must be a non-empty string',
-    );
+  });
+
+  it('throws on a fact of its own without an English label, naming the fact: programmer misuse', () => {
+    const fact = (value: unknown) => ({ ...clinic, facts: { metalAllergy: value } });
+    const label = (value: unknown) => fact({ label: value });
+    const labelled = { label: { en: 'Metal allergy' } };
+    for (const ruleSet of [
+      label(undefined),
+      label(null),
+      label('Metal allergy'),
+      label(Object.assign(() => undefined, { en: 'Metal allergy' })),
+      label({ ru: 'Аллергия' }),
+      label({ en: '' }),
+      label({ en: '  ' }),
+      label({ en: 7 }),
+      fact(null),
+      fact('Metal allergy'),
+      fact(Object.assign(() => undefined, labelled)),
+    ]) {
+      expect(() => screeningCards(incomplete, { source, ruleSet: ruleSet as never })).toThrow(
+        new TypeError('screeningCards: options.ruleSet.facts.metalAllergy.label.en must be a non-empty string'),
+      );
+    }
   });
 });
