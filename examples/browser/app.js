@@ -3,7 +3,8 @@
 // ESM build (dist/index.js) and /acuspine/locales/ru.js to its Russian locale
 // (dist/locales/ru.js, the entry point 'acuspine/locales/ru'). Every clinical sentence on the
 // page comes from the library (explain, explainCourse, explainIssues and the locales' message
-// catalogs); the dictionary below holds only the page's own labels.
+// catalogs), or, for the example clinic's own facts, from the labels its rule set declares; the
+// dictionary below holds only the page's own labels.
 
 import { ru } from '/acuspine/locales/ru.js';
 import {
@@ -17,6 +18,8 @@ import {
   explainIssues,
   protocolFactNames,
   protocolRuleSet,
+  redFlagFactNames,
+  redFlagRuleSet,
   screen,
   spinalRegions,
 } from '/acuspine.js';
@@ -29,7 +32,7 @@ const ui = {
     language: 'Language',
     noticeLead: 'Decision support for qualified clinicians, not a medical device.',
     noticeBody:
-      'It applies the rules of the source protocol, and optionally cautions from published guidance, and names the source of each rule. The decision to treat remains with the doctor.',
+      'It applies the rules of the source protocol, and optionally cautions from published guidance, red flags that call for assessment or referral, and an example clinic’s own rules, and names the source of each rule. The decision to treat remains with the doctor.',
     privacy: 'Everything runs in this browser: nothing you enter is sent anywhere.',
     factsHeading: 'Patient facts',
     factsHint: 'Record only what you know. “Not recorded” is never read as “no”.',
@@ -38,6 +41,10 @@ const ui = {
     protocolFacts: 'Contraindications in the source protocol',
     useCautions: 'Also screen for cautions from published guidance (not part of the source protocol)',
     cautionFacts: 'Cautions (not part of the source protocol)',
+    useRedFlags: 'Also screen for red flags that call for assessment or referral (not part of the source protocol)',
+    redFlagFacts: 'Red flags (not part of the source protocol)',
+    useClinic: 'Also apply an example clinic’s own rules, over facts of its own (not part of the source protocol)',
+    clinicFacts: 'The example clinic’s own facts',
     yes: 'Yes',
     no: 'No',
     unknown: 'Not recorded',
@@ -46,6 +53,8 @@ const ui = {
     resultHeading: 'Screening result',
     resultEmpty: 'Enter the facts and press Screen.',
     stale: 'The facts have changed: press Screen again to see the result.',
+    referrals: 'Red flags: assess or refer first',
+    referUrgency: 'Assess or refer {urgency}',
     findings: 'Findings',
     questions: 'Questions to ask',
     checked: 'Rules checked that do not apply ({count})',
@@ -73,7 +82,7 @@ const ui = {
     language: 'Язык',
     noticeLead: 'Средство поддержки решений для квалифицированных врачей, не медицинское изделие.',
     noticeBody:
-      'Оно применяет правила исходного протокола и, по выбору, предостережения из опубликованных рекомендаций и указывает источник каждого правила. Решение о лечении принимает врач.',
+      'Оно применяет правила исходного протокола и, по выбору, предостережения из опубликованных рекомендаций, красные флаги, требующие обследования или направления, и собственные правила клиники (пример), и указывает источник каждого правила. Решение о лечении принимает врач.',
     privacy: 'Всё работает в этом браузере: введённые сведения никуда не отправляются.',
     factsHeading: 'Сведения о пациенте',
     factsHint: 'Отмечайте только то, что известно. «Не указано» никогда не считается ответом «нет».',
@@ -82,6 +91,12 @@ const ui = {
     protocolFacts: 'Противопоказания по исходному протоколу',
     useCautions: 'Проверить также предостережения из опубликованных рекомендаций (не входят в исходный протокол)',
     cautionFacts: 'Предостережения (не входят в исходный протокол)',
+    useRedFlags:
+      'Проверить также красные флаги, требующие обследования или направления (не входят в исходный протокол)',
+    redFlagFacts: 'Красные флаги (не входят в исходный протокол)',
+    useClinic:
+      'Применить также собственные правила клиники (пример) с её собственными сведениями (не входят в исходный протокол)',
+    clinicFacts: 'Собственные сведения клиники (пример)',
     yes: 'Да',
     no: 'Нет',
     unknown: 'Не указано',
@@ -90,6 +105,8 @@ const ui = {
     resultHeading: 'Результат скрининга',
     resultEmpty: 'Внесите сведения и нажмите «Провести скрининг».',
     stale: 'Сведения изменились: нажмите «Провести скрининг» ещё раз, чтобы увидеть результат.',
+    referrals: 'Красные флаги: сначала обследование или направление',
+    referUrgency: 'Обследовать или направить {urgency}',
     findings: 'Выявлено',
     questions: 'Вопросы для уточнения',
     checked: 'Правила, которые проверены и не выполнены ({count})',
@@ -120,18 +137,31 @@ const ui = {
 const locales = { en, ru };
 
 /**
- * With the cautions chosen, the protocol's rules and the caution rules together. The caution
- * set's pregnancy point restrictions are left out: under the protocol pregnancy is already a
- * contraindication, so that rule could never change the status and would only repeat it.
+ * An example of a clinic's own rules, over facts the clinic declares with a label per locale:
+ * not published guidance, only what a clinic may add to the shipped rules. Spinal surgery in the
+ * last six months is a red flag of the clinic's own (assess or refer, routinely: back to the
+ * surgeon); an allergy to metals is a caution (nickel-free needles).
  */
-const protocolAndCautions = defineRuleSet({
-  id: 'protocol-and-cautions',
-  version: '1.0.0',
-  rules: [
-    ...protocolRuleSet.rules,
-    ...cautionRuleSet.rules.filter((rule) => rule.id !== 'pregnancy-point-restrictions'),
-  ],
-});
+const clinicFacts = {
+  recentSpinalSurgery: {
+    label: { en: 'Spinal surgery in the last 6 months', ru: 'Операция на позвоночнике за последние 6 месяцев' },
+  },
+  metalAllergy: {
+    label: { en: 'Allergy to metals such as nickel', ru: 'Аллергия на металлы, например на никель' },
+  },
+};
+const clinicSource = { title: 'Example clinic policy', note: 'an example for this page, not published guidance' };
+const clinicRules = [
+  {
+    id: 'recent-spinal-surgery',
+    kind: 'referral',
+    urgency: 'routine',
+    evidence: 'the example clinic’s own policy, not published evidence',
+    when: { type: 'any', facts: ['recentSpinalSurgery'] },
+    source: clinicSource,
+  },
+  { id: 'metal-allergy', kind: 'relative', when: { type: 'any', facts: ['metalAllergy'] }, source: clinicSource },
+];
 
 const choices = /** @type {const} */ (['yes', 'no', 'unknown']);
 
@@ -141,6 +171,10 @@ const page = {
   protocolFacts: /** @type {HTMLFieldSetElement} */ (document.getElementById('protocol-facts')),
   cautionFacts: /** @type {HTMLFieldSetElement} */ (document.getElementById('caution-facts')),
   useCautions: /** @type {HTMLInputElement} */ (document.getElementById('use-cautions')),
+  redFlagFacts: /** @type {HTMLFieldSetElement} */ (document.getElementById('red-flag-facts')),
+  useRedFlags: /** @type {HTMLInputElement} */ (document.getElementById('use-red-flags')),
+  clinicFacts: /** @type {HTMLFieldSetElement} */ (document.getElementById('clinic-facts')),
+  useClinic: /** @type {HTMLInputElement} */ (document.getElementById('use-clinic')),
   result: /** @type {HTMLElement} */ (document.getElementById('result')),
   plan: /** @type {HTMLElement} */ (document.getElementById('plan')),
   planForm: /** @type {HTMLFormElement} */ (document.getElementById('plan-form')),
@@ -148,6 +182,60 @@ const page = {
   start: /** @type {HTMLInputElement} */ (document.getElementById('start')),
   course: /** @type {HTMLElement} */ (document.getElementById('course')),
 };
+
+/**
+ * The rules a clinician may add to the protocol's, each with its box, the fieldset of its facts,
+ * and its rules. The caution set's pregnancy point restrictions are left out: under the protocol
+ * pregnancy is already a contraindication, so that rule could never change the status and would
+ * only repeat it.
+ */
+const extras = [
+  {
+    name: 'cautions',
+    box: page.useCautions,
+    fieldset: page.cautionFacts,
+    facts: cautionFactNames,
+    rules: cautionRuleSet.rules.filter((rule) => rule.id !== 'pregnancy-point-restrictions'),
+  },
+  {
+    name: 'red-flags',
+    box: page.useRedFlags,
+    fieldset: page.redFlagFacts,
+    facts: redFlagFactNames,
+    rules: redFlagRuleSet.rules,
+  },
+  {
+    name: 'clinic',
+    box: page.useClinic,
+    fieldset: page.clinicFacts,
+    facts: Object.keys(clinicFacts),
+    rules: clinicRules,
+  },
+];
+
+/** The rule sets made so far, by id: each choice of extras is defined once. */
+const ruleSets = new Map();
+
+/**
+ * The protocol's rules and those of the extras chosen, in one rule set named after them (for
+ * example `protocol-and-cautions`), with the clinic's own facts when its rules are chosen.
+ */
+function chosenRuleSet() {
+  const chosen = extras.filter((extra) => extra.box.checked);
+  if (chosen.length === 0) return protocolRuleSet;
+  const id = ['protocol', ...chosen.map((extra) => extra.name)].join('-and-');
+  let ruleSet = ruleSets.get(id);
+  if (ruleSet === undefined) {
+    ruleSet = defineRuleSet({
+      id,
+      version: '1.0.0',
+      ...(page.useClinic.checked ? { facts: clinicFacts } : {}),
+      rules: [...protocolRuleSet.rules, ...chosen.flatMap((extra) => extra.rules)],
+    });
+    ruleSets.set(id, ruleSet);
+  }
+  return ruleSet;
+}
 
 /**
  * What the page shows. The screening and course are kept, not their words, so that a change of
@@ -196,6 +284,19 @@ function message(code) {
   return locales[state.locale].messages[code] ?? en.messages[code];
 }
 
+/**
+ * A clinic's own fact by the label its rule set gives it in the page's language; by its name
+ * when there is none, as explain names it.
+ *
+ * @param {string} name
+ */
+function ownFactLabel(name) {
+  const labels = /** @type {Record<string, string>} */ (
+    clinicFacts[/** @type {keyof typeof clinicFacts} */ (name)].label
+  );
+  return labels[state.locale] ?? name;
+}
+
 /** @param {string} text */
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -209,11 +310,15 @@ function formatDate(iso) {
 
 // ---------------------------------------------------------------- building the form
 
-/** One fieldset per boolean fact: yes / no / not recorded, with "not recorded" chosen at first. */
+/**
+ * One fieldset per boolean fact: yes / no / not recorded, with "not recorded" chosen at first.
+ * A shipped fact's legend is its question from the library's catalog; a clinic's own fact's is
+ * the label its rule set declares.
+ */
 function buildFactFieldsets() {
   for (const [container, names] of [
     [page.protocolFacts, protocolFactNames.filter((name) => name !== 'ageYears')],
-    [page.cautionFacts, cautionFactNames],
+    ...extras.map((extra) => [extra.fieldset, extra.facts]),
   ]) {
     for (const name of names) {
       const options = choices.map((choice) => {
@@ -225,7 +330,7 @@ function buildFactFieldsets() {
         el(
           'fieldset',
           { class: 'fact', 'data-fact': name },
-          el('legend', { 'data-question': name }),
+          el('legend', Object.hasOwn(clinicFacts, name) ? { 'data-own-fact': name } : { 'data-question': name }),
           el('div', { class: 'choices' }, ...options),
         ),
       );
@@ -254,7 +359,7 @@ function readFacts() {
   // Typed but unreadable (e.g. "5e"): kept as an invalid value, so the screening asks again.
   if (page.age.validity.badInput) facts['ageYears'] = Number.NaN;
   else if (page.age.value.trim() !== '') facts['ageYears'] = Number(page.age.value);
-  const names = [...protocolFactNames, ...(page.useCautions.checked ? cautionFactNames : [])];
+  const names = [...protocolFactNames, ...extras.flatMap((extra) => (extra.box.checked ? extra.facts : []))];
   for (const name of names) {
     if (name === 'ageYears') continue;
     const field = /** @type {RadioNodeList} */ (page.factsForm.elements.namedItem(name));
@@ -274,6 +379,9 @@ function applyLabels() {
   }
   for (const element of document.querySelectorAll('[data-question]')) {
     element.textContent = message(`fact.${element.getAttribute('data-question')}.question`);
+  }
+  for (const element of document.querySelectorAll('[data-own-fact]')) {
+    element.textContent = ownFactLabel(/** @type {string} */ (element.getAttribute('data-own-fact')));
   }
   for (const element of document.querySelectorAll('[data-choice]')) {
     element.textContent = label(/** @type {string} */ (element.getAttribute('data-choice')));
@@ -305,7 +413,16 @@ function renderResult() {
     return;
   }
   const explanation = explain(screening, { locale: locales[state.locale], ruleSet, absent: true });
-  const attention = explanation.findings.filter((finding) => finding.outcome !== 'absent');
+  // The red flags found present, most urgent first (the screening's order), apart from the rest.
+  const referrals = screening.referrals.map((referral) => ({
+    referral,
+    finding: /** @type {import('../../dist/index.js').FindingExplanation} */ (
+      explanation.findings.find((finding) => finding.rule === referral.rule)
+    ),
+  }));
+  const attention = explanation.findings.filter(
+    (finding) => finding.outcome !== 'absent' && !referrals.some((entry) => entry.finding === finding),
+  );
   const absent = explanation.findings.filter((finding) => finding.outcome === 'absent');
 
   page.result.append(
@@ -316,6 +433,21 @@ function renderResult() {
       el('p', { class: 'headline' }, explanation.headline),
     ),
   );
+  if (referrals.length > 0) {
+    const items = referrals.map(({ referral, finding }) =>
+      el(
+        'li',
+        { 'data-rule': referral.rule, 'data-urgency': referral.urgency },
+        el('span', { class: 'urgency' }, label('referUrgency', { urgency: message(`urgency.${referral.urgency}`) })),
+        el('span', { class: 'sentence' }, finding.sentence),
+        el('span', { class: 'source' }, `${label('source')}: ${finding.source}`),
+      ),
+    );
+    page.result.append(
+      el('h3', {}, label('referrals')),
+      el('ul', { class: 'findings referrals', id: 'referrals' }, ...items),
+    );
+  }
   if (attention.length > 0) {
     page.result.append(
       el('h3', {}, label('findings')),
@@ -337,7 +469,7 @@ function renderResult() {
     page.result.append(
       el(
         'details',
-        { class: 'checked', open: attention.length === 0 },
+        { class: 'checked', open: attention.length === 0 && referrals.length === 0 },
         el('summary', {}, label('checked', { count: absent.length })),
         el('ul', { class: 'findings' }, ...absent.map(findingItem)),
       ),
@@ -428,13 +560,14 @@ function forgetResult() {
   renderCourse();
 }
 
-function syncCautions() {
-  page.cautionFacts.hidden = !page.useCautions.checked;
+/** Shows the facts of each extra whose box is ticked, and hides the others'. */
+function syncExtras() {
+  for (const extra of extras) extra.fieldset.hidden = !extra.box.checked;
 }
 
 page.factsForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  const ruleSet = page.useCautions.checked ? protocolAndCautions : protocolRuleSet;
+  const ruleSet = chosenRuleSet();
   state.screening = screen(readFacts(), { ruleSet });
   state.ruleSet = ruleSet;
   state.stale = false;
@@ -446,12 +579,12 @@ page.factsForm.addEventListener('submit', (event) => {
 
 page.factsForm.addEventListener('input', forgetResult);
 page.factsForm.addEventListener('change', (event) => {
-  if (event.target === page.useCautions) syncCautions();
+  if (extras.some((extra) => event.target === extra.box)) syncExtras();
   forgetResult();
 });
 page.factsForm.addEventListener('reset', () => {
-  // The values are restored only after this event, so the cautions box is read by its default.
-  page.cautionFacts.hidden = !page.useCautions.defaultChecked;
+  // The values are restored only after this event, so the boxes are read by their defaults.
+  for (const extra of extras) extra.fieldset.hidden = !extra.box.defaultChecked;
   forgetResult();
   state.stale = false;
   renderResult();
@@ -486,6 +619,6 @@ buildRegionOptions();
 page.start.value = todayIso();
 const requested = new URLSearchParams(location.search).get('lang');
 if (requested === 'ru' || requested === 'en') state.locale = requested;
-syncCautions();
+syncExtras();
 render();
 document.body.dataset['ready'] = 'true';

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
+import { redFlagFactNames } from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = resolve(root, 'test/e2e/artifacts');
@@ -31,6 +32,8 @@ const cautionFacts = [
   'needlePhobia',
   'epilepsy',
 ] as const;
+/** The example clinic's own facts, which the page declares in its rule set. */
+const clinicFacts = ['recentSpinalSurgery', 'metalAllergy'] as const;
 
 let server: Server | undefined;
 let baseUrl = '';
@@ -157,7 +160,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       );
       await expect(page.locator('#result').getAttribute('aria-live')).resolves.toBe('polite');
       // Every fact starts as "not recorded", never as "no".
-      for (const fact of [...protocolBooleanFacts, ...cautionFacts]) {
+      for (const fact of [...protocolBooleanFacts, ...cautionFacts, ...redFlagFactNames, ...clinicFacts]) {
         await expect(page.isChecked(`#${fact}-unknown`)).resolves.toBe(true);
       }
     });
@@ -339,8 +342,10 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
         await expect(activeId(page)).resolves.toBe(`${fact}-no`);
         await expect(page.isChecked(`#${fact}-no`)).resolves.toBe(true);
       }
-      await page.keyboard.press('Tab');
-      await expect(activeId(page)).resolves.toBe('use-cautions');
+      for (const box of ['use-cautions', 'use-red-flags', 'use-clinic']) {
+        await page.keyboard.press('Tab');
+        await expect(activeId(page)).resolves.toBe(box);
+      }
       await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('screen-button');
       // The focus is visible: a solid outline on the focused button.
@@ -379,14 +384,103 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
 
   test('every input and select has a label, and every radio group a legend, in both languages', async () => {
     await withPage(async (page) => {
-      await page.getByLabel('Also screen for cautions from published guidance').check();
+      for (const box of ['#use-cautions', '#use-red-flags', '#use-clinic']) await page.check(box);
       await expect(unlabelledControls(page)).resolves.toEqual([]);
       const controls = await page.locator('input, select').count();
-      // 1 language switch (2) + age + 12 facts (3 each) + the cautions box + region + start date.
-      expect(controls).toBe(2 + 1 + 12 * 3 + 1 + 2);
+      // 1 language switch (2) + age + 6 protocol, 6 caution, 20 red-flag and 2 clinic facts (3
+      // each) + the three boxes + region + start date.
+      expect(controls).toBe(2 + 1 + (6 + 6 + 20 + 2) * 3 + 3 + 2);
       await page.getByLabel('Русский').check();
       await expect(unlabelledControls(page)).resolves.toEqual([]);
       await expect(page.getByLabel('Возраст, полных лет').count()).resolves.toBe(1);
+    });
+  });
+
+  test('a clinic’s own facts are asked by their labels, and its own red flag refers with its urgency', async () => {
+    await withPage(async (page) => {
+      await expect(page.locator('#clinic-facts').isHidden()).resolves.toBe(true);
+      await page.check('#use-clinic');
+      await expect(page.locator('#clinic-facts').isVisible()).resolves.toBe(true);
+      await expect(page.locator('legend[data-own-fact="recentSpinalSurgery"]').textContent()).resolves.toBe(
+        'Spinal surgery in the last 6 months',
+      );
+      await expect(page.locator('legend[data-own-fact="metalAllergy"]').textContent()).resolves.toBe(
+        'Allergy to metals such as nickel',
+      );
+
+      // Not recorded: the screening asks for it, by its label.
+      await page.getByLabel('Age, in completed years').fill('52');
+      await answerAll(page, protocolBooleanFacts, 'no');
+      await page.check('#metalAllergy-no');
+      await page.getByRole('button', { name: 'Screen' }).click();
+      await expect(status(page)).resolves.toBe('incomplete');
+      await expect(page.locator('#questions li[data-fact="recentSpinalSurgery"]').textContent()).resolves.toContain(
+        'Spinal surgery in the last 6 months',
+      );
+      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+        'Rule set protocol-and-clinic, version 1.0.0.',
+      );
+
+      // Recorded as yes: the clinic's own red flag refers, routinely, and no course is offered.
+      await page.check('#recentSpinalSurgery-yes');
+      await page.getByRole('button', { name: 'Screen' }).click();
+      await expect(status(page)).resolves.toBe('refer');
+      const referral = page.locator('#referrals li');
+      await expect(referral.count()).resolves.toBe(1);
+      await expect(referral.getAttribute('data-rule')).resolves.toBe('recent-spinal-surgery');
+      await expect(referral.getAttribute('data-urgency')).resolves.toBe('routine');
+      await expect(referral.locator('.urgency').textContent()).resolves.toBe('Assess or refer routinely');
+      await expect(referral.textContent()).resolves.toContain('Source: Example clinic policy');
+      await expect(page.locator('#findings').count()).resolves.toBe(0);
+      await expect(page.locator('#plan').isHidden()).resolves.toBe(true);
+      await page.screenshot({ path: resolve(artifacts, 'intake-clinic-refer-en.png'), fullPage: true });
+
+      // In Russian: the labels the rule set gives in Russian, and the urgency in Russian words.
+      await page.getByLabel('Русский').check();
+      await expect(page.locator('legend[data-own-fact="recentSpinalSurgery"]').textContent()).resolves.toBe(
+        'Операция на позвоночнике за последние 6 месяцев',
+      );
+      await expect(referral.locator('.urgency').textContent()).resolves.toBe(
+        'Обследовать или направить в плановом порядке',
+      );
+      await expect(unlabelledControls(page)).resolves.toEqual([]);
+    });
+  });
+
+  test('with the red flags chosen, present flags refer, the most urgent first, each with its urgency', async () => {
+    await withPage(async (page) => {
+      await expect(page.locator('#red-flag-facts').isHidden()).resolves.toBe(true);
+      await page.check('#use-red-flags');
+      await expect(page.locator('#red-flag-facts').isVisible()).resolves.toBe(true);
+      await expect(page.locator('legend[data-question="saddleAnaesthesia"]').textContent()).resolves.toBe(
+        'Is there numbness or altered sensation in the saddle area (perineum, buttocks, inner thighs)?',
+      );
+      await page.getByLabel('Age, in completed years').fill('58');
+      await answerAll(page, [...protocolBooleanFacts, ...redFlagFactNames], 'no');
+      // Listed in the page after the saddle area, but routine where that is an emergency.
+      await page.check('#inflammatoryBackPain-yes');
+      await page.check('#saddleAnaesthesia-yes');
+      await page.getByRole('button', { name: 'Screen' }).click();
+
+      await expect(status(page)).resolves.toBe('refer');
+      await expect(page.locator('#result .status-label').textContent()).resolves.toBe('Assess or refer first');
+      const referrals = page.locator('#referrals li');
+      await expect(
+        referrals.evaluateAll((items) => items.map((item) => [item.dataset['rule'], item.dataset['urgency']])),
+      ).resolves.toEqual([
+        ['cauda-equina-syndrome', 'emergency'],
+        ['inflammatory-back-disease', 'routine'],
+      ]);
+      await expect(referrals.nth(0).locator('.urgency').textContent()).resolves.toBe('Assess or refer as an emergency');
+      await expect(page.locator('#plan').isHidden()).resolves.toBe(true);
+      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+        'Rule set protocol-and-red-flags, version 1.0.0.',
+      );
+      await page.screenshot({ path: resolve(artifacts, 'intake-red-flags-en.png'), fullPage: true });
+
+      // Clearing the form hides the red flags again, as the box goes back to unticked.
+      await page.getByRole('button', { name: 'Clear the form' }).click();
+      await expect(page.locator('#red-flag-facts').isHidden()).resolves.toBe(true);
     });
   });
 
