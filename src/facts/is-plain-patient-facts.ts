@@ -50,7 +50,7 @@ function isValid(index: number, value: unknown): boolean {
 }
 
 /** The index of a fact in `factNames`, or -1 for a key that is not a fact. */
-export function factIndex(key: string): number {
+function factIndex(key: string): number {
   switch (key) {
     case 'ageYears':
       return 0;

@@ -4,7 +4,6 @@
 // screening, so sharing results is safe, and the per-record work stays close to a hand-written
 // chain of ifs.
 import { readProperty } from '../_internal/read-property.js';
-import { factIndex } from '../facts/is-plain-patient-facts.js';
 import { factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
 import { prototypeHoldsAFact } from '../facts/prototype-holds-a-fact.js';
 import { uncheckedProtocolRules } from './protocol-coverage.js';
@@ -22,6 +21,8 @@ const INVALID = 3;
 export const MAX_ONE_WORD_INPUTS = 26;
 /** A rule set with many inputs has many possible states; past this many the cache stops growing. */
 const CACHE_LIMIT = 8192;
+/** Slots of a table of shared parts (a power of two): a few hundred kB at most per rule set. */
+const PART_SLOTS = 16_384;
 
 /** The age bounds of an input that reads a boolean fact, not an age. */
 const NOT_AN_AGE = -1;
@@ -35,8 +36,6 @@ export interface Program {
   /** Per input: the fact it reads, and that fact's index in `factNames` (see readFact), or -1 for a set's own fact. */
   readonly inputFacts: readonly string[];
   readonly inputCodes: readonly number[];
-  /** Per shipped fact, by its index in `factNames`: whether an input reads it. */
-  readonly usesShipped: readonly boolean[];
   /** Per input: NOT_AN_AGE for a boolean fact, else the age condition's `under` bound. */
   readonly ageUnder: readonly number[];
   readonly ageOver: readonly number[];
@@ -49,11 +48,9 @@ export interface Program {
   readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
   /** Screenings by key, for a set of up to 26 inputs. */
   readonly cache: Map<number, Screening>;
-  /** Screenings by state words, for a wider set. */
-  readonly wideCache: InternTable;
   /** Outcome parts and fact parts, shared by screenings (see assemble). */
-  readonly ruleParts: InternTable;
-  readonly factParts: InternTable;
+  readonly ruleParts: PartTable;
+  readonly factParts: PartTable;
   /** The rule set's id and version, frozen once. */
   readonly ruleSetRef: Screening['ruleSet'];
 }
@@ -91,7 +88,6 @@ export function compileProgram(ruleSet: RuleSet): Program {
     ruleSet,
     inputFacts,
     inputCodes: inputFacts.map((fact) => (factNames as readonly string[]).indexOf(fact)),
-    usesShipped: factNames.map((fact) => inputFacts.includes(fact)),
     ageUnder,
     ageOver,
     ruleOps,
@@ -103,9 +99,8 @@ export function compileProgram(ruleSet: RuleSet): Program {
     })),
     uncheckedProtocolRules: uncheckedProtocolRules(ruleSet.rules),
     cache: new Map(),
-    wideCache: { root: new Map(), size: 0 },
-    ruleParts: { root: new Map(), size: 0 },
-    factParts: { root: new Map(), size: 0 },
+    ruleParts: partTable(ruleOps.length),
+    factParts: partTable(inputFacts.length),
     ruleSetRef: Object.freeze({ id: ruleSet.id, version: ruleSet.version }),
   };
 }
@@ -177,8 +172,9 @@ function statesOf(key: number, inputCount: number): number[] {
 }
 
 /**
- * Screens one record of a set with more than 26 inputs: the states packed into one number per
- * 14 inputs, and the screening looked up through one map per word. As exact as one word.
+ * Screens one record of a set with more than 26 inputs. Such a set has far more states than a
+ * cache could hold, and a cohort rarely repeats one: the record's outcomes and facts to record
+ * are worked out afresh, and the parts of the screening they give are shared (see assemble).
  */
 function runWide(program: Program, facts: unknown): Screening {
   const count = program.inputFacts.length;
@@ -192,112 +188,32 @@ function runWide(program: Program, facts: unknown): Screening {
   } finally {
     wideReads--;
   }
-  const words = packedInto(states, count, stateWords);
-  const cached = lookUp<Screening>(program.wideCache, words);
-  // Stryker disable next-line ConditionalExpression: equivalent, assembling again gives an equal screening; the cache only saves the work
-  if (cached !== undefined) return cached;
-  const screening = assemble(program, states);
-  store(program.wideCache, packedInto(states, count, stateWords), screening);
-  return screening;
+  return assemble(program, states);
 }
 
 /** How many wide screenings are reading their records now: more than one only when a getter screens. */
 let wideReads = 0;
 const wideStates: number[] = [];
-const shippedValues: unknown[] = [];
-const stateWords: number[] = [];
-
-/**
- * Reads the shipped facts a wide set uses from a plain object: its keys in one `for...in` pass,
- * then, by name, the used facts no key named (absent, or own and not enumerable). Records of a
- * cohort rarely share one shape (a missing fact is often a missing key), and reading 33 names
- * from objects of thousands of shapes misses V8's caches at every read; a `for...in` walk reads
- * each key's value where it lies. Keys that are no shipped fact, and facts the set does not use,
- * are skipped.
- */
-function readPlain(facts: PatientFacts, uses: readonly boolean[], values: unknown[]): void {
-  let seenLow = 0;
-  let seenHigh = 0;
-  const record = facts as Record<string, unknown>;
-  for (const key in record) {
-    const index = factIndex(key);
-    if (index < 0 || !uses[index]) continue;
-    values[index] = record[key];
-    if (index < 30) seenLow |= 1 << index;
-    else seenHigh |= 1 << (index - 30);
-  }
-  for (let index = 0; index < uses.length; index++) {
-    if (!uses[index]) continue;
-    const seen = index < 30 ? seenLow & (1 << index) : seenHigh & (1 << (index - 30));
-    if (seen === 0) values[index] = record[factNames[index] as string];
-  }
-}
-
-/**
- * Reads the shipped facts a wide set uses into `values`, by their index in `factNames`: one
- * straight line of named reads, each monomorphic on records of one shape, where a switch per
- * input would compare its way down 33 cases. Facts the set does not use are not read.
- */
-function readShipped(facts: PatientFacts, uses: readonly boolean[], values: unknown[]): void {
-  if (uses[0]) values[0] = facts.ageYears;
-  if (uses[1]) values[1] = facts.oncologicalDisease;
-  if (uses[2]) values[2] = facts.pregnant;
-  if (uses[3]) values[3] = facts.coagulationDisorder;
-  if (uses[4]) values[4] = facts.acuteInfection;
-  if (uses[5]) values[5] = facts.acuteMentalIllness;
-  if (uses[6]) values[6] = facts.psychotropicInfluence;
-  if (uses[7]) values[7] = facts.anticoagulantTherapy;
-  if (uses[8]) values[8] = facts.pacemaker;
-  if (uses[9]) values[9] = facts.electroacupuncturePlanned;
-  if (uses[10]) values[10] = facts.skinLesionAtSite;
-  if (uses[11]) values[11] = facts.needlePhobia;
-  if (uses[12]) values[12] = facts.epilepsy;
-  if (uses[13]) values[13] = facts.caudaEquinaSyndrome;
-  if (uses[14]) values[14] = facts.newBladderOrBowelDysfunction;
-  if (uses[15]) values[15] = facts.saddleAnaesthesia;
-  if (uses[16]) values[16] = facts.severeOrProgressiveNeurologicalDeficit;
-  if (uses[17]) values[17] = facts.historyOfCancer;
-  if (uses[18]) values[18] = facts.unexplainedWeightLoss;
-  if (uses[19]) values[19] = facts.nightPain;
-  if (uses[20]) values[20] = facts.prolongedCorticosteroidUse;
-  if (uses[21]) values[21] = facts.severeTrauma;
-  if (uses[22]) values[22] = facts.contusionOrAbrasion;
-  if (uses[23]) values[23] = facts.osteoporosisWithMinorTrauma;
-  if (uses[24]) values[24] = facts.feverOrSystemicallyUnwell;
-  if (uses[25]) values[25] = facts.intravenousDrugUse;
-  if (uses[26]) values[26] = facts.immunosuppression;
-  if (uses[27]) values[27] = facts.recentBacterialInfection;
-  if (uses[28]) values[28] = facts.gaitDisturbance;
-  if (uses[29]) values[29] = facts.clumsyHands;
-  if (uses[30]) values[30] = facts.upperMotorNeuronSigns;
-  if (uses[31]) values[31] = facts.cervicalArterialDysfunctionSigns;
-  if (uses[32]) values[32] = facts.inflammatoryBackPain;
-}
 
 /** Reads every input's state into `states`; a fact whose read throws is invalid. */
 function readStatesInto(program: Program, facts: PatientFacts, states: number[]): void {
-  const codes = program.inputCodes;
   const names = program.inputFacts;
   const under = program.ageUnder;
   const over = program.ageOver;
-  if (prototypeHoldsAFact()) {
-    for (let i = 0; i < codes.length; i++) states[i] = stateOf(program, facts, i, readCarefully);
-    return;
-  }
-  // Values are read before any state is packed: a getter that screens again meanwhile gets its own buffer.
-  const values = wideReads === 1 ? shippedValues : [];
+  // Records of a cohort rarely share one shape (a missing fact is often a missing key), so a
+  // read by name is as fast as any here; a set's own fact, and any fact while Object.prototype
+  // holds one, is read never from Object.prototype.
+  const careful = prototypeHoldsAFact();
+  const record = facts as Record<string, unknown>;
   try {
-    const prototype = Object.getPrototypeOf(facts);
-    if (prototype === Object.prototype || prototype === null) readPlain(facts, program.usesShipped, values);
-    else readShipped(facts, program.usesShipped, values);
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i] as number;
-      const value = code < 0 ? readProperty(facts, names[i] as string) : values[code];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value = careful || (program.inputCodes[i] as number) < 0 ? readProperty(facts, name) : record[name];
       const bound = under[i] as number;
       states[i] = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
     }
   } catch {
-    for (let i = 0; i < codes.length; i++) states[i] = stateOf(program, facts, i, readFact);
+    for (let i = 0; i < names.length; i++) states[i] = stateOf(program, facts, i, careful ? readCarefully : readFact);
   }
 }
 
@@ -419,39 +335,50 @@ interface FactParts {
   readonly invalid: readonly string[];
 }
 
-/** Nested maps keyed by one small integer per word; a table holds at most CACHE_LIMIT values. */
-interface InternTable {
-  readonly root: Map<number, unknown>;
-  size: number;
+/**
+ * Parts made before, in a table of PART_SLOTS slots: a part sits in the slot that its words hash
+ * to, with its words beside it, and a part whose words hash to a taken slot replaces the one
+ * there. One probe finds a part or finds none, so a lookup costs the same however many parts a
+ * cohort meets, and the table never grows.
+ */
+interface PartTable {
+  /** The words of the part in each slot; `wordCount` to a slot. */
+  readonly words: Int32Array;
+  readonly parts: unknown[];
+  readonly wordCount: number;
+}
+
+function partTable(slotsOfWords: number): PartTable {
+  const wordCount = Math.max(1, Math.ceil(slotsOfWords / SLOTS_PER_WORD));
+  // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; an empty slot reads undefined either way
+  return { words: new Int32Array(PART_SLOTS * wordCount), parts: new Array(PART_SLOTS), wordCount };
 }
 
 /** Two bits per input state, rule outcome or fact, 14 to a word: a word stays a small integer (2^28). */
 const SLOTS_PER_WORD = 14;
 const EMPTY: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 
-/** The value stored under `words`, if any. */
-function lookUp<T>(table: InternTable, words: readonly number[]): T | undefined {
-  let level: Map<number, unknown> | undefined = table.root;
-  const last = words.length - 1;
-  for (let w = 0; w < last && level !== undefined; w++) level = level.get(words[w] as number) as typeof level;
-  return level?.get(words[last] as number) as T | undefined;
+/** The slot that `words` hash to. */
+function slotOf(words: readonly number[]): number {
+  let hash = 0;
+  for (const word of words) hash = (Math.imul(hash, 0x9e3779b1) + word) | 0;
+  return (hash ^ (hash >>> 15)) & (PART_SLOTS - 1);
 }
 
-/** Stores `value` under `words`, while the table has room. */
-function store(table: InternTable, words: readonly number[], value: unknown): void {
-  if (table.size >= CACHE_LIMIT) return;
-  let level: Map<number, unknown> = table.root;
-  const last = words.length - 1;
-  for (let w = 0; w < last; w++) {
-    let next = level.get(words[w] as number) as Map<number, unknown> | undefined;
-    if (next === undefined) {
-      next = new Map();
-      level.set(words[w] as number, next);
-    }
-    level = next;
-  }
-  level.set(words[last] as number, value);
-  table.size++;
+/** The part stored under `words`, if its slot holds it. */
+function lookUp<T>(table: PartTable, words: readonly number[], slot: number): T | undefined {
+  const part = table.parts[slot];
+  if (part === undefined) return undefined;
+  const at = slot * table.wordCount;
+  for (let w = 0; w < table.wordCount; w++) if (table.words[at + w] !== words[w]) return undefined;
+  return part as T;
+}
+
+/** Stores `part` under `words` in its slot, in place of what the slot held. */
+function store(table: PartTable, words: readonly number[], slot: number, part: unknown): void {
+  const at = slot * table.wordCount;
+  for (let w = 0; w < table.wordCount; w++) table.words[at + w] = words[w] as number;
+  table.parts[slot] = part;
 }
 
 /** Packs the first `count` two-bit codes into `words`, 14 to a word (at least one word), and returns it. */
@@ -495,15 +422,19 @@ function assemble(program: Program, states: readonly number[]): Screening {
       for (const input of inputs) if (states[input] === MISSING) factCodes[input] = 1;
     }
   }
-  let rules = lookUp<OutcomeParts>(program.ruleParts, packedInto(outcomes, ruleCount, wordBuffer));
+  const ruleWords = packedInto(outcomes, ruleCount, wordBuffer);
+  const ruleSlot = slotOf(ruleWords);
+  let rules = lookUp<OutcomeParts>(program.ruleParts, ruleWords, ruleSlot);
   if (rules === undefined) {
     rules = outcomeParts(program, outcomes, ruleCount);
-    store(program.ruleParts, wordBuffer, rules);
+    store(program.ruleParts, ruleWords, ruleSlot, rules);
   }
-  let facts = lookUp<FactParts>(program.factParts, packedInto(factCodes, inputCount, wordBuffer));
+  const factWords = packedInto(factCodes, inputCount, wordBuffer);
+  const factSlot = slotOf(factWords);
+  let facts = lookUp<FactParts>(program.factParts, factWords, factSlot);
   if (facts === undefined) {
     facts = listedFacts(program, factCodes, inputCount);
-    store(program.factParts, wordBuffer, facts);
+    store(program.factParts, factWords, factSlot, facts);
   }
   const status: ScreeningStatus =
     rules.referrals.length > 0
