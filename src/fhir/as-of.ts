@@ -88,6 +88,18 @@ export function presenceOn(timeline: Timeline, onDay: number): Presence {
   return statusHolds ? PRESENT : UNCLEAR_DATES;
 }
 
+/**
+ * Whether something that lasts once begun (a history: a cancer, treated or not, stays a history
+ * of cancer) had begun by the day `onDay`: `future` when it begins after `on`; present when it
+ * certainly began by then; without a start, present when the record is known to have held it on
+ * `on` (see `statusSince`); otherwise `unclear`. Neither an end nor a status ends it.
+ */
+export function begunBy(start: FhirTime | undefined, statusSince: number | undefined, onDay: number): Presence {
+  if (start === undefined) return (statusSince ?? Number.POSITIVE_INFINITY) <= onDay ? PRESENT : UNCLEAR_DATES;
+  if (afterDay(start, onDay)) return FUTURE;
+  return byDay(start, onDay) ? PRESENT : UNCLEAR_DATES;
+}
+
 /** Where a dated statement (an observation) lies against `on`: before, on the day, after, or across it. */
 export function dayOf(time: FhirTime, onDay: number): 'before' | 'on' | 'after' | 'across' {
   if (time.firstDay > onDay) return 'after';

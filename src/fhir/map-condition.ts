@@ -3,7 +3,7 @@
 import type { Issue } from '../_internal/result.js';
 import { regionFromIcd10 } from '../regions/region-from-icd10.js';
 import type { SpinalRegion } from '../regions/spinal-region.js';
-import { type Presence, presenceOn, type StatusReading } from './as-of.js';
+import { begunBy, type Presence, presenceOn, type StatusReading } from './as-of.js';
 import { type CodedFact, type CodeListKind, type FhirCodeList, HISTORY_FACTS } from './code-list.js';
 import { codeSystems } from './code-systems.js';
 import { PREGNANCY_STATUS_CURRENT_DAYS } from './codes/pregnancy-status.js';
@@ -104,12 +104,8 @@ export function mapCondition(mapping: Mapping, item: Found): void {
     },
     mapping.options.onDay,
   );
-  // A fact of history holds from the onset on: neither an abatement nor a status ends it. Without
-  // a date, it held on `on` if the record already held the condition then.
-  const since = presenceOn(
-    { start: onset ?? recorded, end: undefined, status: 'active', statusSince },
-    mapping.options.onDay,
-  );
+  // A fact of history holds from the onset on: neither an abatement nor a status ends it.
+  const since = begunBy(onset ?? recorded, statusSince, mapping.options.onDay);
   if (!readable) {
     // A condition that ended before `on` may still have been a cancer: a history stays open.
     const facts = possible(current) ? FACTS_BY_TYPE.Condition : possible(since) ? HISTORY_FACTS : [];

@@ -1,7 +1,7 @@
 // presenceOn, rule by rule, at the boundaries of the reference day: whether a resource's subject
 // was present on `on` from its start, its end and a status known to hold from some day.
 import { describe, expect, it } from 'vitest';
-import { dayOf, type Presence, periodDayOf, presenceOn, type StatusReading } from '../../src/fhir/as-of.js';
+import { begunBy, dayOf, type Presence, periodDayOf, presenceOn, type StatusReading } from '../../src/fhir/as-of.js';
 import { type FhirTime, parseFhirTime } from '../../src/fhir/fhir-time.js';
 
 const time = (text: string) => parseFhirTime(text) as FhirTime;
@@ -31,6 +31,32 @@ const ENDED_BY_STATUS = { on: 'absent', why: 'status' };
 const UNCLEAR_DATES = { on: 'unclear', why: 'dates' };
 const UNCLEAR_STATUS = { on: 'unclear', why: 'status' };
 const CONTRADICTION = { on: 'unclear', why: 'contradiction' };
+
+describe('begunBy: a history, from its start on', () => {
+  const begun = (start: string | undefined, statusSince?: string) =>
+    begunBy(
+      start === undefined ? undefined : time(start),
+      statusSince === undefined ? undefined : time(statusSince).lastDay,
+      ON,
+    );
+
+  it('a start before or on the reference day has begun; one after it is the future; one across it is unclear', () => {
+    expect(begun('2010-03-01')).toEqual(PRESENT);
+    expect(begun('2026-11-24')).toEqual(PRESENT);
+    expect(begun('2026-11-23', '2026-12-01')).toEqual(PRESENT);
+    expect(begun('2026-11-25', '2026-01-01')).toEqual(FUTURE);
+    expect(begun('2026-11')).toEqual(UNCLEAR_DATES);
+    expect(begun('2026')).toEqual(UNCLEAR_DATES);
+    expect(begun('2026-12')).toEqual(FUTURE);
+  });
+
+  it('without a start: begun when the record is known to hold it on the reference day, else unclear', () => {
+    expect(begun(undefined, '2026-11-23')).toEqual(PRESENT);
+    expect(begun(undefined, '2026-11-24')).toEqual(PRESENT);
+    expect(begun(undefined, '2026-11-25')).toEqual(UNCLEAR_DATES);
+    expect(begun(undefined)).toEqual(UNCLEAR_DATES);
+  });
+});
 
 describe('presenceOn', () => {
   it('a start after the reference day is the future, whatever the rest says', () => {
