@@ -5,14 +5,33 @@ import { readProperty } from '../_internal/read-property.js';
 import { isFactName } from './patient-facts.js';
 
 /** A word of ASCII letters and digits that starts with a small letter: a safe key, column and field name. */
-export const CUSTOM_FACT_NAME = /^[a-z][A-Za-z0-9]*$/;
+const CUSTOM_FACT_NAME = /^[a-z][A-Za-z0-9]*$/;
 
 /** The longest name a fact of a rule set's own may have. */
 export const MAX_CUSTOM_FACT_NAME_LENGTH = 64;
 
-/** Whether `name` may name a fact of a rule set's own: a word, not too long, and not a shipped fact's name. */
+/**
+ * The names that every object inherits from Object.prototype: a fact so named would read as
+ * recorded (a function) in every record that lacks it, and `{}` would not type as a record.
+ */
+const INHERITED_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
+
+/** Whether `name` may name a fact of a rule set's own: a word, not too long, not a shipped fact's name, and not inherited by every object. */
 export function isCustomFactName(name: string): boolean {
-  return CUSTOM_FACT_NAME.test(name) && name.length <= MAX_CUSTOM_FACT_NAME_LENGTH && !isFactName(name);
+  return (
+    CUSTOM_FACT_NAME.test(name) &&
+    name.length <= MAX_CUSTOM_FACT_NAME_LENGTH &&
+    !isFactName(name) &&
+    !INHERITED_NAMES.has(name)
+  );
 }
 
 const NONE: readonly string[] = /* @__PURE__ */ Object.freeze([]);

@@ -1,6 +1,6 @@
 import { readProperties } from '../_internal/read-property.js';
 import type { Issue } from '../_internal/result.js';
-import { CUSTOM_FACT_NAME, MAX_CUSTOM_FACT_NAME_LENGTH } from '../facts/custom-fact-names.js';
+import { isCustomFactName, MAX_CUSTOM_FACT_NAME_LENGTH } from '../facts/custom-fact-names.js';
 import { type BooleanFactName, isFactName } from '../facts/patient-facts.js';
 import { compileProgram, type Program } from './program.js';
 import { protocolItemOf } from './protocol-citation.js';
@@ -36,7 +36,7 @@ export interface RuleSetDefinition<Id extends string, Fact extends string = neve
    */
   readonly facts?: { readonly [Name in Fact]: CustomFact } | undefined;
   /** The rules, in reporting order; ids must be unique, and the facts they read shipped or declared in `facts`. */
-  readonly rules: readonly Rule<Id, BooleanFactName | NoInfer<Fact>>[];
+  readonly rules: readonly (Rule<string, BooleanFactName | NoInfer<Fact>> & { readonly id: Id })[];
 }
 
 /**
@@ -169,19 +169,19 @@ function checkedFacts(facts: unknown, where: string): Readonly<Record<string, Cu
   const checked: Record<string, CustomFact> = {};
   for (const name of Object.keys(facts)) {
     const path = ['facts', name];
-    if (!CUSTOM_FACT_NAME.test(name) || name.length > MAX_CUSTOM_FACT_NAME_LENGTH) {
-      issues.push({
-        code: 'invalid-fact-name',
-        path,
-        message: `${where}: the fact name "${name}" must be letters and digits that start with a small letter, at most ${MAX_CUSTOM_FACT_NAME_LENGTH} characters`,
-      });
-      continue;
-    }
     if (isFactName(name)) {
       issues.push({
         code: 'fact-name-clash',
         path,
         message: `${where}: the fact "${name}" is a shipped fact: give yours a name of its own`,
+      });
+      continue;
+    }
+    if (!isCustomFactName(name)) {
+      issues.push({
+        code: 'invalid-fact-name',
+        path,
+        message: `${where}: the fact name "${name}" must be letters and digits that start with a small letter, at most ${MAX_CUSTOM_FACT_NAME_LENGTH} characters, and not a name every object inherits (such as "constructor")`,
       });
       continue;
     }

@@ -381,7 +381,7 @@ function store(table: PartTable, words: readonly number[], slot: number, part: u
   table.parts[slot] = part;
 }
 
-/** Packs the first `count` two-bit codes into `words`, 14 to a word (at least one word), and returns it. */
+/** Packs the first `count` two-bit codes into `words`, 14 to a word, and returns it; `count` is at least 1 (a rule set has a rule, and a rule an input). */
 function packedInto(codes: readonly number[], count: number, words: number[]): number[] {
   let length = 0;
   for (let start = 0; start < count; start += SLOTS_PER_WORD) {
@@ -390,7 +390,6 @@ function packedInto(codes: readonly number[], count: number, words: number[]): n
     for (let i = start; i < end; i++) word = word * 4 + (codes[i] as number);
     words[length++] = word;
   }
-  if (length === 0) words[length++] = 0;
   // Stryker disable next-line ConditionalExpression: equivalent, a buffer already of this length is left as it is
   if (words.length !== length) words.length = length;
   return words;

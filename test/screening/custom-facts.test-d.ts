@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  ageRule,
   defineRuleSet,
   extendProtocol,
   type FactName,
@@ -116,6 +117,40 @@ describe('a rule set with facts of its own', () => {
     expectTypeOf(extended).toEqualTypeOf<RuleSet<ProtocolRuleId | 'surgery', 'recentSpinalSurgery'>>();
     // @ts-expect-error: misspelt
     screen({ recentSpinalSurgry: true }, { ruleSet: extended });
+  });
+});
+
+describe('rule ids from several sources', () => {
+  test("are the union of every rule's id: spread sets, made rules and literals together", () => {
+    const mine = {
+      id: 'mine',
+      kind: 'absolute',
+      when: { type: 'any', facts: ['pregnant'] },
+      source: { title: 'T' },
+    } as const;
+    expectTypeOf(defineRuleSet({ id: 'a', version: '1', rules: [...redFlagRuleSet.rules, mine] })).toEqualTypeOf<
+      RuleSet<RedFlagRuleId | 'mine'>
+    >();
+    expectTypeOf(defineRuleSet({ id: 'b', version: '1', rules: [ageRule({ under: 18 }), mine] })).toEqualTypeOf<
+      RuleSet<'age' | 'mine'>
+    >();
+    const extended = extendProtocol({
+      id: 'c',
+      version: '1',
+      facts: { ownFact: { label: { en: 'Own' } } },
+      rules: [
+        ...redFlagRuleSet.rules,
+        {
+          id: 'own',
+          kind: 'referral',
+          urgency: 'routine',
+          evidence: 'clinic policy',
+          when: { type: 'any', facts: ['ownFact'] },
+          source: { title: 'T' },
+        },
+      ],
+    });
+    expectTypeOf(extended).toEqualTypeOf<RuleSet<ProtocolRuleId | RedFlagRuleId | 'own', 'ownFact'>>();
   });
 });
 

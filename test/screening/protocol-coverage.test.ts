@@ -25,7 +25,7 @@ const ALL: readonly ProtocolRuleId[] = [
 const without = (id: ProtocolRuleId) => protocolRuleSet.rules.filter((rule) => rule.id !== id);
 
 /** A clinic's own rule, with its own source. */
-const own = (id: string, kind: Rule['kind'], when: Rule['when']): Rule => ({
+const own = (id: string, kind: 'absolute' | 'relative', when: Rule['when']): Rule => ({
   id,
   kind,
   when,
