@@ -96,7 +96,7 @@ export {
 } from './course/stricta.js';
 export { type Weekday, weekdays } from './course/weekday.js';
 export { ageOn } from './facts/age-on.js';
-export { parsePatientFacts } from './facts/parse-patient-facts.js';
+export { type ParsePatientFactsOptions, parsePatientFacts } from './facts/parse-patient-facts.js';
 export {
   type BooleanFactName,
   cautionFactNames,
@@ -173,6 +173,7 @@ export type {
   AnyFactCondition,
   ContraindicationRule,
   CustomFact,
+  CustomFactLabel,
   ReferralRule,
   ReferralUrgency,
   Rule,

@@ -1,4 +1,4 @@
-// The opt-in red flags as plain rules, apart from the rule set that `defineRuleSet` makes of
+// The opt-in red flags as plain rules, apart from the rule set that 'defineRuleSet' makes of
 // them, as the cautions are: explain and the cards compare a finding with them without carrying
 // the screening engine into their bundles. None of this is in the source protocol.
 //
@@ -21,12 +21,11 @@ export type RedFlagRuleId =
   | 'cervical-arterial-dysfunction'
   | 'inflammatory-back-disease';
 
-// Literal strings, not spread objects: a spread argument would keep this set in bundles that never use it.
+// Literal strings, not spread objects or template literals: either keeps this set in bundles that never use it.
 const FINUCANE_2020 =
   'Finucane LM, Downie A, Mercer C, et al. International Framework for Red Flags for Potential Serious Spinal Pathologies. J Orthop Sports Phys Ther 2020;50(7):350-372';
 const DOWNIE_2013 =
   'Downie A, Williams CM, Henschke N, et al. Red flags to screen for malignancy and fracture in patients with low back pain: systematic review. BMJ 2013;347:f7095';
-const NO_URGENCY_SET = 'the reference sets no urgency: this is the library’s choice';
 
 /** The red flags, in the order of the domain's list of serious spinal pathologies; all referrals. */
 export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
@@ -43,7 +42,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'neurological-deficit',
     kind: 'referral',
     urgency: 'emergency',
-    evidence: `a guideline recommendation; the reference gives "emergency or urgent" and the rule takes the more urgent end, because it cannot tell how severe the deficit is`,
+    evidence:
+      'a guideline recommendation; the reference gives "emergency or urgent" and the rule takes the more urgent end, because it cannot tell how severe the deficit is',
     when: { type: 'any', facts: ['severeOrProgressiveNeurologicalDeficit'] },
     source: {
       title:
@@ -55,7 +55,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'history-of-cancer',
     kind: 'referral',
     urgency: 'urgent',
-    evidence: `the one red flag for spinal malignancy that systematic reviews support (it raises the probability of a malignancy) (${NO_URGENCY_SET})`,
+    evidence:
+      'the one red flag for spinal malignancy that systematic reviews support (it raises the probability of a malignancy) (the reference sets no urgency: this is the library’s choice)',
     when: { type: 'any', facts: ['historyOfCancer'] },
     source: {
       title: DOWNIE_2013,
@@ -66,7 +67,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'possible-malignancy',
     kind: 'referral',
     urgency: 'routine',
-    evidence: `weak: alone, neither flag changes the probability of a malignancy much; the clinician weighs them together with the history (${NO_URGENCY_SET})`,
+    evidence:
+      'weak: alone, neither flag changes the probability of a malignancy much; the clinician weighs them together with the history (the reference sets no urgency: this is the library’s choice)',
     when: { type: 'any', facts: ['unexplainedWeightLoss', 'nightPain'] },
     source: {
       title: DOWNIE_2013,
@@ -77,7 +79,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'possible-fracture',
     kind: 'referral',
     urgency: 'urgent',
-    evidence: `moderate for the flags together (older age, prolonged corticosteroid use, severe trauma, contusion or abrasion), weak for each alone (${NO_URGENCY_SET})`,
+    evidence:
+      'moderate for the flags together (older age, prolonged corticosteroid use, severe trauma, contusion or abrasion), weak for each alone (the reference sets no urgency: this is the library’s choice)',
     when: {
       type: 'any',
       facts: ['prolongedCorticosteroidUse', 'severeTrauma', 'contusionOrAbrasion', 'osteoporosisWithMinorTrauma'],
@@ -91,7 +94,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'possible-spinal-infection',
     kind: 'referral',
     urgency: 'urgent',
-    evidence: `consensus of an international framework; the diagnostic value of single flags is not known (${NO_URGENCY_SET})`,
+    evidence:
+      'consensus of an international framework; the diagnostic value of single flags is not known (the reference sets no urgency: this is the library’s choice)',
     when: {
       type: 'any',
       facts: ['feverOrSystemicallyUnwell', 'intravenousDrugUse', 'immunosuppression', 'recentBacterialInfection'],
@@ -102,7 +106,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'cervical-myelopathy',
     kind: 'referral',
     urgency: 'urgent',
-    evidence: `a guideline and a cluster of clinical findings; single signs are weak, a cluster of them is stronger (${NO_URGENCY_SET})`,
+    evidence:
+      'a guideline and a cluster of clinical findings; single signs are weak, a cluster of them is stronger (the reference sets no urgency: this is the library’s choice)',
     when: { type: 'any', facts: ['gaitDisturbance', 'clumsyHands', 'upperMotorNeuronSigns'] },
     source: {
       title:
@@ -114,7 +119,8 @@ export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
     id: 'cervical-arterial-dysfunction',
     kind: 'referral',
     urgency: 'emergency',
-    evidence: `an international framework built on expert consensus; the signs can mean an arterial dissection or a stroke in progress (${NO_URGENCY_SET})`,
+    evidence:
+      'an international framework built on expert consensus; the signs can mean an arterial dissection or a stroke in progress (the reference sets no urgency: this is the library’s choice)',
     when: { type: 'any', facts: ['cervicalArterialDysfunctionSigns'] },
     source: {
       title:

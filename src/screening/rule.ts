@@ -129,7 +129,15 @@ export interface CustomFact {
    * The fact's label per locale, as a question or a short phrase a clinician reads: English is
    * required, other locales are optional; a locale without one shows the fact's name.
    */
-  readonly label: { readonly en: string } & Readonly<Record<string, string>>;
+  readonly label: CustomFactLabel;
+}
+
+/** A fact's label per locale tag: English always, any other locale as the clinic supplies it. */
+export interface CustomFactLabel {
+  /** The English label, required (English is the library's default locale). A locale without a label of its own shows the fact's name. */
+  readonly en: string;
+  /** The label in another locale, by its tag (such as `ru`). */
+  readonly [locale: string]: string;
 }
 
 /**
