@@ -163,7 +163,7 @@ export { regionSafetyNotes, type SafetyNote, type SafetyNoteId } from './regions
 export { isSpinalRegion, type SpinalRegion, spinalRegions } from './regions/spinal-region.js';
 export { type AgeRuleOptions, ageRule, PROTOCOL_AGE_BOUNDS } from './screening/age-rule.js';
 export { type CautionRuleId, cautionRuleSet } from './screening/caution-rule-set.js';
-export { defineRuleSet, type RuleSetDefinition, RuleSetError } from './screening/define-rule-set.js';
+export { defineRuleSet, type RuleId, type RuleSetDefinition, RuleSetError } from './screening/define-rule-set.js';
 export { extendProtocol, type ProtocolExtension } from './screening/extend-protocol.js';
 export { type ProtocolRuleId, protocolRuleSet } from './screening/protocol-rule-set.js';
 export { type RedFlagRuleId, redFlagRuleSet } from './screening/red-flag-rule-set.js';

@@ -36,7 +36,16 @@ export interface RuleSetDefinition<Id extends string, Fact extends string = neve
    */
   readonly facts?: { readonly [Name in Fact]: CustomFact } | undefined;
   /** The rules, in reporting order; ids must be unique, and the facts they read shipped or declared in `facts`. */
-  readonly rules: readonly (Rule<string, BooleanFactName | NoInfer<Fact>> & { readonly id: Id })[];
+  readonly rules: readonly (Rule<string, BooleanFactName | NoInfer<Fact>> & RuleId<Id>)[];
+}
+
+/**
+ * A rule's id as a literal type: the rules of a definition meet here, so that their ids, whether
+ * spread from another set, made by `ageRule` or written out, are inferred together.
+ */
+export interface RuleId<Id extends string> {
+  /** The rule's id. */
+  readonly id: Id;
 }
 
 /**
