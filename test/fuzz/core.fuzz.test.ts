@@ -6,10 +6,13 @@ import {
   buildCourse,
   cautionRuleSet,
   defineRuleSet,
+  extendProtocol,
   type PatientFacts,
   parsePatientFacts,
   parseRegion,
   protocolRuleSet,
+  redFlagFactNames,
+  redFlagRuleSet,
   regionFromIcd10,
   type Screening,
   screen,
@@ -19,6 +22,7 @@ import {
 } from '../../src/index.js';
 import {
   anyValue,
+  CLINIC_FACT,
   callUntrusted,
   callUntrustedAsync,
   fuzzParameters,
@@ -31,6 +35,25 @@ const protocolAndCautions = defineRuleSet({
   id: 'protocol-and-cautions',
   version: '1',
   rules: [...protocolRuleSet.rules, ...cautionRuleSet.rules],
+});
+
+/** The protocol, the cautions, the red flags and a clinic's own referral: 34 inputs. */
+const everything = extendProtocol({
+  id: 'everything',
+  version: '1',
+  facts: { [CLINIC_FACT]: { label: { en: 'Spinal surgery in the last 6 months' } } },
+  rules: [
+    ...cautionRuleSet.rules,
+    ...redFlagRuleSet.rules,
+    {
+      id: 'recent-spinal-surgery',
+      kind: 'referral',
+      urgency: 'routine',
+      evidence: 'clinic policy',
+      when: { type: 'any', facts: [CLINIC_FACT] },
+      source: { title: 'Clinic policy' },
+    },
+  ],
 });
 
 /** A screening from untrusted facts, with whether those facts held every protocol fact. */
@@ -64,6 +87,30 @@ describe('fuzz: screen', () => {
         expect(combined.status).not.toBe('eligible');
         expect(combined.status).not.toBe('caution');
       }
+    },
+  );
+});
+
+describe('fuzz: screen with every shipped rule and a clinic’s own fact', () => {
+  test.prop([untrustedFacts], fuzzParameters)(
+    'never throws, mutates or pollutes; refers when a red flag or the clinic’s fact is true; never eligible without every protocol fact',
+    (input) => {
+      const screening = callUntrusted(input, (facts) => screen(facts as PatientFacts, { ruleSet: everything }));
+      if (!hasEveryProtocolFact(input)) expect(['eligible', 'caution']).not.toContain(screening.status);
+      const flagged = (() => {
+        try {
+          const record = input as Record<string, unknown>;
+          return [...redFlagFactNames, CLINIC_FACT].some(
+            (fact) => Object.hasOwn(record, fact) && record[fact] === true,
+          );
+        } catch {
+          return false;
+        }
+      })();
+      if (typeof input === 'object' && input !== null && !Array.isArray(input) && flagged) {
+        expect(screening.status).toBe('refer');
+      }
+      if (screening.status === 'refer') expect(screening.referrals.length).toBeGreaterThan(0);
     },
   );
 });

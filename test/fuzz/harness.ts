@@ -13,8 +13,11 @@ export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
 export const fuzzParameters = { numRuns: FUZZ_RUNS } as const;
 
 /** Keys an attacker or a typo would send, mixed with the fact names and ordinary strings. */
+/** A fact that the fuzzed clinic's rule set declares itself. */
+export const CLINIC_FACT = 'recentSpinalSurgery';
+
 export const hostileKey = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...factNames) },
+  { weight: 3, arbitrary: fc.constantFrom(...factNames, CLINIC_FACT) },
   { weight: 2, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf') },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
