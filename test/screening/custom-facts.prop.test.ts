@@ -33,7 +33,10 @@ const rule = fc.record({
 });
 
 /** The same rules twice: over shipped facts, and with `renamed` read under the clinic's own name. */
-function pairOfSets(rules: readonly (typeof rule extends fc.Arbitrary<infer R> ? R : never)[], renamed: BooleanFactName) {
+function pairOfSets(
+  rules: readonly (typeof rule extends fc.Arbitrary<infer R> ? R : never)[],
+  renamed: BooleanFactName,
+) {
   const make = (rename: (fact: BooleanFactName) => string) =>
     defineRuleSet({
       id: 'pair',
