@@ -123,6 +123,22 @@ describe('defineRuleSet: a set’s own facts', () => {
     expect(issuesOf(withFacts(facts))).toEqual(expected);
   });
 
+  it.each([
+    'constructor',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    'toString',
+    'valueOf',
+  ])('refuses %s, a name every object inherits, and accepts it with another letter', (name) => {
+    expect(issuesOf(withFacts({ [name]: { label: { en: 'L' } } }))).toEqual([
+      { code: 'invalid-fact-name', path: ['facts', name] },
+    ]);
+    const rule = { ...ownRule, when: { type: 'any', facts: [`${name}X`] } };
+    expect(() => defineRuleSet(withFacts({ [`${name}X`]: { label: { en: 'L' } } }, [rule]) as never)).not.toThrow();
+  });
+
   it('lists every problem with the facts at once, and names the first in its message', () => {
     const facts = { pregnant: { label: { en: 'P' } }, Bad: { label: { en: 'B' } }, fine: { label: { en: '' } } };
     expect(issuesOf(withFacts(facts))).toEqual([
