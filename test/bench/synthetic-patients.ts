@@ -1,6 +1,6 @@
 // A seeded generator of synthetic patient records for benchmarks: the same seed always gives
 // the same records. About 10% of each fact is missing (undefined or null).
-import type { PatientFacts } from '../../src/index.js';
+import { type PatientFacts, redFlagFactNames } from '../../src/index.js';
 
 /** mulberry32: a small, fast, seeded PRNG (public domain). */
 export function seededRandom(seed: number): () => number {
@@ -29,29 +29,7 @@ const BOOLEAN_FACTS = [
   ['epilepsy', 0.01],
 ] as const;
 
-/** The red-flag facts, each rare: a clinic sees few patients with any. */
-const RED_FLAG_FACTS = [
-  'caudaEquinaSyndrome',
-  'newBladderOrBowelDysfunction',
-  'saddleAnaesthesia',
-  'severeOrProgressiveNeurologicalDeficit',
-  'historyOfCancer',
-  'unexplainedWeightLoss',
-  'nightPain',
-  'prolongedCorticosteroidUse',
-  'severeTrauma',
-  'contusionOrAbrasion',
-  'osteoporosisWithMinorTrauma',
-  'feverOrSystemicallyUnwell',
-  'intravenousDrugUse',
-  'immunosuppression',
-  'recentBacterialInfection',
-  'gaitDisturbance',
-  'clumsyHands',
-  'upperMotorNeuronSigns',
-  'cervicalArterialDysfunctionSigns',
-  'inflammatoryBackPain',
-] as const;
+/** Each red-flag fact is rare: a clinic sees few patients with any. */
 const RED_FLAG_PREVALENCE = 0.005;
 
 export interface SyntheticOptions {
@@ -70,7 +48,7 @@ export function syntheticPatient(random: () => number, options: SyntheticOptions
   record.ageYears =
     random() < missingRate ? missingValue() : Math.floor(random() < 0.05 ? random() * 18 : 18 + random() * 78);
   const facts = options.redFlags
-    ? [...BOOLEAN_FACTS, ...RED_FLAG_FACTS.map((fact) => [fact, RED_FLAG_PREVALENCE] as const)]
+    ? [...BOOLEAN_FACTS, ...redFlagFactNames.map((fact) => [fact, RED_FLAG_PREVALENCE] as const)]
     : BOOLEAN_FACTS;
   for (const [fact, prevalence] of facts) {
     if (random() < missingRate) {
