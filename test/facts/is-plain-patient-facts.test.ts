@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPlainPatientFacts } from '../../src/facts/is-plain-patient-facts.js';
-import { factNames, MAX_AGE_YEARS, parsePatientFacts } from '../../src/index.js';
+import { factNames, factNames as factNamesForTest, MAX_AGE_YEARS, parsePatientFacts } from '../../src/index.js';
 import { countingGetter, withPrototypeProperty } from '../fixtures/polluted-prototype.js';
 
 // The internal fast path of screenCohort, at the boundaries of parsePatientFacts: a record it
@@ -129,4 +129,22 @@ describe('isPlainPatientFacts reads each fact once, and only facts', () => {
       expect(isPlainPatientFacts(record)).toBe(true);
     }
   });
+});
+
+describe('isPlainPatientFacts: every fact by name', () => {
+  const booleanFacts = factNamesForTest.filter((name) => name !== 'ageYears');
+
+  it.each(booleanFacts.map((name) => [name]))('accepts %s as true or false, and refuses it as text', (name) => {
+    expect(isPlainPatientFacts({ [name]: true })).toBe(true);
+    expect(isPlainPatientFacts({ [name]: false, ageYears: 40 })).toBe(true);
+    expect(isPlainPatientFacts({ [name]: 'no' })).toBe(false);
+  });
+
+  it.each(booleanFacts.map((name) => [name]))(
+    'reads %s when it is own and not enumerable, and refuses an invalid value there',
+    (name) => {
+      expect(isPlainPatientFacts(Object.defineProperty({}, name, { value: true }))).toBe(true);
+      expect(isPlainPatientFacts(Object.defineProperty({}, name, { value: 'yes' }))).toBe(false);
+    },
+  );
 });

@@ -244,6 +244,36 @@ describe('parsePatientFacts with a rule set', () => {
   });
 
   it.each([
+    ['options that are null', null, 'parsePatientFacts: options must be an object'],
+    ['a rule set that is null', { ruleSet: null }, 'parsePatientFacts: options.ruleSet must be a rule set'],
+    [
+      'facts that are text',
+      { ruleSet: { facts: 'surgery' } },
+      'parsePatientFacts: options.ruleSet.facts must be an object of fact definitions keyed by name',
+    ],
+    [
+      'facts that are null',
+      { ruleSet: { facts: null } },
+      'parsePatientFacts: options.ruleSet.facts must be an object of fact definitions keyed by name',
+    ],
+  ])('throws a TypeError for %s too', (_label, options, message) => {
+    expect(() => parsePatientFacts({}, options as never)).toThrow(new TypeError(message));
+  });
+
+  it('reads a getter of a set’s own fact once', () => {
+    let reads = 0;
+    const counted = Object.defineProperty({}, 'recentSpinalSurgery', {
+      get() {
+        reads++;
+        return false;
+      },
+      enumerable: true,
+    });
+    expect(parsePatientFacts(counted, { ruleSet: clinic }).ok).toBe(true);
+    expect(reads).toBe(1);
+  });
+
+  it.each([
     ['options that are not an object', 'clinic', 'parsePatientFacts: options must be an object'],
     [
       'a rule set that is not an object',
