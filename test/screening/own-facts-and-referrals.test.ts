@@ -339,6 +339,65 @@ describe('readScreening: referrals', () => {
     expect(refusedAt(onAbsolute)).toEqual(['findings', 0, 'urgency']);
   });
 
+  it('orders referrals by urgency, not by rule order, and refuses them in rule order', () => {
+    const screening = screen({ nightPain: true, cervicalArterialDysfunctionSigns: true }, { ruleSet: withRedFlags });
+    const stored = JSON.parse(JSON.stringify(screening)) as Record<string, unknown> & { referrals: unknown[] };
+    const read = readScreening(stored);
+    expect(read.ok && read.value.referrals).toEqual([
+      { rule: 'cervical-arterial-dysfunction', urgency: 'emergency' },
+      { rule: 'possible-malignancy', urgency: 'routine' },
+    ]);
+    stored.referrals.reverse();
+    expect(refusedAt(stored)).toEqual(['referrals']);
+    const refused = readScreening(stored);
+    expect(refused.ok ? undefined : refused.issues[0]).toEqual({
+      code: 'invalid-screening',
+      path: ['referrals'],
+      message:
+        'expected the referral rules found present with their urgency, most urgent first, as screen() lists them: [{"rule":"cervical-arterial-dysfunction","urgency":"emergency"},{"rule":"possible-malignancy","urgency":"routine"}]',
+    });
+  });
+
+  it('refuses referrals that are not a list, a null entry, and an entry naming another rule', () => {
+    const notAList = referred();
+    notAList.referrals = 'cauda-equina-syndrome' as never;
+    expect(refusedAt(notAList)).toEqual(['referrals']);
+    const nullEntry = referred();
+    nullEntry.referrals[0] = null as never;
+    expect(refusedAt(nullEntry)).toEqual(['referrals']);
+    const otherRule = referred();
+    (otherRule.referrals[0] as Record<string, unknown>).rule = 'history-of-cancer';
+    expect(refusedAt(otherRule)).toEqual(['referrals']);
+  });
+
+  it('names the field whose getter throws: the referrals, an entry’s rule, a finding’s urgency', () => {
+    const throwing = (value: Record<string, unknown>, key: string) =>
+      Object.defineProperty(value, key, {
+        get() {
+          throw new Error('unreadable');
+        },
+        enumerable: true,
+      });
+    const list = referred();
+    throwing(list, 'referrals');
+    expect(refusedAt(list)).toEqual(['referrals']);
+    const entry = referred();
+    throwing(entry.referrals[0] as Record<string, unknown>, 'rule');
+    expect(refusedAt(entry)).toEqual(['referrals', 0, 'rule']);
+    const finding = referred();
+    const at = finding.findings.findIndex((f) => f.kind === 'referral');
+    throwing(finding.findings[at] as Record<string, unknown>, 'urgency');
+    expect(refusedAt(finding)).toEqual(['findings', at, 'urgency']);
+  });
+
+  it('gives a finding an urgency only when it is a referral’s', () => {
+    const read = readScreening(referred());
+    if (!read.ok) throw new Error('expected a screening');
+    for (const finding of read.value.findings) {
+      expect(Object.hasOwn(finding, 'urgency')).toBe(finding.kind === 'referral');
+    }
+  });
+
   it('refuses a status other than refer while a referral is present', () => {
     const status = referred();
     status.status = 'incomplete';
