@@ -18,7 +18,7 @@ const TRUE = 2;
 const INVALID = 3;
 
 /** Packing states into a double stays exact up to 26 inputs (4^26 < 2^53): one key for a set of up to 26 inputs. */
-export const MAX_ONE_WORD_INPUTS = 26;
+const MAX_ONE_WORD_INPUTS = 26;
 /** A rule set with many inputs has many possible states; past this many the cache stops growing. */
 const CACHE_LIMIT = 8192;
 /** Slots of a table of shared parts (a power of two): a few hundred kB at most per rule set. */

@@ -27,7 +27,7 @@ const FINUCANE_2020 =
 const DOWNIE_2013 =
   'Downie A, Williams CM, Henschke N, et al. Red flags to screen for malignancy and fracture in patients with low back pain: systematic review. BMJ 2013;347:f7095';
 
-/** The red flags, in the order of the domain's list of serious spinal pathologies; all referrals. */
+/** The red flags, in the order docs/red-flags.md lists them; all referrals. */
 export const RED_FLAG_RULES: readonly ReferralRule<RedFlagRuleId>[] = [
   {
     id: 'cauda-equina-syndrome',
