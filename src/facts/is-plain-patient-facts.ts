@@ -30,8 +30,12 @@ export function isPlainPatientFacts(input: unknown): boolean {
     for (const key in record) {
       const index = factIndex(key);
       if (index < 0 || !isValid(index, record[key])) return false;
-      if (index < 32) seenLow |= 1 << index;
-      else seenHigh |= 1 << (index - 32);
+      if (index < 32) {
+        seenLow |= 1 << index;
+      } else {
+        // Stryker disable next-line ArithmeticOperator: equivalent, a shift count is taken modulo 32, so index + 32 shifts as far as index - 32
+        seenHigh |= 1 << (index - 32);
+      }
       // Stryker disable next-line UpdateOperator: equivalent, a wrong count only sends the record to the reads below, which read only the facts no key named and give the same answer
       keys++;
     }
@@ -42,6 +46,7 @@ export function isPlainPatientFacts(input: unknown): boolean {
     if (Object.getOwnPropertyNames(record).length === keys) return true;
     // The facts no key named: absent, or own and non-enumerable, which screen reads too.
     for (let index = 0; index < factNames.length; index++) {
+      // Stryker disable next-line ArithmeticOperator: equivalent, a shift count is taken modulo 32, so index + 32 shifts as far as index - 32
       const seen = index < 32 ? seenLow & (1 << index) : seenHigh & (1 << (index - 32));
       if (seen === 0 && !isValid(index, record[factNames[index] as string])) return false;
     }

@@ -59,7 +59,7 @@ export class RuleSetError extends TypeError {
   constructor(issues: readonly Issue[]) {
     const [first] = issues;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    super(`defineRuleSet: ${first?.message}${more}`);
+    super(`defineRuleSet: ${first?.message ?? 'the rule set is not valid'}${more}`);
     this.name = 'RuleSetError';
     this.issues = Object.freeze(
       issues.map((found) => Object.freeze({ ...found, path: Object.freeze([...found.path]) })),
@@ -175,7 +175,7 @@ function checkedFacts(facts: unknown, where: string): Readonly<Record<string, Cu
     refuse('invalid-type', ['facts'], `${where}: facts must be an object of fact definitions keyed by name`);
   }
   const issues: Issue[] = [];
-  const checked: Record<string, CustomFact> = {};
+  const checked: Record<string, { label: CustomFact['label'] | undefined }> = {};
   for (const name of Object.keys(facts)) {
     const path = ['facts', name];
     if (isFactName(name)) {
@@ -195,10 +195,11 @@ function checkedFacts(facts: unknown, where: string): Readonly<Record<string, Cu
       continue;
     }
     const label = checkedLabel((facts as Record<string, unknown>)[name], `${where}, facts.${name}`, path, issues);
-    if (label !== undefined) checked[name] = Object.freeze({ label });
+    checked[name] = Object.freeze({ label });
   }
   if (issues.length > 0) throw new RuleSetError(issues);
-  return Object.freeze(checked);
+  // Every label is whole here: a label that is not has left an issue, and the set was refused.
+  return Object.freeze(checked) as Readonly<Record<string, CustomFact>>;
 }
 
 const EMPTY_FACTS: Readonly<Record<string, CustomFact>> = /* @__PURE__ */ Object.freeze({});
@@ -228,7 +229,6 @@ function checkedLabel(
       message: `${where}: label.en must be a non-empty string`,
     });
   }
-  let sound = locales.includes('en');
   for (const locale of locales) {
     const text: unknown = (label as Record<string, unknown>)[locale];
     if (typeof text !== 'string' || text.trim() === '') {
@@ -237,12 +237,12 @@ function checkedLabel(
         path: [...path, 'label', locale],
         message: `${where}: label.${locale} must be a non-empty string`,
       });
-      sound = false;
     } else {
       texts[locale] = text;
     }
   }
-  return sound ? (Object.freeze(texts) as CustomFact['label']) : undefined;
+  // Whole only when no issue was added above; the caller refuses the set otherwise.
+  return Object.freeze(texts) as CustomFact['label'];
 }
 
 function checkedRule<Id extends string>(

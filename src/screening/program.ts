@@ -177,23 +177,21 @@ function statesOf(key: number, inputCount: number): number[] {
  * are worked out afresh, and the parts of the screening they give are shared (see assemble).
  */
 function runWide(program: Program, facts: unknown): Screening {
-  const count = program.inputFacts.length;
   // The states go into a buffer kept between calls, so that a million records allocate no
-  // million arrays; a getter that screens again while its record is read gets its own.
-  const states = wideReads === 0 ? wideStates : [];
-  wideReads++;
-  try {
-    if (typeof facts === 'object' && facts !== null) readStatesInto(program, facts as PatientFacts, states);
-    else for (let i = 0; i < count; i++) states[i] = MISSING;
-  } finally {
-    wideReads--;
-  }
+  // million arrays. It is taken while a record is read: a getter that screens again meanwhile
+  // gets a buffer of its own.
+  // Stryker disable next-line ArrayDeclaration: equivalent, every state of the new buffer is written before it is read
+  const states = spareStates ?? [];
+  spareStates = undefined;
+  readStatesInto(program, typeof facts === 'object' && facts !== null ? (facts as PatientFacts) : NO_FACTS, states);
+  spareStates = states;
   return assemble(program, states);
 }
 
-/** How many wide screenings are reading their records now: more than one only when a getter screens. */
-let wideReads = 0;
-const wideStates: number[] = [];
+/** The buffer of runWide, when no screening holds it. */
+let spareStates: number[] | undefined;
+/** What a value that is not an object gives: every fact missing, as for the narrow sets. */
+const NO_FACTS: PatientFacts = /* @__PURE__ */ Object.freeze({});
 
 /** Reads every input's state into `states`; a fact whose read throws is invalid. */
 function readStatesInto(program: Program, facts: PatientFacts, states: number[]): void {
@@ -208,6 +206,7 @@ function readStatesInto(program: Program, facts: PatientFacts, states: number[])
   try {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when the set's own facts and a polluted prototype still read safely: readProperty reads what a plain read does while Object.prototype holds no such key (the variants that read them plainly are caught by the tests of a polluted own fact)
       const value = careful || (program.inputCodes[i] as number) < 0 ? readProperty(facts, name) : record[name];
       const bound = under[i] as number;
       states[i] = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
@@ -288,6 +287,7 @@ function readFact(facts: PatientFacts, code: number, name: string): unknown {
       return facts.upperMotorNeuronSigns;
     case 31:
       return facts.cervicalArterialDysfunctionSigns;
+    // Stryker disable next-line ConditionalExpression: equivalent, the default reads the same fact safely, and a plain read finds what readProperty does while Object.prototype holds no fact
     case 32:
       return facts.inflammatoryBackPain;
     default:
@@ -348,41 +348,42 @@ interface PartTable {
   readonly wordCount: number;
 }
 
-function partTable(slotsOfWords: number): PartTable {
-  const wordCount = Math.max(1, Math.ceil(slotsOfWords / SLOTS_PER_WORD));
+/** A table of parts described by `slotsOfWords` two-bit codes each (at least one). Exported for its tests. */
+export function partTable(slotsOfWords: number): PartTable {
+  const wordCount = Math.ceil(slotsOfWords / SLOTS_PER_WORD);
   // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; an empty slot reads undefined either way
   return { words: new Int32Array(PART_SLOTS * wordCount), parts: new Array(PART_SLOTS), wordCount };
 }
 
 /** Two bits per input state, rule outcome or fact, 14 to a word: a word stays a small integer (2^28). */
 const SLOTS_PER_WORD = 14;
-const EMPTY: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 
 /** The slot that `words` hash to. */
-function slotOf(words: readonly number[]): number {
+export function slotOf(words: readonly number[]): number {
   let hash = 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent, subtracting the word mixes it in as well; lookUp compares the words, so any spread of slots gives exact parts
   for (const word of words) hash = (Math.imul(hash, 0x9e3779b1) + word) | 0;
   return (hash ^ (hash >>> 15)) & (PART_SLOTS - 1);
 }
 
 /** The part stored under `words`, if its slot holds it. */
-function lookUp<T>(table: PartTable, words: readonly number[], slot: number): T | undefined {
-  const part = table.parts[slot];
-  if (part === undefined) return undefined;
+export function lookUp<T>(table: PartTable, words: readonly number[], slot: number): T | undefined {
   const at = slot * table.wordCount;
   for (let w = 0; w < table.wordCount; w++) if (table.words[at + w] !== words[w]) return undefined;
-  return part as T;
+  // An empty slot holds undefined.
+  return table.parts[slot] as T | undefined;
 }
 
-/** Stores `part` under `words` in its slot, in place of what the slot held. */
-function store(table: PartTable, words: readonly number[], slot: number, part: unknown): void {
+/** Stores `part` under `words` in its slot, in place of what the slot held, and returns it. */
+export function store<T>(table: PartTable, words: readonly number[], slot: number, part: T): T {
   const at = slot * table.wordCount;
   for (let w = 0; w < table.wordCount; w++) table.words[at + w] = words[w] as number;
   table.parts[slot] = part;
+  return part;
 }
 
 /** Packs the first `count` two-bit codes into `words`, 14 to a word, and returns it; `count` is at least 1 (a rule set has a rule, and a rule an input). */
-function packedInto(codes: readonly number[], count: number, words: number[]): number[] {
+export function packedInto(codes: readonly number[], count: number, words: number[]): number[] {
   let length = 0;
   for (let start = 0; start < count; start += SLOTS_PER_WORD) {
     let word = 0;
@@ -412,7 +413,9 @@ function assemble(program: Program, states: readonly number[]): Screening {
   const outcomes = outcomeBuffer;
   // Per input: 0 nothing to record, 1 missing from a rule not settled, 2 invalid.
   const factCodes = factBuffer;
-  for (let i = 0; i < inputCount; i++) factCodes[i] = states[i] === INVALID ? 2 : 0;
+  // Downwards, so that no bound of the loop writes past the record's inputs.
+  // Stryker disable next-line ArithmeticOperator: equivalent, a code one past the inputs is never packed
+  for (let i = inputCount - 1; i >= 0; i--) factCodes[i] = states[i] === INVALID ? 2 : 0;
   for (let r = 0; r < ruleCount; r++) {
     const inputs = program.ruleInputs[r] as readonly number[];
     const outcome = evaluate(program.ruleOps[r] as number, inputs, states);
@@ -423,18 +426,14 @@ function assemble(program: Program, states: readonly number[]): Screening {
   }
   const ruleWords = packedInto(outcomes, ruleCount, wordBuffer);
   const ruleSlot = slotOf(ruleWords);
-  let rules = lookUp<OutcomeParts>(program.ruleParts, ruleWords, ruleSlot);
-  if (rules === undefined) {
-    rules = outcomeParts(program, outcomes, ruleCount);
-    store(program.ruleParts, ruleWords, ruleSlot, rules);
-  }
+  const rules =
+    lookUp<OutcomeParts>(program.ruleParts, ruleWords, ruleSlot) ??
+    store(program.ruleParts, ruleWords, ruleSlot, outcomeParts(program, outcomes, ruleCount));
   const factWords = packedInto(factCodes, inputCount, wordBuffer);
   const factSlot = slotOf(factWords);
-  let facts = lookUp<FactParts>(program.factParts, factWords, factSlot);
-  if (facts === undefined) {
-    facts = listedFacts(program, factCodes, inputCount);
-    store(program.factParts, factWords, factSlot, facts);
-  }
+  const facts =
+    lookUp<FactParts>(program.factParts, factWords, factSlot) ??
+    store(program.factParts, factWords, factSlot, listedFacts(program, factCodes, inputCount));
   const status: ScreeningStatus =
     rules.referrals.length > 0
       ? 'refer'
@@ -479,9 +478,9 @@ function outcomeParts(program: Program, outcomes: readonly number[], ruleCount: 
   referrals.sort((a, b) => referralUrgencies.indexOf(a.urgency) - referralUrgencies.indexOf(b.urgency));
   return {
     findings: Object.freeze(findings),
-    referrals: frozenList(referrals),
-    contraindications: frozenList(contraindications),
-    cautions: frozenList(cautions),
+    referrals: Object.freeze(referrals),
+    contraindications: Object.freeze(contraindications),
+    cautions: Object.freeze(cautions),
     anyUnknown,
   };
 }
@@ -498,11 +497,7 @@ function listedFacts(program: Program, factCodes: readonly number[], inputCount:
     if (code === 2 && !invalid.includes(fact)) invalid.push(fact);
     if (!missing.includes(fact)) missing.push(fact);
   }
-  return { missing: frozenList(missing), invalid: frozenList(invalid) };
-}
-
-function frozenList<T>(list: T[]): readonly T[] {
-  return list.length === 0 ? EMPTY : Object.freeze(list);
+  return { missing: Object.freeze(missing), invalid: Object.freeze(invalid) };
 }
 
 /** Three-valued (Kleene) OR and AND over the inputs' states, as ABSENT, PRESENT or UNKNOWN; an invalid value counts as unknown. */

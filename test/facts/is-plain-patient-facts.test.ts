@@ -148,3 +148,37 @@ describe('isPlainPatientFacts: every fact by name', () => {
     },
   );
 });
+
+describe('isPlainPatientFacts tells every fact from its neighbours', () => {
+  // A record with a hidden (non-enumerable) property is not settled by counting keys: the facts
+  // that no key named are read by name, and a fact taken for its neighbour would go unread.
+  const hiddenNeighbour = (shown: string, hidden: string): object =>
+    Object.defineProperty({ [shown]: shown === 'ageYears' ? 40 : false }, hidden, {
+      value: hidden === 'ageYears' ? -1 : 'yes',
+      enumerable: false,
+    });
+
+  it.each(factNames.map((name, index) => [name, factNames[(index + 1) % factNames.length] as string]))(
+    'refuses an enumerable %s beside a hidden %s holding a wrong value',
+    (shown, hidden) => {
+      const record = hiddenNeighbour(shown, hidden);
+      expect(parsePatientFacts(record).ok).toBe(false);
+      expect(isPlainPatientFacts(record)).toBe(false);
+    },
+  );
+
+  it('calls the getter of the last fact once when a hidden property makes it read the unnamed facts', () => {
+    const last = factNames[factNames.length - 1] as string;
+    let calls = 0;
+    const record = Object.defineProperty({}, last, {
+      enumerable: true,
+      get() {
+        calls++;
+        return true;
+      },
+    });
+    Object.defineProperty(record, 'note', { value: 'not a fact', enumerable: false });
+    expect(isPlainPatientFacts(record)).toBe(true);
+    expect(calls).toBe(1);
+  });
+});

@@ -59,6 +59,7 @@ describe('defineRuleSet: a set’s own facts', () => {
   it.each([
     ['facts that are not an object', 'surgery', [{ code: 'invalid-type', path: ['facts'] }]],
     ['facts that are an array', [], [{ code: 'invalid-type', path: ['facts'] }]],
+    ['facts that are null', null, [{ code: 'invalid-type', path: ['facts'] }]],
     [
       'a name that clashes with a shipped fact',
       { pregnant: { label: { en: 'P' } } },
@@ -95,6 +96,16 @@ describe('defineRuleSet: a set’s own facts', () => {
       [{ code: 'invalid-type', path: ['facts', 'recentSpinalSurgery', 'label'] }],
     ],
     [
+      'a definition that is undefined',
+      { recentSpinalSurgery: undefined },
+      [{ code: 'invalid-type', path: ['facts', 'recentSpinalSurgery', 'label'] }],
+    ],
+    [
+      'a label that is null',
+      { recentSpinalSurgery: { label: null } },
+      [{ code: 'invalid-type', path: ['facts', 'recentSpinalSurgery', 'label'] }],
+    ],
+    [
       'a label that is text',
       { recentSpinalSurgery: { label: 'Surgery' } },
       [{ code: 'invalid-type', path: ['facts', 'recentSpinalSurgery', 'label'] }],
@@ -121,6 +132,26 @@ describe('defineRuleSet: a set’s own facts', () => {
     ],
   ])('refuses %s, with its path', (_label, facts, expected) => {
     expect(issuesOf(withFacts(facts))).toEqual(expected);
+  });
+
+  it('accepts a name of 64 characters, the most a name may have', () => {
+    const name = `a${'b'.repeat(63)}`;
+    const rule = { ...ownRule, when: { type: 'any', facts: [name] } };
+    expect(
+      Object.keys(defineRuleSet(withFacts({ [name]: { label: { en: 'L' } } }, [rule]) as never).facts ?? {}),
+    ).toEqual([name]);
+  });
+
+  it('refuses a fact that is not text, even where the set declares a fact of the name it would read as', () => {
+    const rule = { ...ownRule, when: { type: 'any', facts: [null] } };
+    expect(issuesOf(withFacts({ null: { label: { en: 'A fact named null' } } }, [rule]))).toEqual([
+      { code: 'undeclared-fact', path: ['rules', 0, 'when', 'facts', 0] },
+    ]);
+  });
+
+  it('words a RuleSetError made without issues', () => {
+    expect(new RuleSetError([]).message).toBe('defineRuleSet: the rule set is not valid');
+    expect(new RuleSetError([{ code: 'invalid-type', path: [], message: 'one' }]).message).toBe('defineRuleSet: one');
   });
 
   it.each([
@@ -384,6 +415,12 @@ describe('readScreening: referrals', () => {
     const entry = referred();
     throwing(entry.referrals[0] as Record<string, unknown>, 'rule');
     expect(refusedAt(entry)).toEqual(['referrals', 0, 'rule']);
+    const urgency = referred();
+    throwing(urgency.referrals[0] as Record<string, unknown>, 'urgency');
+    expect(refusedAt(urgency)).toEqual(['referrals', 0, 'urgency']);
+    const element = referred();
+    throwing(element.referrals as unknown as Record<string, unknown>, '0');
+    expect(refusedAt(element)).toEqual(['referrals']);
     const finding = referred();
     const at = finding.findings.findIndex((f) => f.kind === 'referral');
     throwing(finding.findings[at] as Record<string, unknown>, 'urgency');
@@ -459,5 +496,114 @@ describe('a set of more than 26 inputs', () => {
 
   it('screens anything that is not an object as a record with nothing recorded', () => {
     expect(screen(null as never, { ruleSet: wide })).toEqual(screen({}, { ruleSet: wide }));
+    for (const value of [null, undefined, 5, 'facts']) {
+      const screening = screen(value as never, { ruleSet: wide });
+      expect(screening.invalid).toEqual([]);
+      expect(screening.missing).toContain('ageYears');
+    }
+  });
+
+  it('reads only the set’s facts, each once, in the set’s order; and again each once after a throw', () => {
+    const facts = [
+      ...new Set(
+        wide.rules.flatMap((rule): readonly string[] =>
+          rule.when.type === 'age-outside' ? ['ageYears'] : rule.when.facts,
+        ),
+      ),
+    ];
+    const reads: (string | symbol)[] = [];
+    const record = new Proxy({ ageYears: 40 } as Record<string, unknown>, {
+      get(target, key) {
+        reads.push(key);
+        return target[key as string];
+      },
+    });
+    screen(record as PatientFacts, { ruleSet: wide });
+    expect(reads).toEqual(facts);
+
+    reads.length = 0;
+    const throwing = new Proxy({ ageYears: 40 } as Record<string, unknown>, {
+      get(target, key) {
+        reads.push(key);
+        if (key === 'nightPain') throw new Error('unreadable');
+        return target[key as string];
+      },
+    });
+    expect(screen(throwing as PatientFacts, { ruleSet: wide }).invalid).toEqual(['nightPain']);
+    const firstPass = facts.slice(0, facts.indexOf('nightPain') + 1);
+    expect(reads).toEqual([...firstPass, ...facts]);
+  });
+
+  it('never reads a set’s own fact from Object.prototype', () => {
+    const withOwnFact = extendProtocol({
+      id: 'wide-own',
+      version: '1',
+      facts: { metalAllergy: { label: { en: 'Metal allergy' } } },
+      rules: [
+        ...cautionRuleSet.rules,
+        ...redFlagRuleSet.rules,
+        { ...ownRule, id: 'metal', when: { type: 'any', facts: ['metalAllergy'] } },
+      ],
+    });
+    Object.defineProperty(Object.prototype, 'metalAllergy', { value: true, configurable: true });
+    try {
+      const screening = screen({ ageYears: 40 } as PatientFacts, { ruleSet: withOwnFact });
+      expect(screening.contraindications).not.toContain('metal');
+      expect(screening.missing).toContain('metalAllergy');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).metalAllergy;
+    }
+  });
+
+  it('reads an age condition from 0 years as an age', () => {
+    const young = extendProtocol({
+      id: 'wide-age-from-0',
+      version: '1',
+      rules: [
+        ...cautionRuleSet.rules,
+        ...redFlagRuleSet.rules,
+        {
+          id: 'under-or-over',
+          kind: 'relative',
+          when: { type: 'age-outside', under: 0, over: 10 },
+          source: { title: 'A test' },
+        },
+      ],
+    });
+    const outcome = (ageYears: number) =>
+      screen({ ageYears }, { ruleSet: young }).findings.find((f) => f.rule === 'under-or-over')?.outcome;
+    expect(outcome(50)).toBe('present');
+    expect(outcome(5)).toBe('absent');
+  });
+
+  it('screens a first record whose every rule is absent as eligible', () => {
+    const fresh = extendProtocol({
+      id: 'wide-fresh',
+      version: '1',
+      rules: [...cautionRuleSet.rules, ...redFlagRuleSet.rules],
+    });
+    const everyFact = Object.fromEntries(
+      [...new Set(fresh.rules.flatMap((rule) => (rule.when.type === 'age-outside' ? [] : rule.when.facts)))].map(
+        (fact) => [fact, false],
+      ),
+    );
+    const screening = screen({ ...everyFact, ageYears: 40 } as PatientFacts, { ruleSet: fresh });
+    expect(screening.status).toBe('eligible');
+    expect(screening.findings.every((f) => f.outcome === 'absent')).toBe(true);
+  });
+
+  it('gives a finding an urgency only when it is a referral finding', () => {
+    // Sets made here, so that their findings are made by this test.
+    const narrow = defineRuleSet({ id: 'narrow-fresh', version: '1', rules: [...redFlagRuleSet.rules] });
+    const fresh = extendProtocol({
+      id: 'wide-fresh-2',
+      version: '1',
+      rules: [...cautionRuleSet.rules, ...redFlagRuleSet.rules],
+    });
+    for (const ruleSet of [fresh, narrow]) {
+      for (const finding of screen({ ageYears: 40 }, { ruleSet }).findings) {
+        expect(Object.hasOwn(finding, 'urgency')).toBe(finding.kind === 'referral');
+      }
+    }
   });
 });
