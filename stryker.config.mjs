@@ -88,6 +88,7 @@ export default {
           '!src/fhir/fhir-facts.ts',
           '!src/fhir/resources.ts',
           '!src/cds-hooks/card.ts',
+          '!src/sql/sql-options.ts',
           '!src/messages/message-code.ts',
           '!src/messages/message-options.ts',
         ],

@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     fhir: 'src/fhir/index.ts',
     'cds-hooks': 'src/cds-hooks/index.ts',
+    sql: 'src/sql/index.ts',
     // One entry per locale besides English, so that an app bundles only the catalogs it imports.
     'locales/ru': 'src/locales/ru/index.ts',
   },

@@ -16,7 +16,7 @@ const root = resolve(import.meta.dirname, '..');
 /** What the build reads: the sources, and the files that say how to build them. */
 const inputs = ['src', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** What the build writes for each entry point (tsup.config.ts); the source maps come with them. */
-const outputs = ['index', 'fhir', 'cds-hooks'].flatMap((entry) =>
+const outputs = ['index', 'fhir', 'cds-hooks', 'sql'].flatMap((entry) =>
   ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `dist/${entry}${extension}`),
 );
 

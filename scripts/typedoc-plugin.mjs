@@ -27,6 +27,7 @@ export const groupsByPath = [
   ['src/fhir/fhir-code-lists.ts', 'FHIR code lists'],
   ['src/fhir/', 'FHIR'],
   ['src/cds-hooks/', 'CDS Hooks'],
+  ['src/sql/', 'SQL'],
 ];
 
 /** The group of an export declared in `path` (relative to the package), or undefined. */

@@ -3,11 +3,13 @@
 import acuspine = require('acuspine');
 import fhir = require('acuspine/fhir');
 import cdsHooks = require('acuspine/cds-hooks');
+import sql = require('acuspine/sql');
 import russianLocale = require('acuspine/locales/ru');
 
 import type { Explanation, Locale, PatientFacts, Result, Screening, ScreeningStatus } from 'acuspine';
 import type { CdsService } from 'acuspine/cds-hooks';
 import type { FhirFacts } from 'acuspine/fhir';
+import type { SqlQuery } from 'acuspine/sql';
 
 const facts: PatientFacts = { ageYears: 52, pregnant: false };
 const screening: Screening<
@@ -18,6 +20,7 @@ const status: ScreeningStatus = screening.status;
 const wrong: 'approved' = screening.status;
 
 const read: Result<FhirFacts> = fhir.factsFromFhir([], { on: '2026-11-24' });
+const query: Result<SqlQuery> = sql.screeningSql({ dialect: 'duckdb', from: 'patients', keep: ['id'] });
 const service: CdsService = cdsHooks.cdsService({ source: { label: 'Clinic' } });
 
 const russian: Locale = russianLocale.ru;
@@ -25,4 +28,4 @@ const explained: Explanation = acuspine.explain(screening, { locale: russian });
 // @ts-expect-error a Locale's code is read-only: the declarations were found.
 russianLocale.ru.code = 'de';
 
-void [explained, read, service, status, wrong];
+void [explained, query, read, service, status, wrong];

@@ -13,6 +13,7 @@ import {
 import { type CdsService, cdsService } from 'acuspine/cds-hooks';
 import { type FhirFacts, factsFromFhir } from 'acuspine/fhir';
 import { ru } from 'acuspine/locales/ru';
+import { type SqlQuery, screeningSql } from 'acuspine/sql';
 
 const facts: PatientFacts = { ageYears: 52, pregnant: false };
 const screening: Screening<
@@ -23,6 +24,9 @@ const status: ScreeningStatus = screening.status;
 const wrong: 'approved' = screening.status;
 
 const read: Result<FhirFacts> = factsFromFhir([], { on: '2026-11-24' });
+const query: Result<SqlQuery> = screeningSql({ dialect: 'duckdb', from: 'patients', keep: ['id'] });
+// @ts-expect-error a dialect outside the closed union does not compile.
+screeningSql({ dialect: 'mysql', from: 'patients' });
 const service: CdsService = cdsService({ source: { label: 'Clinic' } });
 
 const russian: Locale = ru;
@@ -30,4 +34,4 @@ const explained: Explanation = explain(screening, { locale: russian });
 // @ts-expect-error a Locale's code is read-only: the declarations were found.
 ru.code = 'de';
 
-export { explained, read, service, status, wrong };
+export { explained, query, read, service, status, wrong };

@@ -1,0 +1,148 @@
+// What differs between the SQL engines that acuspine/sql writes for. Everything else in the
+// queries is written once, in the SQL that every one of them reads alike: CASE with two-valued
+// conditions over small integer codes, comparisons, COUNT, string concatenation.
+
+/** The SQL engines a query can be written for. */
+export type SqlDialect = 'duckdb' | 'postgres' | 'sqlite' | 'spark' | 'bigquery' | 'trino' | 'tsql';
+
+/** Every dialect, in a stable order. */
+export const sqlDialects: readonly SqlDialect[] = /* @__PURE__ */ Object.freeze([
+  'duckdb',
+  'postgres',
+  'sqlite',
+  'spark',
+  'bigquery',
+  'trino',
+  'tsql',
+]);
+
+/** How one engine spells the few things the queries need that SQL engines spell differently. */
+export interface Dialect {
+  /** A quoted identifier; the name is already checked to be a plain word. */
+  readonly quote: (name: string) => string;
+  /** A string literal of text already checked to hold no control character. */
+  readonly text: (value: string) => string;
+  /** The state code of a boolean column: 0 missing, 1 false, 2 true, 3 a value that is neither. */
+  readonly booleanCode: (column: string) => string;
+  /** The completed years of a number of years already known to lie in [0, 150). */
+  readonly wholeYears: (years: string) => string;
+  /** Year, month and day of a date. */
+  readonly part: (unit: 'YEAR' | 'MONTH' | 'DAY', date: string) => string;
+  /** A date literal, from a checked YYYY-MM-DD. */
+  readonly date: (isoDate: string) => string;
+  /** Concatenation of text expressions that are never NULL. */
+  readonly concat: (parts: readonly string[]) => string;
+  /** The text after its first character. */
+  readonly rest: (text: string) => string;
+  /** A value as text, for a group key. */
+  readonly asText: (value: string) => string;
+}
+
+const doubleQuoted = (name: string): string => `"${name}"`;
+const backquoted = (name: string): string => `\`${name}\``;
+
+/** The SQL standard's literal: a quote is written twice, and nothing else is special. */
+const standardText = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * Spark and BigQuery read backslash escapes in literals, and BigQuery no doubled quote: every
+ * character that is not plainly safe is written as a \uXXXX escape, which both read alike.
+ */
+const escapedText = (value: string): string =>
+  `'${value.replace(/[^A-Za-z0-9 ._:,-]/g, (char) => `\\u${(char.charCodeAt(0) as number).toString(16).padStart(4, '0')}`)}'`;
+
+/** Where booleans are a type of their own: NULL is missing, and the type admits nothing else. */
+const typedBooleanCode = (column: string): string =>
+  `CASE WHEN ${column} IS NULL THEN 0 WHEN ${column} THEN 2 ELSE 1 END`;
+
+/** Where booleans are numbers (SQLite's TRUE is 1, SQL Server's bit is 0 or 1): anything else is invalid. */
+const numericBooleanCode = (column: string): string =>
+  `CASE WHEN ${column} IS NULL THEN 0 WHEN ${column} = 1 THEN 2 WHEN ${column} = 0 THEN 1 ELSE 3 END`;
+
+const extracted = (unit: string, date: string): string => `EXTRACT(${unit} FROM ${date})`;
+const pipes = (parts: readonly string[]): string => parts.join(' || ');
+
+export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ Object.freeze({
+  duckdb: {
+    quote: doubleQuoted,
+    text: standardText,
+    booleanCode: typedBooleanCode,
+    // CAST rounds in DuckDB and PostgreSQL: FLOOR gives completed years.
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: extracted,
+    date: (isoDate) => `DATE '${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS VARCHAR)`,
+  },
+  postgres: {
+    quote: doubleQuoted,
+    // An E'' literal reads the same whatever standard_conforming_strings says.
+    text: (value) => `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+    booleanCode: typedBooleanCode,
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: extracted,
+    date: (isoDate) => `DATE '${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS TEXT)`,
+  },
+  sqlite: {
+    quote: doubleQuoted,
+    text: standardText,
+    booleanCode: numericBooleanCode,
+    // SQLite's FLOOR needs its math functions compiled in; a cast truncates, which for a
+    // number of years at least 0 is the same.
+    wholeYears: (years) => `CAST(${years} AS INTEGER)`,
+    part: (unit, date) =>
+      `CAST(strftime('${unit === 'YEAR' ? '%Y' : unit === 'MONTH' ? '%m' : '%d'}', ${date}) AS INTEGER)`,
+    date: (isoDate) => `'${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS TEXT)`,
+  },
+  spark: {
+    quote: backquoted,
+    text: escapedText,
+    booleanCode: typedBooleanCode,
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: extracted,
+    date: (isoDate) => `DATE '${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS STRING)`,
+  },
+  bigquery: {
+    quote: backquoted,
+    text: escapedText,
+    booleanCode: typedBooleanCode,
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: extracted,
+    date: (isoDate) => `DATE '${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS STRING)`,
+  },
+  trino: {
+    quote: doubleQuoted,
+    text: standardText,
+    booleanCode: typedBooleanCode,
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: extracted,
+    date: (isoDate) => `DATE '${isoDate}'`,
+    concat: pipes,
+    rest: (text) => `SUBSTR(${text}, 2)`,
+    asText: (value) => `CAST(${value} AS VARCHAR)`,
+  },
+  tsql: {
+    quote: (name) => `[${name}]`,
+    text: (value) => `N${standardText(value)}`,
+    booleanCode: numericBooleanCode,
+    wholeYears: (years) => `FLOOR(${years})`,
+    part: (unit, date) => `DATEPART(${unit}, ${date})`,
+    date: (isoDate) => `CAST('${isoDate}' AS DATE)`,
+    concat: (parts) => parts.join(' + '),
+    rest: (text) => `SUBSTRING(${text}, 2, 4000)`,
+    asText: (value) => `CAST(${value} AS NVARCHAR(4000))`,
+  },
+});
