@@ -29,7 +29,7 @@ const types: Record<ColumnType, string> = {
   date: 'DATE',
 };
 
-export const duckdb: () => Engine = () => ({
+const duckdb: () => Engine = () => ({
   dialect: 'duckdb',
   allowNaN: true,
   numericBooleans: false,

@@ -17,7 +17,7 @@ const types: Record<ColumnType, string> = {
   date: 'TEXT',
 };
 
-export const sqlite: () => Engine = () => ({
+const sqlite: () => Engine = () => ({
   dialect: 'sqlite',
   allowNaN: false,
   numericBooleans: true,
