@@ -41,21 +41,59 @@ export async function runRuleSetsBench(count = 200_000): Promise<boolean> {
     }
   }
 
-  let best = Number.POSITIVE_INFINITY;
-  let referred = 0;
+  const screenAll = (batch: readonly Record<string, unknown>[]) => {
+    let best = Number.POSITIVE_INFINITY;
+    let referred = 0;
+    for (let round = 0; round < 7; round++) {
+      referred = 0;
+      const started = performance.now();
+      for (let i = 0; i < batch.length; i++) {
+        if (screen(batch[i] as PatientFacts, { ruleSet: everyShippedRule }).status === 'refer') referred++;
+      }
+      best = Math.min(best, performance.now() - started);
+    }
+    return { perSecond: (batch.length / best) * 1000, referred };
+  };
+  const { perSecond, referred } = screenAll(records);
+
+  // Context for the figure, not targets. The records above are built key by key with 33 keys, so
+  // V8 keeps them as hash tables (dictionary mode), and every read is a hash lookup: reading
+  // the 33 facts alone bounds what any screening of them can reach. Rows of a table or a JSON
+  // export (every fact a key, null when missing) come as objects of one shape, read far faster.
+  const factsRead = [
+    ...new Set(
+      everyShippedRule.rules.flatMap((rule): readonly string[] =>
+        rule.when.type === 'age-outside' ? ['ageYears'] : rule.when.facts,
+      ),
+    ),
+  ];
+  let readBest = Number.POSITIVE_INFINITY;
+  let trues = 0;
   for (let round = 0; round < 7; round++) {
-    referred = 0;
     const started = performance.now();
     for (let i = 0; i < records.length; i++) {
-      if (screen(records[i] as PatientFacts, { ruleSet: everyShippedRule }).status === 'refer') referred++;
+      const record = records[i] as Record<string, unknown>;
+      for (let f = 0; f < factsRead.length; f++) if (record[factsRead[f] as string] === true) trues++;
     }
-    best = Math.min(best, performance.now() - started);
+    readBest = Math.min(readBest, performance.now() - started);
   }
-  const perSecond = (records.length / best) * 1000;
+  if (trues === 0) throw new Error('nothing read');
+  const rows = JSON.parse(
+    JSON.stringify(records.map((record) => Object.fromEntries(factsRead.map((fact) => [fact, record[fact] ?? null])))),
+  ) as Record<string, unknown>[];
+  const oneShape = screenAll(rows);
+  if (oneShape.referred !== referred) throw new Error('the rows of one shape screen otherwise than the records');
+
   console.log(
-    `\nScreening ${count.toLocaleString('en')} records against the protocol, the cautions and the red flags (${everyShippedRule.rules.length} rules, 33 inputs), best of 7 rounds:`,
+    `\nScreening ${count.toLocaleString('en')} records against the protocol, the cautions and the red flags (${everyShippedRule.rules.length} rules, ${factsRead.length} facts), best of 7 rounds:`,
   );
   console.log(`  ${Math.round(perSecond).toLocaleString('en')} records/s; ${referred.toLocaleString('en')} referred`);
+  console.log(
+    `  context: reading the ${factsRead.length} facts of the same records, nothing else: ${Math.round((records.length / readBest) * 1000).toLocaleString('en')} records/s`,
+  );
+  console.log(
+    `  context: the same records as rows of one shape (a table's or JSON export's): ${Math.round(oneShape.perSecond).toLocaleString('en')} records/s`,
+  );
   const met = perSecond >= TARGET;
   console.log(`${met ? 'met   ' : 'MISSED'} three rule sets together >= ${TARGET.toLocaleString('en')} records/s`);
   return met;
