@@ -8,7 +8,7 @@ import { programOf } from '../screening/define-rule-set.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleKind, RuleSet } from '../screening/rule.js';
 import { screeningStatuses } from '../screening/screening.js';
-import { compile } from './compile.js';
+import { compile, missingCondition, statusExpression } from './compile.js';
 import type { ScreeningSqlOptions, SqlQuery, TrustedSql } from './sql-options.js';
 
 /** The options of {@link cohortSummarySql}: those of `screeningSql` (without `keep`), and a grouping. */
@@ -41,22 +41,13 @@ export function cohortSummarySql<Id extends string = string, Fact extends string
   const q = dialect.quote;
   const when1 = (condition: string) => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
   const valid = 'acuspine_invalid = 0';
-  const present = (kind: string) => rules.filter((rule) => rule.kind === kind).map((rule) => `${rule.column} = 1`);
-  const when = (conditions: readonly string[], status: string) =>
-    conditions.length === 0 ? '' : ` WHEN ${conditions.join(' OR ')} THEN '${status}'`;
-  const status = `CASE${when(present('referral'), 'refer')}${when(present('absolute'), 'contraindicated')}${when(
-    rules.map((rule) => `${rule.column} = 2`),
-    'incomplete',
-  )}${when(present('relative'), 'caution')} ELSE 'eligible' END`;
+  const status = statusExpression(rules);
   const grouped = compiled.grouped;
   const screened = [
     ...(grouped ? ['acuspine_group'] : []),
     `${status} AS acuspine_status`,
     ...rules.map((rule) => rule.column),
-    ...facts.map(
-      (fact, f) =>
-        `CASE WHEN ${fact.column} = 3 OR (${fact.column} = 0 AND (${fact.rules.map((rule) => `${rule} = 2`).join(' OR ')})) THEN 1 ELSE 0 END AS acuspine_m_${f}`,
-    ),
+    ...facts.map((fact, f) => `CASE WHEN ${missingCondition(fact)} THEN 1 ELSE 0 END AS acuspine_m_${f}`),
     `CASE WHEN ${facts.map((fact) => `${fact.column} = 3`).join(' OR ')} THEN 1 ELSE 0 END AS acuspine_invalid`,
   ];
   const counted: [string, string][] = [

@@ -51,7 +51,12 @@ const SUMMARY_OPTIONS = ['dialect', 'from', 'ruleSet', 'facts', 'groupBy'];
 const OWN_PREFIX = 'acuspine_';
 
 /** Reads and checks the options that screeningSql and cohortSummarySql share, or lists the issues. */
-export function compile(options: unknown, issues: Issue[], grouping = false): Compiled | undefined {
+export function compile(
+  options: unknown,
+  issues: Issue[],
+  grouping = false,
+  prefix = 'acuspine_',
+): Compiled | undefined {
   if (typeof options !== 'object' || options === null) {
     issues.push(issue('invalid-type', [], 'expected an options object with dialect and from'));
     return undefined;
@@ -170,16 +175,17 @@ export function compile(options: unknown, issues: Issue[], grouping = false): Co
       return `${outcome} AS ${ruleColumn(index)}`;
     }),
   ];
+  // The names of the steps start with `prefix`, so that one query may hold two chains.
   const ctes = [
-    `acuspine_facts AS (SELECT ${firstSelect.join(', ')} FROM ${from})`,
-    `acuspine_inputs AS (SELECT ${secondSelect.join(', ')} FROM acuspine_facts)`,
-    `acuspine_outcomes AS (SELECT ${thirdSelect.join(', ')} FROM acuspine_inputs)`,
+    `${prefix}facts AS (SELECT ${firstSelect.join(', ')} FROM ${from})`,
+    `${prefix}inputs AS (SELECT ${secondSelect.join(', ')} FROM ${prefix}facts)`,
+    `${prefix}outcomes AS (SELECT ${thirdSelect.join(', ')} FROM ${prefix}inputs)`,
   ].join(',\n');
   return {
     dialect,
     ruleSet,
     ctes,
-    relation: 'acuspine_outcomes',
+    relation: `${prefix}outcomes`,
     kept,
     grouped: group !== undefined,
     rules: ruleInputs.map(({ id, kind }, index) => ({ id, kind, column: ruleColumn(index) })),
@@ -384,4 +390,20 @@ function utf8Length(text: string): number {
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
   }
   return bytes;
+}
+
+/** The status of a record from its rules' outcome codes, by the precedence of `screen`. */
+export function statusExpression(rules: Compiled['rules']): string {
+  const present = (kind: string) => rules.filter((rule) => rule.kind === kind).map((rule) => `${rule.column} = 1`);
+  const when = (conditions: readonly string[], status: string) =>
+    conditions.length === 0 ? '' : ` WHEN ${conditions.join(' OR ')} THEN '${status}'`;
+  return `CASE${when(present('referral'), 'refer')}${when(present('absolute'), 'contraindicated')}${when(
+    rules.map((rule) => `${rule.column} = 2`),
+    'incomplete',
+  )}${when(present('relative'), 'caution')} ELSE 'eligible' END`;
+}
+
+/** Whether `screen` would list a fact as missing: invalid, or not recorded while a rule that reads it is unknown. */
+export function missingCondition(fact: Compiled['facts'][number]): string {
+  return `${fact.column} = 3 OR (${fact.column} = 0 AND (${fact.rules.map((rule) => `${rule} = 2`).join(' OR ')}))`;
 }

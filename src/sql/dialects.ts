@@ -36,6 +36,14 @@ export interface Dialect {
   readonly rest: (text: string) => string;
   /** A value as text, for a group key. */
   readonly asText: (value: string) => string;
+  /** The names of the types that the conformance query's test vectors are cast to. */
+  readonly types: {
+    readonly boolean: string;
+    readonly integer: string;
+    readonly double: string;
+    readonly text: string;
+    readonly date: string;
+  };
 }
 
 const doubleQuoted = (name: string): string => `"${name}"`;
@@ -74,6 +82,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS VARCHAR)`,
+    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' },
   },
   postgres: {
     quote: doubleQuoted,
@@ -86,6 +95,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS TEXT)`,
+    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE PRECISION', text: 'TEXT', date: 'DATE' },
   },
   sqlite: {
     quote: doubleQuoted,
@@ -100,6 +110,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS TEXT)`,
+    types: { boolean: 'INTEGER', integer: 'INTEGER', double: 'REAL', text: 'TEXT', date: 'TEXT' },
   },
   spark: {
     quote: backquoted,
@@ -111,6 +122,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS STRING)`,
+    types: { boolean: 'BOOLEAN', integer: 'INT', double: 'DOUBLE', text: 'STRING', date: 'DATE' },
   },
   bigquery: {
     quote: backquoted,
@@ -122,6 +134,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS STRING)`,
+    types: { boolean: 'BOOL', integer: 'INT64', double: 'FLOAT64', text: 'STRING', date: 'DATE' },
   },
   trino: {
     quote: doubleQuoted,
@@ -133,6 +146,7 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS VARCHAR)`,
+    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' },
   },
   tsql: {
     quote: (name) => `[${name}]`,
@@ -144,5 +158,6 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     concat: (parts) => parts.join(' + '),
     rest: (text) => `SUBSTRING(${text}, 2, 4000)`,
     asText: (value) => `CAST(${value} AS NVARCHAR(4000))`,
+    types: { boolean: 'BIT', integer: 'INT', double: 'FLOAT', text: 'NVARCHAR(100)', date: 'DATE' },
   },
 });

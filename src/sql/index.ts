@@ -19,6 +19,7 @@ export {
   type SummaryFromSqlRowsOptions,
   summaryFromSqlRows,
 } from './cohort-summary-sql.js';
+export { conformanceSql } from './conformance-sql.js';
 export { type SqlDialect, sqlDialects } from './dialects.js';
 export { screeningSql } from './screening-sql.js';
 export type {

@@ -1,6 +1,6 @@
 // screeningSql: per record, the screening that `screen` gives, as one read-only SELECT.
 import { fail, type Issue, ok, type Result } from '../_internal/result.js';
-import { compile } from './compile.js';
+import { compile, missingCondition, statusExpression } from './compile.js';
 import type { ScreeningSqlOptions, SqlQuery } from './sql-options.js';
 
 /**
@@ -26,21 +26,12 @@ export function screeningSql<Id extends string = string, Fact extends string = n
   if (compiled === undefined) return fail(issues);
   const { dialect, kept, rules, facts, ruleSet } = compiled;
   const q = dialect.quote;
-  const present = (kind: string) => rules.filter((rule) => rule.kind === kind).map((rule) => `${rule.column} = 1`);
-  const when = (conditions: readonly string[], status: string) =>
-    conditions.length === 0 ? '' : ` WHEN ${conditions.join(' OR ')} THEN '${status}'`;
-  const status = `CASE${when(present('referral'), 'refer')}${when(present('absolute'), 'contraindicated')}${when(
-    rules.map((rule) => `${rule.column} = 2`),
-    'incomplete',
-  )}${when(present('relative'), 'caution')} ELSE 'eligible' END`;
+  const status = statusExpression(rules);
   const listed = (condition: (fact: (typeof facts)[number]) => string) =>
     dialect.rest(
       dialect.concat(["''", ...facts.map((fact) => `CASE WHEN ${condition(fact)} THEN ',${fact.name}' ELSE '' END`)]),
     );
-  const missing = listed(
-    (fact) =>
-      `${fact.column} = 3 OR (${fact.column} = 0 AND (${fact.rules.map((rule) => `${rule} = 2`).join(' OR ')}))`,
-  );
+  const missing = listed(missingCondition);
   const invalid = listed((fact) => `${fact.column} = 3`);
   const columns = [
     ...kept.map((column) => column.name),

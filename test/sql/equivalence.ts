@@ -15,6 +15,7 @@ import {
 } from '../../src/index.js';
 import {
   cohortSummarySql,
+  conformanceSql,
   type SqlDialect,
   type SqlFactSource,
   screeningSql,
@@ -114,6 +115,23 @@ function expectRowsToMatch(
 
 export function describeEquivalence(name: string, engine: () => Engine): void {
   describe(`${name}: compiled rule sets`, () => {
+    test('pass the conformance query: no vector answered otherwise than screen answers it', async () => {
+      const e = engine();
+      const query = conformanceSql(e.dialect);
+      if (!query.ok) throw new Error(JSON.stringify(query.issues));
+      expect(await e.query(query.value.sql)).toEqual([]);
+      // Every vector, with what the engine answered: every status comes up, so no row is no proof
+      // only because nothing was compared.
+      const everyVector = await e.query(query.value.sql.replace(/\nWHERE .*\n/, '\n'));
+      expect(everyVector.length).toBeGreaterThan(70);
+      expect(new Set(everyVector.map((row) => row.status))).toEqual(
+        new Set(['eligible', 'caution', 'incomplete', 'contraindicated', 'refer']),
+      );
+      expect(everyVector.some((row) => String(row.invalid).includes('ageYears'))).toBe(true);
+      expect(everyVector.some((row) => String(row.invalid).includes('acuteInfection'))).toBe(true);
+      expect(everyVector.some((row) => String(row.invalid).includes('needlePhobia'))).toBe(true);
+    });
+
     const cohort = (e: Engine) =>
       storages.chain((storage) => fc.tuple(fc.constant(storage), fc.array(records(storage, e), { maxLength: 25 })));
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ageRule, cautionRuleSet, defineRuleSet, protocolRuleSet, summarizeCohort } from '../../src/index.js';
 import {
   cohortSummarySql,
+  conformanceSql,
   type SqlDialect,
   screeningSql,
   sqlDialects,
@@ -345,5 +346,29 @@ describe('summaryFromSqlRows', () => {
     expect(grouped.ok && Object.keys(grouped.value.groups ?? {})).toEqual(['east-2', 'east-10']);
     const empty = summaryFromSqlRows([], { groupBy: 'site' });
     expect(empty).toEqual({ ok: true, value: summarizeCohort([], { ruleSet: protocolRuleSet, groupBy: () => 'x' }) });
+  });
+});
+
+describe('conformanceSql', () => {
+  it.each(sqlDialects.map((dialect) => [dialect]))('writes the check for %s, one statement', (dialect) => {
+    const query = conformanceSql(dialect);
+    if (!query.ok) throw new Error(JSON.stringify(query.issues));
+    expect(query.value.columns).toEqual([
+      'vector_id',
+      'expected_status',
+      'status',
+      'expected_outcomes',
+      'outcomes',
+      'expected_missing',
+      'missing',
+      'expected_invalid',
+      'invalid',
+    ]);
+    expect(query.value.sql).toContain(dialect === 'sqlite' || dialect === 'bigquery' ? 'UNION ALL' : 'VALUES');
+    expect(query.value.sql.split(';')).toHaveLength(1);
+  });
+
+  it('refuses a dialect that is not one', () => {
+    expect(pathsOf(conformanceSql('mysql' as never))).toEqual([{ code: 'invalid-dialect', path: [] }]);
   });
 });
