@@ -16,7 +16,7 @@ import type { ScreeningSqlOptions, SqlQuery } from './sql-options.js';
  * @returns the query and its columns, or the issues of the options, each with its path.
  * @example
  * const query = screeningSql({ dialect: 'duckdb', from: { sql: "read_parquet('cohort.parquet')" }, keep: ['id'] });
- * if (query.ok) console.log(query.value.sql);
+ * if (query.ok) runOnYourEngine(query.value.sql); // your driver's call
  */
 export function screeningSql<Id extends string = string, Fact extends string = never>(
   options: ScreeningSqlOptions<Id, Fact>,
