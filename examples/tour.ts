@@ -1,6 +1,7 @@
 // The tour (`npm start`): what acuspine does, against the built package, in one short run.
 // It checks what it prints, so it doubles as a test (`npm run examples`).
 import assert from 'node:assert/strict';
+import { DuckDBInstance } from '@duckdb/node-api';
 import {
   buildCourse,
   cautionRuleSet,
@@ -20,6 +21,7 @@ import {
 import { screeningCards } from 'acuspine/cds-hooks';
 import { factsFromFhir } from 'acuspine/fhir';
 import { ru } from 'acuspine/locales/ru';
+import { cohortSummarySql, summaryFromSqlRows } from 'acuspine/sql';
 
 const line = (text = '') => console.log(text);
 
@@ -190,4 +192,47 @@ if (record.ok) {
   const [card] = screeningCards(screen(record.value.facts), { source: { label: 'acuspine tour' } });
   line(`   card (${card?.indicator}): ${card?.summary}`);
   assert.equal(card?.indicator, 'critical');
+}
+
+line();
+line('8. The same cohort summarized where data lives: DuckDB runs the SQL that acuspine/sql writes');
+{
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    // The registry of step 5, made by DuckDB itself: the same 3,000 records.
+    await connection.run(`
+      CREATE TABLE registry AS
+      SELECT ['cervical', 'thoracic', 'lumbosacral'][i % 3 + 1] AS region,
+             CAST(20 + i % 70 AS INTEGER) AS ageYears,
+             i % 17 = 0 AS oncologicalDisease,
+             i % 29 = 0 AS pregnant,
+             false AS coagulationDisorder,
+             CASE WHEN i % 11 = 0 THEN NULL ELSE false END AS acuteInfection,
+             false AS acuteMentalIllness,
+             false AS psychotropicInfluence
+      FROM range(3000) AS t(i)`);
+    const options = { dialect: 'duckdb', from: 'registry', groupBy: 'region' } as const;
+    const query = cohortSummarySql(options);
+    assert.ok(query.ok);
+    if (query.ok) {
+      const rows = (await connection.runAndReadAll(query.value.sql)).getRowObjectsJS();
+      const fromSql = summaryFromSqlRows(rows, options);
+      assert.ok(fromSql.ok);
+      if (fromSql.ok) {
+        // With the ruleSet option (the protocol, the default of cohortSummarySql), as SQL lists every rule.
+        assert.deepEqual(
+          fromSql.value,
+          summarizeCohort(screenCohort(cohort(0, 3000), { toFacts }), { ...byRegion, ruleSet: protocolRuleSet }),
+        );
+        line(
+          `   ${query.value.sql.split('\n').length} lines of SQL, one query; by status: ${JSON.stringify(fromSql.value.byStatus)}`,
+        );
+        line('   (equal to the JavaScript summary of step 5, proportions and intervals included)');
+      }
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
