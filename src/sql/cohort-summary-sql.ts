@@ -6,9 +6,9 @@ import type { CohortStatistics, CohortSummary } from '../cohort/cohort-summary.j
 import { type Counts, define, emptyCounts, naturalCompare, ruleSetKey, statisticsOf } from '../cohort/statistics.js';
 import { programOf } from '../screening/define-rule-set.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
-import type { RuleKind, RuleSet } from '../screening/rule.js';
+import { type RuleKind, type RuleSet, ruleFacts } from '../screening/rule.js';
 import { screeningStatuses } from '../screening/screening.js';
-import { compile, missingCondition, statusExpression } from './compile.js';
+import { compile, invalidCondition, missingCondition, statusExpression } from './compile.js';
 import type { ScreeningSqlOptions, SqlQuery, TrustedSql } from './sql-options.js';
 
 /** The options of {@link cohortSummarySql}: those of `screeningSql` (without `keep`), and a grouping. */
@@ -48,7 +48,7 @@ export function cohortSummarySql<Id extends string = string, Fact extends string
     `${status} AS acuspine_status`,
     ...rules.map((rule) => rule.column),
     ...facts.map((fact, f) => `CASE WHEN ${missingCondition(fact)} THEN 1 ELSE 0 END AS acuspine_m_${f}`),
-    `CASE WHEN ${facts.map((fact) => `${fact.column} = 3`).join(' OR ')} THEN 1 ELSE 0 END AS acuspine_invalid`,
+    `CASE WHEN ${facts.map(invalidCondition).join(' OR ')} THEN 1 ELSE 0 END AS acuspine_invalid`,
   ];
   const counted: [string, string][] = [
     ['COUNT(*)', 'total'],
@@ -197,11 +197,5 @@ export function summaryFromSqlRows<Id extends string = string, Fact extends stri
 
 /** The facts a rule set reads, in the order the screening lists them (and compile numbers them). */
 function factsRead(ruleSet: RuleSet<string, string>): string[] {
-  const facts: string[] = [];
-  for (const rule of ruleSet.rules) {
-    for (const fact of rule.when.type === 'age-outside' ? ['ageYears'] : rule.when.facts) {
-      if (!facts.includes(fact)) facts.push(fact);
-    }
-  }
-  return facts;
+  return [...new Set(ruleSet.rules.flatMap((rule) => ruleFacts(rule)))];
 }

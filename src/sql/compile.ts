@@ -407,3 +407,14 @@ export function statusExpression(rules: Compiled['rules']): string {
 export function missingCondition(fact: Compiled['facts'][number]): string {
   return `${fact.column} = 3 OR (${fact.column} = 0 AND (${fact.rules.map((rule) => `${rule} = 2`).join(' OR ')}))`;
 }
+
+/** The names of the facts for which `condition` holds, in the order screen lists them, joined by commas. */
+export function listedFacts(compiled: Compiled, condition: (fact: Compiled['facts'][number]) => string): string {
+  const { dialect, facts } = compiled;
+  return dialect.rest(
+    dialect.concat(["''", ...facts.map((fact) => `CASE WHEN ${condition(fact)} THEN ',${fact.name}' ELSE '' END`)]),
+  );
+}
+
+/** Whether `screen` would list a fact as invalid. */
+export const invalidCondition = (fact: Compiled['facts'][number]): string => `${fact.column} = 3`;

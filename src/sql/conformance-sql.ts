@@ -9,7 +9,7 @@ import type { PatientFacts } from '../facts/patient-facts.js';
 import { ageRule } from '../screening/age-rule.js';
 import { defineRuleSet } from '../screening/define-rule-set.js';
 import { screen } from '../screening/screen.js';
-import { compile, missingCondition, statusExpression } from './compile.js';
+import { compile, invalidCondition, listedFacts, missingCondition, statusExpression } from './compile.js';
 import { type Dialect, dialects, type SqlDialect, sqlDialects } from './dialects.js';
 import type { SqlQuery } from './sql-options.js';
 
@@ -261,13 +261,6 @@ export function conformanceSql(dialect: SqlDialect): Result<SqlQuery> {
       ) as NonNullable<ReturnType<typeof compile>>,
   );
   const answersOf = (compiled: NonNullable<ReturnType<typeof compile>>) => {
-    const listed = (condition: (fact: (typeof compiled.facts)[number]) => string) =>
-      spelled.rest(
-        spelled.concat([
-          "''",
-          ...compiled.facts.map((fact) => `CASE WHEN ${condition(fact)} THEN ',${fact.name}' ELSE '' END`),
-        ]),
-      );
     const outcomes = spelled.rest(
       spelled.concat(
         compiled.rules.map(
@@ -278,8 +271,8 @@ export function conformanceSql(dialect: SqlDialect): Result<SqlQuery> {
     const answers = [
       ['status', statusExpression(compiled.rules)],
       ['outcomes', outcomes],
-      ['missing', listed(missingCondition)],
-      ['invalid', listed((fact) => `${fact.column} = 3`)],
+      ['missing', listedFacts(compiled, missingCondition)],
+      ['invalid', listedFacts(compiled, invalidCondition)],
     ] as const;
     return `SELECT ${['vector_id', ...EXPECTED].map((name) => q(name)).join(', ')}, ${answers.map(([name, expression]) => `${expression} AS ${q(name)}`).join(', ')} FROM ${compiled.relation}`;
   };

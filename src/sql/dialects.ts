@@ -70,8 +70,13 @@ const numericBooleanCode = (column: string): string =>
 const extracted = (unit: string, date: string): string => `EXTRACT(${unit} FROM ${date})`;
 const pipes = (parts: readonly string[]): string => parts.join(' || ');
 
-export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ Object.freeze({
-  duckdb: {
+/**
+ * A dialect from what it spells apart from the common spelling: double-quoted names, literals with
+ * a doubled quote, a boolean type, FLOOR, EXTRACT, `DATE '...'`, `||`, SUBSTR, and a cast to its
+ * text type for a group key.
+ */
+function dialect(types: Dialect['types'], own: Partial<Omit<Dialect, 'types'>> = {}): Dialect {
+  return {
     quote: doubleQuoted,
     text: standardText,
     booleanCode: typedBooleanCode,
@@ -81,83 +86,51 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
     date: (isoDate) => `DATE '${isoDate}'`,
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS VARCHAR)`,
-    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' },
-  },
-  postgres: {
-    quote: doubleQuoted,
+    asText: (value) => `CAST(${value} AS ${types.text})`,
+    types,
+    ...own,
+  };
+}
+
+export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ Object.freeze({
+  duckdb: dialect({ boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' }),
+  postgres: dialect(
+    { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE PRECISION', text: 'TEXT', date: 'DATE' },
     // An E'' literal reads the same whatever standard_conforming_strings says.
-    text: (value) => `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
-    booleanCode: typedBooleanCode,
-    wholeYears: (years) => `FLOOR(${years})`,
-    part: extracted,
-    date: (isoDate) => `DATE '${isoDate}'`,
-    concat: pipes,
-    rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS TEXT)`,
-    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE PRECISION', text: 'TEXT', date: 'DATE' },
-  },
-  sqlite: {
-    quote: doubleQuoted,
-    text: standardText,
-    booleanCode: numericBooleanCode,
-    // SQLite's FLOOR needs its math functions compiled in; a cast truncates, which for a
-    // number of years at least 0 is the same.
-    wholeYears: (years) => `CAST(${years} AS INTEGER)`,
-    part: (unit, date) =>
-      `CAST(strftime('${unit === 'YEAR' ? '%Y' : unit === 'MONTH' ? '%m' : '%d'}', ${date}) AS INTEGER)`,
-    date: (isoDate) => `'${isoDate}'`,
-    concat: pipes,
-    rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS TEXT)`,
-    types: { boolean: 'INTEGER', integer: 'INTEGER', double: 'REAL', text: 'TEXT', date: 'TEXT' },
-  },
-  spark: {
-    quote: backquoted,
-    text: escapedText,
-    booleanCode: typedBooleanCode,
-    wholeYears: (years) => `FLOOR(${years})`,
-    part: extracted,
-    date: (isoDate) => `DATE '${isoDate}'`,
-    concat: pipes,
-    rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS STRING)`,
-    types: { boolean: 'BOOLEAN', integer: 'INT', double: 'DOUBLE', text: 'STRING', date: 'DATE' },
-  },
-  bigquery: {
-    quote: backquoted,
-    text: escapedText,
-    booleanCode: typedBooleanCode,
-    wholeYears: (years) => `FLOOR(${years})`,
-    part: extracted,
-    date: (isoDate) => `DATE '${isoDate}'`,
-    concat: pipes,
-    rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS STRING)`,
-    types: { boolean: 'BOOL', integer: 'INT64', double: 'FLOAT64', text: 'STRING', date: 'DATE' },
-  },
-  trino: {
-    quote: doubleQuoted,
-    text: standardText,
-    booleanCode: typedBooleanCode,
-    wholeYears: (years) => `FLOOR(${years})`,
-    part: extracted,
-    date: (isoDate) => `DATE '${isoDate}'`,
-    concat: pipes,
-    rest: (text) => `SUBSTR(${text}, 2)`,
-    asText: (value) => `CAST(${value} AS VARCHAR)`,
-    types: { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' },
-  },
-  tsql: {
-    quote: (name) => `[${name}]`,
-    text: (value) => `N${standardText(value)}`,
-    booleanCode: numericBooleanCode,
-    wholeYears: (years) => `FLOOR(${years})`,
-    part: (unit, date) => `DATEPART(${unit}, ${date})`,
-    date: (isoDate) => `CAST('${isoDate}' AS DATE)`,
-    concat: (parts) => parts.join(' + '),
-    rest: (text) => `SUBSTRING(${text}, 2, 4000)`,
-    asText: (value) => `CAST(${value} AS NVARCHAR(4000))`,
-    types: { boolean: 'BIT', integer: 'INT', double: 'FLOAT', text: 'NVARCHAR(100)', date: 'DATE' },
-  },
+    { text: (value) => `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` },
+  ),
+  sqlite: dialect(
+    { boolean: 'INTEGER', integer: 'INTEGER', double: 'REAL', text: 'TEXT', date: 'TEXT' },
+    {
+      booleanCode: numericBooleanCode,
+      // SQLite's FLOOR needs its math functions compiled in; a cast truncates, which for a
+      // number of years at least 0 is the same.
+      wholeYears: (years) => `CAST(${years} AS INTEGER)`,
+      part: (unit, date) =>
+        `CAST(strftime('${unit === 'YEAR' ? '%Y' : unit === 'MONTH' ? '%m' : '%d'}', ${date}) AS INTEGER)`,
+      date: (isoDate) => `'${isoDate}'`,
+    },
+  ),
+  spark: dialect(
+    { boolean: 'BOOLEAN', integer: 'INT', double: 'DOUBLE', text: 'STRING', date: 'DATE' },
+    { quote: backquoted, text: escapedText },
+  ),
+  bigquery: dialect(
+    { boolean: 'BOOL', integer: 'INT64', double: 'FLOAT64', text: 'STRING', date: 'DATE' },
+    { quote: backquoted, text: escapedText },
+  ),
+  trino: dialect({ boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' }),
+  tsql: dialect(
+    { boolean: 'BIT', integer: 'INT', double: 'FLOAT', text: 'NVARCHAR(100)', date: 'DATE' },
+    {
+      quote: (name) => `[${name}]`,
+      text: (value) => `N${standardText(value)}`,
+      booleanCode: numericBooleanCode,
+      part: (unit, date) => `DATEPART(${unit}, ${date})`,
+      date: (isoDate) => `CAST('${isoDate}' AS DATE)`,
+      concat: (parts) => parts.join(' + '),
+      rest: (text) => `SUBSTRING(${text}, 2, 4000)`,
+      asText: (value) => `CAST(${value} AS NVARCHAR(4000))`,
+    },
+  ),
 });

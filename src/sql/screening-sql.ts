@@ -1,6 +1,6 @@
 // screeningSql: per record, the screening that `screen` gives, as one read-only SELECT.
 import { fail, type Issue, ok, type Result } from '../_internal/result.js';
-import { compile, missingCondition, statusExpression } from './compile.js';
+import { compile, invalidCondition, listedFacts, missingCondition, statusExpression } from './compile.js';
 import type { ScreeningSqlOptions, SqlQuery } from './sql-options.js';
 
 /**
@@ -24,15 +24,11 @@ export function screeningSql<Id extends string = string, Fact extends string = n
   const issues: Issue[] = [];
   const compiled = compile(options, issues);
   if (compiled === undefined) return fail(issues);
-  const { dialect, kept, rules, facts, ruleSet } = compiled;
+  const { dialect, kept, rules, ruleSet } = compiled;
   const q = dialect.quote;
   const status = statusExpression(rules);
-  const listed = (condition: (fact: (typeof facts)[number]) => string) =>
-    dialect.rest(
-      dialect.concat(["''", ...facts.map((fact) => `CASE WHEN ${condition(fact)} THEN ',${fact.name}' ELSE '' END`)]),
-    );
-  const missing = listed(missingCondition);
-  const invalid = listed((fact) => `${fact.column} = 3`);
+  const missing = listedFacts(compiled, missingCondition);
+  const invalid = listedFacts(compiled, invalidCondition);
   const columns = [
     ...kept.map((column) => column.name),
     'status',
