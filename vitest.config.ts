@@ -83,7 +83,10 @@ const fastCheckStandIn = {
  * test, would make every one of them look reached by a test. Nor
  * test/cds-hooks/example-server.test.ts and cds-server-script.test.ts: the example server imports
  * the built package, and the sandbox holds no dist/ (the unit tests of cdsService in that folder
- * cover the same code).
+ * cover the same code). Nor test/sql/postgres-server.test.ts, which would start a PostgreSQL
+ * server (about 2 s) for every mutant of src/sql and make the run need one installed: it runs the
+ * same postgres SQL as PGlite in test/sql/postgres.test.ts, which stays in the run, and
+ * test/sql/options.test.ts reads counts given as strings, as node-postgres gives them.
  */
 const mutation: TestProjectInlineConfiguration = {
   extends: true,
@@ -101,6 +104,7 @@ const mutation: TestProjectInlineConfiguration = {
       'test/index.test.ts',
       'test/cds-hooks/example-server.test.ts',
       'test/cds-hooks/cds-server-script.test.ts',
+      'test/sql/postgres-server.test.ts',
     ],
   },
 };
