@@ -70,10 +70,10 @@ const hiveInlineTable: ParserGap = {
 
 /**
  * Hive's grammar has no BOOLEAN type: its data_type is a character, numeric, date and time, JSON
- * or text type (pegjs/hive.pegjs of 5.4.0). BOOLEAN is Spark's boolean type
- * (https://spark.apache.org/docs/latest/sql-ref-datatypes.html), and Hive's. The conformance
- * query casts only the literals TRUE, FALSE and NULL to it; respelt, the literals alone (the
- * same values; the NULL loses its type, which a parser does not check).
+ * or text type (pegjs/hive.pegjs of 5.4.0). BOOLEAN is Spark's boolean type (`type: BOOLEAN | ...`
+ * in SqlBaseParser.g4; https://spark.apache.org/docs/latest/sql-ref-datatypes.html), and Hive's.
+ * The conformance query casts only the literals TRUE, FALSE and NULL to it; respelt, the literals
+ * alone (the same values; the NULL loses its type, which a parser does not check).
  */
 const hiveBooleanType: ParserGap = {
   name: 'CAST(literal AS BOOLEAN)',
