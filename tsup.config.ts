@@ -1,24 +1,40 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    fhir: 'src/fhir/index.ts',
-    'cds-hooks': 'src/cds-hooks/index.ts',
-    sql: 'src/sql/index.ts',
-    // One entry per locale besides English, so that an app bundles only the catalogs it imports.
-    'locales/ru': 'src/locales/ru/index.ts',
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      fhir: 'src/fhir/index.ts',
+      'cds-hooks': 'src/cds-hooks/index.ts',
+      sql: 'src/sql/index.ts',
+      // One entry per locale besides English, so that an app bundles only the catalogs it imports.
+      'locales/ru': 'src/locales/ru/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // Empties dist/ but for the command line: the two builds run at once, and this one's cleaning
+    // must not remove what the other writes.
+    clean: ['!cli.js'],
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    // Frozen data tables are built at module level; marking Object.freeze pure (esbuild writes the
+    // annotation into the output) lets an app's bundler drop the tables it never imports.
+    esbuildOptions(options) {
+      options.pure = [...(options.pure ?? []), 'Object.freeze'];
+    },
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  splitting: false,
-  // Frozen data tables are built at module level; marking Object.freeze pure (esbuild writes the
-  // annotation into the output) lets an app's bundler drop the tables it never imports.
-  esbuildOptions(options) {
-    options.pure = [...(options.pure ?? []), 'Object.freeze'];
+  {
+    // The command line `acuspine` (package.json's bin): one ESM file for Node with what it needs
+    // of src/ bundled in, and the #! line of cli/acuspine.ts kept (tsup makes the file executable).
+    entry: { cli: 'cli/acuspine.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    target: 'node18',
+    platform: 'node',
+    splitting: false,
   },
-});
+]);

@@ -86,7 +86,9 @@ const fastCheckStandIn = {
  * cover the same code). Nor test/sql/postgres-server.test.ts, which would start a PostgreSQL
  * server (about 2 s) for every mutant of src/sql and make the run need one installed: it runs the
  * same postgres SQL as PGlite in test/sql/postgres.test.ts, which stays in the run, and
- * test/sql/options.test.ts reads counts given as strings, as node-postgres gives them.
+ * test/sql/options.test.ts reads counts given as strings, as node-postgres gives them. Nor
+ * test/cli/bin.test.ts, which runs the built dist/cli.js (test/cli/run.test.ts runs the same code in
+ * process).
  * Nor test/sql/parse.test.ts, whose parser takes 8 to 10 s to read the queries of every dialect,
  * which every mutant of src/sql would pay: a change of the SQL's text fails the golden files
  * (test/sql/golden.test.ts), which stay in the run.
@@ -109,6 +111,7 @@ const mutation: TestProjectInlineConfiguration = {
       'test/cds-hooks/cds-server-script.test.ts',
       'test/sql/parse.test.ts',
       'test/sql/postgres-server.test.ts',
+      'test/cli/bin.test.ts',
     ],
   },
 };
@@ -143,9 +146,12 @@ export default defineConfig({
     setupFiles: ['test/setup/fast-check.ts'],
     coverage: {
       provider: 'v8',
-      include: ['src/**/*.ts'],
-      exclude: noRuntimeCode,
-      // Every line and branch of src/ is run by a test; `npm run coverage` fails below this.
+      // src/ and the command line's logic, cli/run.ts. cli/acuspine.ts, which only hands run() the
+      // process's arguments, streams and files, is run as a program (test/cli/bin.test.ts), where
+      // coverage does not reach.
+      include: ['src/**/*.ts', 'cli/**/*.ts'],
+      exclude: [...noRuntimeCode, 'cli/acuspine.ts'],
+      // Every line and branch of src/ and cli/ is run by a test; `npm run coverage` fails below this.
       thresholds: { lines: 100, branches: 100, functions: 100, statements: 100 },
     },
     projects: strykerRun === undefined ? [unit, types, fuzz] : strykerRun === 'core' ? [mutationCore] : [mutation],

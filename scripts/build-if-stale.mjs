@@ -13,12 +13,15 @@ import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** What the build reads: the sources, and the files that say how to build them. */
-const inputs = ['src', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
-/** What the build writes for each entry point (tsup.config.ts); the source maps come with them. */
-const outputs = ['index', 'fhir', 'cds-hooks', 'sql'].flatMap((entry) =>
-  ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `dist/${entry}${extension}`),
-);
+/** What the build reads: the sources of the library and of the command line, and the files that say how to build them. */
+const inputs = ['src', 'cli', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/** What the build writes (tsup.config.ts): each entry point's files, with their source maps, and the command line. */
+const outputs = [
+  ...['index', 'fhir', 'cds-hooks', 'sql'].flatMap((entry) =>
+    ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `dist/${entry}${extension}`),
+  ),
+  'dist/cli.js',
+];
 
 /**
  * The newest modification time under a path, and the file it belongs to. A folder counts too: its
