@@ -76,6 +76,23 @@ try {
   );
   console.log(`ok   ${run(process.execPath, ['load.mjs'], project).trim()}`);
 
+  // The package's bin, as docs/sql.md runs it; --no: npx must find it installed, never fetch it.
+  const command = ['acuspine', 'sql', '--dialect', 'duckdb', '--from', 'patients'];
+  const printed = run('npx', ['--no', ...command], project);
+  writeFileSync(
+    join(project, 'query.mjs'),
+    [
+      "import { screeningSql } from 'acuspine/sql';",
+      "const query = screeningSql({ dialect: 'duckdb', from: 'patients' });",
+      "process.stdout.write(query.value.sql + '\\n');",
+      '',
+    ].join('\n'),
+  );
+  if (printed !== run(process.execPath, ['query.mjs'], project)) {
+    throw new Error(`\`npx ${command.join(' ')}\` does not print the query of screeningSql:\n${printed}`);
+  }
+  console.log(`ok   \`npx ${command.join(' ')}\` prints the query of screeningSql`);
+
   writeFileSync(join(project, 'example.ts'), `${example}\nexport {};\n`);
   run(join(root, 'node_modules/.bin/tsx'), ['example.ts'], project);
   console.log("ok   the README's first example runs in the project");
