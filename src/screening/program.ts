@@ -1,8 +1,9 @@
 // The interpreter behind `screen`: a rule set is compiled once into flat arrays, and each
-// screening reads every input fact once, packs the fact states into one number (or, past 26
-// inputs, one number per 14), and looks the finished (frozen) screening up by it. Equal fact states always give the same
-// screening, so sharing results is safe, and the per-record work stays close to a hand-written
-// chain of ifs.
+// screening reads every input fact once. A set of up to 26 inputs packs the fact states into one
+// number and looks the finished (frozen) screening up by it: equal fact states always give the
+// same screening, so sharing results is safe, and the per-record work stays close to a
+// hand-written chain of ifs. A wider set keeps the states as bit masks and settles each rule
+// with a few mask operations (see runWide).
 import { readProperty } from '../_internal/read-property.js';
 import { factNames, MAX_AGE_YEARS, type PatientFacts } from '../facts/patient-facts.js';
 import { prototypeHoldsAFact } from '../facts/prototype-holds-a-fact.js';
@@ -53,6 +54,8 @@ export interface Program {
   readonly factParts: PartTable;
   /** The rule set's id and version, frozen once. */
   readonly ruleSetRef: Screening['ruleSet'];
+  /** The masks of the wide path, for a set of more than 26 inputs. */
+  readonly wide: Wide | undefined;
 }
 
 export function compileProgram(ruleSet: RuleSet): Program {
@@ -84,7 +87,7 @@ export function compileProgram(ruleSet: RuleSet): Program {
       ruleInputs.push(when.facts.map((fact) => addInput(fact, NOT_AN_AGE, NOT_AN_AGE)));
     }
   }
-  return {
+  const program = {
     ruleSet,
     inputFacts,
     inputCodes: inputFacts.map((fact) => (factNames as readonly string[]).indexOf(fact)),
@@ -103,6 +106,7 @@ export function compileProgram(ruleSet: RuleSet): Program {
     factParts: partTable(inputFacts.length),
     ruleSetRef: Object.freeze({ id: ruleSet.id, version: ruleSet.version }),
   };
+  return { ...program, wide: inputFacts.length > MAX_ONE_WORD_INPUTS ? wideOf(program) : undefined };
 }
 
 function finding(rule: Rule<string, string>, outcome: FindingOutcome): Finding {
@@ -115,7 +119,7 @@ function finding(rule: Rule<string, string>, outcome: FindingOutcome): Finding {
 
 /** Screens one record. Never throws: whatever `facts` is, every input gets a state. */
 export function run(program: Program, facts: unknown): Screening {
-  if (program.inputFacts.length > MAX_ONE_WORD_INPUTS) return runWide(program, facts);
+  if (program.wide !== undefined) return runWide(program, program.wide, facts);
   const key = typeof facts === 'object' && facts !== null ? readStates(program, facts as PatientFacts) : MISSING;
   let screening = program.cache.get(key);
   // Stryker disable next-line ConditionalExpression: equivalent, assembling again gives an equal screening; the cache only saves the work
@@ -173,31 +177,77 @@ function statesOf(key: number, inputCount: number): number[] {
 
 /**
  * Screens one record of a set with more than 26 inputs. Such a set has far more states than a
- * cache could hold, and a cohort rarely repeats one: the record's outcomes and facts to record
- * are worked out afresh, and the parts of the screening they give are shared (see assemble).
+ * cache could hold, and a cohort of many facts rarely repeats one, so nothing is cached: the
+ * fact states go into bit masks, 32 inputs to a word, each rule is settled by a few mask
+ * operations, and the screening is built afresh (its empty lists shared).
  */
-function runWide(program: Program, facts: unknown): Screening {
-  // The states go into a buffer kept between calls, so that a million records allocate no
-  // million arrays. It is taken while a record is read: a getter that screens again meanwhile
-  // gets a buffer of its own.
-  // Stryker disable next-line ArrayDeclaration: equivalent, every state of the new buffer is written before it is read
-  const states = spareStates ?? [];
-  spareStates = undefined;
-  readStatesInto(program, typeof facts === 'object' && facts !== null ? (facts as PatientFacts) : NO_FACTS, states);
-  spareStates = states;
-  return assemble(program, states);
+function runWide(program: Program, wide: Wide, facts: unknown): Screening {
+  // The masks go into a buffer kept between calls, so that a million records allocate no million
+  // buffers. It is taken while a record is read: a getter that screens again meanwhile gets one
+  // of its own.
+  const masks =
+    spareMasks !== undefined && spareMasks.length >= 4 * wide.words ? spareMasks : new Int32Array(4 * wide.words);
+  spareMasks = undefined;
+  readMasks(program, wide, typeof facts === 'object' && facts !== null ? (facts as PatientFacts) : NO_FACTS, masks);
+  spareMasks = masks;
+  return assembleWide(program, wide, masks);
 }
 
 /** The buffer of runWide, when no screening holds it. */
-let spareStates: number[] | undefined;
+let spareMasks: Int32Array | undefined;
 /** What a value that is not an object gives: every fact missing, as for the narrow sets. */
 const NO_FACTS: PatientFacts = /* @__PURE__ */ Object.freeze({});
 
-/** Reads every input's state into `states`; a fact whose read throws is invalid. */
-function readStatesInto(program: Program, facts: PatientFacts, states: number[]): void {
+/** What the wide path needs beyond the program: masks of the inputs each rule reads. */
+export interface Wide {
+  /** Mask words for one set of inputs: 32 inputs to a word. */
+  readonly words: number;
+  /** Per rule, the mask of the inputs it reads, `words` words each. */
+  readonly ruleMasks: Int32Array;
+  /** Per rule: 0 absolute, 1 relative, 2 referral. */
+  readonly kinds: readonly number[];
+  /** Per rule and outcome (ABSENT, PRESENT, UNKNOWN), its finding. */
+  readonly findings: readonly Finding[];
+  /** Per rule, the referral it gives when present (referral rules only). */
+  readonly referrals: readonly (Referral | undefined)[];
+  /** The referral rules, most urgent first, then in the set's order. */
+  readonly referralOrder: readonly number[];
+  /** Whether some fact is read by several inputs (age conditions with other bounds), so that a list must skip a fact named already. */
+  readonly factReadTwice: boolean;
+}
+
+export function wideOf(program: Pick<Program, 'ruleSet' | 'ruleInputs' | 'inputFacts' | 'findings'>): Wide {
+  const referrals = program.ruleSet.rules.map((rule) =>
+    rule.kind === 'referral' ? Object.freeze({ rule: rule.id, urgency: rule.urgency }) : undefined,
+  );
+  const words = Math.ceil(program.inputFacts.length / 32);
+  const ruleMasks = new Int32Array(program.ruleInputs.length * words);
+  program.ruleInputs.forEach((inputs, r) => {
+    for (const input of inputs) setBit(ruleMasks, r * words, input);
+  });
+  return {
+    words,
+    ruleMasks,
+    kinds: program.ruleSet.rules.map((rule) => (rule.kind === 'absolute' ? 0 : rule.kind === 'relative' ? 1 : 2)),
+    findings: program.findings.flatMap((finding) => OUTCOMES.map((outcome) => finding[outcome])),
+    referrals,
+    referralOrder: referralUrgencies.flatMap((urgency) =>
+      program.ruleSet.rules.flatMap((rule, r) => (rule.kind === 'referral' && rule.urgency === urgency ? [r] : [])),
+    ),
+    factReadTwice: new Set(program.inputFacts).size < program.inputFacts.length,
+  };
+}
+
+/**
+ * Reads every input's state into masks, a state's mask at (state - 1) `words`: false from 0, true from `words`, invalid from 2 `words`
+ * (a missing fact sets no bit); the fourth part, the inputs to record, is cleared for assembleWide.
+ */
+function readMasks(program: Program, wide: Wide, facts: PatientFacts, masks: Int32Array): void {
   const names = program.inputFacts;
   const under = program.ageUnder;
   const over = program.ageOver;
+  const words = wide.words;
+  masks.fill(0, 0, 4 * words);
   // Records of a cohort rarely share one shape (a missing fact is often a missing key), so a
   // read by name is as fast as any here; a set's own fact, and any fact while Object.prototype
   // holds one, is read never from Object.prototype.
@@ -206,15 +256,129 @@ function readStatesInto(program: Program, facts: PatientFacts, states: number[])
   try {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when the set's own facts and a polluted prototype still read safely: readProperty reads what a plain read does while Object.prototype holds no such key (the variants that read them plainly are caught by the tests of a polluted own fact)
       const value = careful || (program.inputCodes[i] as number) < 0 ? readProperty(facts, name) : record[name];
       const bound = under[i] as number;
-      states[i] = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
+      const state = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
+      if (state !== MISSING) setBit(masks, (state - 1) * words, i);
     }
   } catch {
-    for (let i = 0; i < names.length; i++) states[i] = stateOf(program, facts, i, careful ? readCarefully : readFact);
+    masks.fill(0, 0, 3 * words);
+    for (let i = 0; i < names.length; i++) {
+      const state = stateOf(program, facts, i, careful ? readCarefully : readFact);
+      if (state !== MISSING) setBit(masks, (state - 1) * words, i);
+    }
   }
 }
+
+/** Sets the bit of `input` in the mask that starts at `at`. */
+function setBit(masks: Int32Array, at: number, input: number): void {
+  const word = at + (input >>> 5);
+  masks[word] = (masks[word] as number) | (1 << (input & 31));
+}
+
+function assembleWide(program: Program, wide: Wide, masks: Int32Array): Screening {
+  const words = wide.words;
+  const ruleMasks = wide.ruleMasks;
+  const ops = program.ruleOps;
+  const ruleCount = ops.length;
+  // The inputs of the rules left unknown.
+  const toRecord = 3 * words;
+  // Stryker disable next-line ArrayDeclaration: equivalent, the length only preallocates; every index is written below
+  const findings: Finding[] = new Array(ruleCount);
+  let contraindications: string[] | undefined;
+  let cautions: string[] | undefined;
+  let referred = 0;
+  let anyUnknown = false;
+  for (let r = 0; r < ruleCount; r++) {
+    const at = r * words;
+    let someTrue = false;
+    let allTrue = true;
+    let someFalse = false;
+    let allFalse = true;
+    for (let w = 0; w < words; w++) {
+      const mask = ruleMasks[at + w] as number;
+      const falses = (masks[w] as number) & mask;
+      const trues = (masks[words + w] as number) & mask;
+      if (trues !== 0) someTrue = true;
+      if (trues !== mask) allTrue = false;
+      if (falses !== 0) someFalse = true;
+      if (falses !== mask) allFalse = false;
+    }
+    // ANY and AGE (an age input is true when the age lies outside the bounds) are present when an input is true; ALL when every input is.
+    const all = ops[r] === ALL;
+    const outcome = (all ? allTrue : someTrue) ? PRESENT : (all ? someFalse : allFalse) ? ABSENT : UNKNOWN;
+    findings[r] = wide.findings[3 * r + outcome] as Finding;
+    if (outcome === UNKNOWN) {
+      anyUnknown = true;
+      for (let w = 0; w < words; w++)
+        masks[toRecord + w] = (masks[toRecord + w] as number) | (ruleMasks[at + w] as number);
+    } else if (outcome === PRESENT) {
+      const kind = wide.kinds[r];
+      const id = (program.ruleSet.rules[r] as Rule<string, string>).id;
+      if (kind === 0) contraindications = appended(contraindications, id);
+      else if (kind === 1) cautions = appended(cautions, id);
+      else referred++;
+    }
+  }
+  let missing: string[] | undefined;
+  let invalid: string[] | undefined;
+  for (let w = 0; w < words; w++) {
+    const invalidBits = masks[2 * words + w] as number;
+    // Inputs of unknown rules that are missing, and every invalid input.
+    let listed =
+      ((masks[toRecord + w] as number) & ~((masks[w] as number) | (masks[words + w] as number))) | invalidBits;
+    while (listed !== 0) {
+      const bit = listed & -listed;
+      listed ^= bit;
+      const input = w * 32 + 31 - Math.clz32(bit);
+      const fact = program.inputFacts[input] as string;
+      missing ??= [];
+      if (!wide.factReadTwice || !missing.includes(fact)) missing.push(fact);
+      if ((invalidBits & bit) !== 0) {
+        invalid ??= [];
+        if (!wide.factReadTwice || !invalid.includes(fact)) invalid.push(fact);
+      }
+    }
+  }
+  let referrals: Referral[] | undefined;
+  if (referred > 0) {
+    referrals = [];
+    // Most urgent first; rules of one urgency in the set's order.
+    for (const r of wide.referralOrder)
+      if (findings[r] === wide.findings[3 * r + PRESENT]) referrals.push(wide.referrals[r] as Referral);
+  }
+  const status: ScreeningStatus =
+    referrals !== undefined
+      ? 'refer'
+      : contraindications !== undefined
+        ? 'contraindicated'
+        : anyUnknown
+          ? 'incomplete'
+          : cautions !== undefined
+            ? 'caution'
+            : 'eligible';
+  return Object.freeze({
+    status,
+    findings: Object.freeze(findings),
+    referrals: referrals === undefined ? NONE : Object.freeze(referrals),
+    contraindications: contraindications === undefined ? NONE : Object.freeze(contraindications),
+    cautions: cautions === undefined ? NONE : Object.freeze(cautions),
+    missing: missing === undefined ? NONE : Object.freeze(missing),
+    invalid: invalid === undefined ? NONE : Object.freeze(invalid),
+    ruleSet: program.ruleSetRef,
+    uncheckedProtocolRules: program.uncheckedProtocolRules,
+  }) as Screening;
+}
+
+/** The list with `item` at its end, made when there is none yet: most screenings have no contraindication and no caution. */
+function appended(list: string[] | undefined, item: string): string[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The empty list that every screening with nothing to list shares. */
+const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Reads a fact by its index in `factNames`. Named property reads keep V8's inline caches
