@@ -182,19 +182,17 @@ function statesOf(key: number, inputCount: number): number[] {
  * operations, and the screening is built afresh (its empty lists shared).
  */
 function runWide(program: Program, wide: Wide, facts: unknown): Screening {
-  // The masks go into a buffer kept between calls, so that a million records allocate no million
-  // buffers. It is taken while a record is read: a getter that screens again meanwhile gets one
-  // of its own.
-  const masks =
-    spareMasks !== undefined && spareMasks.length >= 4 * wide.words ? spareMasks : new Int32Array(4 * wide.words);
-  spareMasks = undefined;
+  // The masks go into the set's buffer, kept between calls, so that a million records allocate
+  // no million buffers. It is taken while a record is read and assembled: a getter that screens
+  // again meanwhile gets a buffer of its own.
+  // Stryker disable next-line LogicalOperator: equivalent, a new buffer each time only costs an allocation
+  const masks = wide.spare ?? new Int32Array(4 * wide.words);
+  wide.spare = undefined;
   readMasks(program, wide, typeof facts === 'object' && facts !== null ? (facts as PatientFacts) : NO_FACTS, masks);
-  spareMasks = masks;
-  return assembleWide(program, wide, masks);
+  const screening = assembleWide(program, wide, masks);
+  wide.spare = masks;
+  return screening;
 }
-
-/** The buffer of runWide, when no screening holds it. */
-let spareMasks: Int32Array | undefined;
 /** What a value that is not an object gives: every fact missing, as for the narrow sets. */
 const NO_FACTS: PatientFacts = /* @__PURE__ */ Object.freeze({});
 
@@ -208,18 +206,15 @@ export interface Wide {
   readonly kinds: readonly number[];
   /** Per rule and outcome (ABSENT, PRESENT, UNKNOWN), its finding. */
   readonly findings: readonly Finding[];
-  /** Per rule, the referral it gives when present (referral rules only). */
-  readonly referrals: readonly (Referral | undefined)[];
-  /** The referral rules, most urgent first, then in the set's order. */
-  readonly referralOrder: readonly number[];
+  /** The referral rules, most urgent first, then in the set's order: each rule's index and the referral it gives when present. */
+  readonly referrals: readonly { readonly rule: number; readonly referral: Referral }[];
   /** Whether some fact is read by several inputs (age conditions with other bounds), so that a list must skip a fact named already. */
   readonly factReadTwice: boolean;
+  /** The masks of runWide, 4 `words`, while no screening holds them. */
+  spare: Int32Array | undefined;
 }
 
-export function wideOf(program: Pick<Program, 'ruleSet' | 'ruleInputs' | 'inputFacts' | 'findings'>): Wide {
-  const referrals = program.ruleSet.rules.map((rule) =>
-    rule.kind === 'referral' ? Object.freeze({ rule: rule.id, urgency: rule.urgency }) : undefined,
-  );
+function wideOf(program: Pick<Program, 'ruleSet' | 'ruleInputs' | 'inputFacts' | 'findings'>): Wide {
   const words = Math.ceil(program.inputFacts.length / 32);
   const ruleMasks = new Int32Array(program.ruleInputs.length * words);
   program.ruleInputs.forEach((inputs, r) => {
@@ -230,11 +225,17 @@ export function wideOf(program: Pick<Program, 'ruleSet' | 'ruleInputs' | 'inputF
     ruleMasks,
     kinds: program.ruleSet.rules.map((rule) => (rule.kind === 'absolute' ? 0 : rule.kind === 'relative' ? 1 : 2)),
     findings: program.findings.flatMap((finding) => OUTCOMES.map((outcome) => finding[outcome])),
-    referrals,
-    referralOrder: referralUrgencies.flatMap((urgency) =>
-      program.ruleSet.rules.flatMap((rule, r) => (rule.kind === 'referral' && rule.urgency === urgency ? [r] : [])),
+    referrals: referralUrgencies.flatMap((urgency) =>
+      program.ruleSet.rules.flatMap((rule, r) =>
+        // Stryker disable next-line ConditionalExpression: equivalent, only a referral rule has an urgency (defineRuleSet sees to it); the kind narrows the type
+        rule.kind === 'referral' && rule.urgency === urgency
+          ? [{ rule: r, referral: Object.freeze({ rule: rule.id, urgency }) }]
+          : [],
+      ),
     ),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, looking for a fact named already finds none when no fact is read twice
     factReadTwice: new Set(program.inputFacts).size < program.inputFacts.length,
+    spare: undefined,
   };
 }
 
@@ -256,15 +257,18 @@ function readMasks(program: Program, wide: Wide, facts: PatientFacts, masks: Int
   try {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when the set's own facts and a polluted prototype still read safely: readProperty reads what a plain read does while Object.prototype holds no such key (the variants that read them plainly are caught by the tests of a polluted own fact)
       const value = careful || (program.inputCodes[i] as number) < 0 ? readProperty(facts, name) : record[name];
       const bound = under[i] as number;
       const state = bound < 0 ? booleanState(value) : ageState(value, bound, over[i] as number);
+      // Stryker disable next-line ConditionalExpression: equivalent, a missing state's mask would start at -words, and a typed array ignores a store at a negative index
       if (state !== MISSING) setBit(masks, (state - 1) * words, i);
     }
   } catch {
     masks.fill(0, 0, 3 * words);
     for (let i = 0; i < names.length; i++) {
       const state = stateOf(program, facts, i, careful ? readCarefully : readFact);
+      // Stryker disable next-line ConditionalExpression: equivalent, a missing state's mask would start at -words, and a typed array ignores a store at a negative index
       if (state !== MISSING) setBit(masks, (state - 1) * words, i);
     }
   }
@@ -310,6 +314,7 @@ function assembleWide(program: Program, wide: Wide, masks: Int32Array): Screenin
     findings[r] = wide.findings[3 * r + outcome] as Finding;
     if (outcome === UNKNOWN) {
       anyUnknown = true;
+      // Stryker disable next-line EqualityOperator: equivalent, one word past the inputs to record is past the buffer, and a typed array ignores the store
       for (let w = 0; w < words; w++)
         masks[toRecord + w] = (masks[toRecord + w] as number) | (ruleMasks[at + w] as number);
     } else if (outcome === PRESENT) {
@@ -344,8 +349,8 @@ function assembleWide(program: Program, wide: Wide, masks: Int32Array): Screenin
   if (referred > 0) {
     referrals = [];
     // Most urgent first; rules of one urgency in the set's order.
-    for (const r of wide.referralOrder)
-      if (findings[r] === wide.findings[3 * r + PRESENT]) referrals.push(wide.referrals[r] as Referral);
+    for (const { rule, referral } of wide.referrals)
+      if (findings[rule] === wide.findings[3 * rule + PRESENT]) referrals.push(referral);
   }
   const status: ScreeningStatus =
     referrals !== undefined

@@ -3,7 +3,7 @@
 // without the interpreter's tricks, over random sets of 27 to 80 inputs (one to three words):
 // rules whose facts straddle a word, several age conditions over one fact, every kind and urgency.
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineRuleSet, type PatientFacts, type Rule, referralUrgencies, screen } from '../../src/index.js';
 
 type Outcome = 'present' | 'absent' | 'unknown';
@@ -180,4 +180,38 @@ describe('a rule set of more than 26 inputs', () => {
       expect(screening.invalid).toEqual([]);
     },
   );
+});
+
+describe('a rule set of more than 32 inputs, read again after a getter throws', () => {
+  it('keeps only what the second reading finds, in every word of the masks', () => {
+    const facts = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`fact${i}`, { label: { en: `Fact ${i}` } }]),
+    );
+    const rules = Array.from({ length: 40 }, (_, i) => ({
+      id: `rule${i}`,
+      kind: 'relative' as const,
+      when: { type: 'any' as const, facts: [`fact${i}`] },
+      source: { title: 'A test' },
+    }));
+    const ruleSet = defineRuleSet({ id: 'forty', version: '1', facts, rules } as never) as never;
+    const record: Record<string, unknown> = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`fact${i}`, false]),
+    );
+    // fact35 (in the second word) reads true the first time and false after; fact38 throws.
+    let reads = 0;
+    Object.defineProperty(record, 'fact35', { get: () => ++reads === 1, enumerable: true });
+    Object.defineProperty(record, 'fact38', {
+      get() {
+        throw new Error('unreadable');
+      },
+      enumerable: true,
+    });
+    const screening = screen(record as PatientFacts, { ruleSet });
+    expect(reads).toBe(2);
+    expect(screening.cautions).toEqual([]);
+    expect(screening.findings[35]?.outcome).toBe('absent');
+    expect(screening.invalid).toEqual(['fact38']);
+    expect(screening.missing).toEqual(['fact38']);
+    expect(screening.status).toBe('incomplete');
+  });
 });
