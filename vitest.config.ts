@@ -112,6 +112,8 @@ const mutation: TestProjectInlineConfiguration = {
       'test/sql/parse.test.ts',
       'test/sql/postgres-server.test.ts',
       'test/cli/bin.test.ts',
+      // The OMOP test tables' converter: test code, and DuckDB and PGlite to open on every run.
+      'test/omop/**',
     ],
   },
 };
