@@ -39,19 +39,29 @@ export function cohortSummarySql<Id extends string = string, Fact extends string
   if (compiled === undefined || issues.length > 0) return fail(issues);
   const { dialect, rules, facts } = compiled;
   const q = dialect.quote;
-  const when1 = (condition: string) => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
+  // Records are counted once per distinct combination of fact states and outcomes (a few
+  // thousand at most in a cohort of millions), and the counts below weigh each combination by
+  // its records: an engine then hashes a few small integers per record instead of evaluating
+  // every count's condition on every record. COALESCE, since a sum over no rows is NULL.
+  const when1 = (condition: string) => `COALESCE(SUM(CASE WHEN ${condition} THEN acuspine_n END), 0)`;
   const valid = 'acuspine_invalid = 0';
   const status = statusExpression(rules);
   const grouped = compiled.grouped;
+  const stateColumns = [
+    ...(grouped ? ['acuspine_group'] : []),
+    ...facts.map((fact) => fact.column),
+    ...rules.map((rule) => rule.column),
+  ].join(', ');
   const screened = [
     ...(grouped ? ['acuspine_group'] : []),
+    'acuspine_n',
     `${status} AS acuspine_status`,
     ...rules.map((rule) => rule.column),
     ...facts.map((fact, f) => `CASE WHEN ${missingCondition(fact)} THEN 1 ELSE 0 END AS acuspine_m_${f}`),
     `CASE WHEN ${facts.map(invalidCondition).join(' OR ')} THEN 1 ELSE 0 END AS acuspine_invalid`,
   ];
   const counted: [string, string][] = [
-    ['COUNT(*)', 'total'],
+    ['COALESCE(SUM(acuspine_n), 0)', 'total'],
     [when1('acuspine_invalid = 1'), 'invalid'],
     ...screeningStatuses.map((s): [string, string] => [when1(`${valid} AND acuspine_status = '${s}'`), `status_${s}`]),
     ...rules.flatMap((rule, r): [string, string][] => [
@@ -66,7 +76,7 @@ export function cohortSummarySql<Id extends string = string, Fact extends string
     ...(grouped ? [`acuspine_group AS ${q('group')}`] : []),
     ...counted.map(([expression, name]) => `${expression} AS ${q(name)}`),
   ];
-  const sql = `WITH ${compiled.ctes},\nacuspine_screened AS (SELECT ${screened.join(', ')} FROM ${compiled.relation})\nSELECT ${select.join(',\n  ')}\nFROM acuspine_screened${grouped ? '\nGROUP BY acuspine_group' : ''}`;
+  const sql = `WITH ${compiled.ctes},\nacuspine_states AS (SELECT ${stateColumns}, COUNT(*) AS acuspine_n FROM ${compiled.relation} GROUP BY ${stateColumns}),\nacuspine_screened AS (SELECT ${screened.join(', ')} FROM acuspine_states)\nSELECT ${select.join(',\n  ')}\nFROM acuspine_screened${grouped ? '\nGROUP BY acuspine_group' : ''}`;
   return ok(Object.freeze({ sql, columns: Object.freeze(columns) }));
 }
 
