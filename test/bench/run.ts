@@ -10,6 +10,8 @@ if (existsSync(cohortBench)) {
 }
 const { runRuleSetsBench } = await import('./rule-sets.bench.js');
 allMet = (await runRuleSetsBench()) && allMet;
+const { runSqlBench } = await import('./sql.bench.js');
+allMet = (await runSqlBench()) && allMet;
 const { runFhirBench } = await import('./fhir.bench.js');
 allMet = (await runFhirBench()) && allMet;
 process.exit(allMet ? 0 : 1);
