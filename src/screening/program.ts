@@ -202,8 +202,6 @@ export interface Wide {
   readonly words: number;
   /** Per rule, the mask of the inputs it reads, `words` words each. */
   readonly ruleMasks: Int32Array;
-  /** Per rule: 0 absolute, 1 relative, 2 referral. */
-  readonly kinds: readonly number[];
   /** Per rule and outcome (ABSENT, PRESENT, UNKNOWN), its finding. */
   readonly findings: readonly Finding[];
   /** The referral rules, most urgent first, then in the set's order: each rule's index and the referral it gives when present. */
@@ -223,7 +221,6 @@ function wideOf(program: Pick<Program, 'ruleSet' | 'ruleInputs' | 'inputFacts' |
   return {
     words,
     ruleMasks,
-    kinds: program.ruleSet.rules.map((rule) => (rule.kind === 'absolute' ? 0 : rule.kind === 'relative' ? 1 : 2)),
     findings: program.findings.flatMap((finding) => OUTCOMES.map((outcome) => finding[outcome])),
     referrals: referralUrgencies.flatMap((urgency) =>
       program.ruleSet.rules.flatMap((rule, r) =>
@@ -318,10 +315,9 @@ function assembleWide(program: Program, wide: Wide, masks: Int32Array): Screenin
       for (let w = 0; w < words; w++)
         masks[toRecord + w] = (masks[toRecord + w] as number) | (ruleMasks[at + w] as number);
     } else if (outcome === PRESENT) {
-      const kind = wide.kinds[r];
-      const id = (program.ruleSet.rules[r] as Rule<string, string>).id;
-      if (kind === 0) contraindications = appended(contraindications, id);
-      else if (kind === 1) cautions = appended(cautions, id);
+      const { kind, id } = program.ruleSet.rules[r] as Rule<string, string>;
+      if (kind === 'absolute') contraindications = appended(contraindications, id);
+      else if (kind === 'relative') cautions = appended(cautions, id);
       else referred++;
     }
   }
