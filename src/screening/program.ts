@@ -49,7 +49,7 @@ export interface Program {
   readonly uncheckedProtocolRules: readonly ProtocolRuleId[];
   /** Screenings by key, for a set of up to 26 inputs. */
   readonly cache: Map<number, Screening>;
-  /** Outcome parts and fact parts, shared by screenings (see assemble). */
+  /** Outcome parts and fact parts, shared by the screenings of a set of up to 26 inputs that the cache no longer holds (see assemble). */
   readonly ruleParts: PartTable;
   readonly factParts: PartTable;
   /** The rule set's id and version, frozen once. */
@@ -197,7 +197,7 @@ function runWide(program: Program, wide: Wide, facts: unknown): Screening {
 const NO_FACTS: PatientFacts = /* @__PURE__ */ Object.freeze({});
 
 /** What the wide path needs beyond the program: masks of the inputs each rule reads. */
-export interface Wide {
+interface Wide {
   /** Mask words for one set of inputs: 32 inputs to a word. */
   readonly words: number;
   /** Per rule, the mask of the inputs it reads, `words` words each. */
