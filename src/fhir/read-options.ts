@@ -136,7 +136,7 @@ function readAgeBounds(bounds: unknown, issues: Issue[]): readonly Readonly<Requ
 }
 
 /** Pushes an issue for each bad field of one code list of `extraCodes`. */
-function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]): void {
+export function checkCodeList(list: unknown, path: (string | number)[], issues: Issue[]): void {
   const bad = (key: string, expected: string, value: unknown) =>
     issues.push(issue('invalid-option', [...path, key], `expected ${expected}, got ${describe(value)}`));
   if (!isObject(list)) {

@@ -33,9 +33,9 @@ export interface Compiled {
   readonly facts: readonly { readonly name: string; readonly column: string; readonly rules: readonly string[] }[];
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 /** Whether `text` holds a control character, which no literal or name is written with. */
-function hasControlCharacter(text: string): boolean {
+export function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x7f) return true;
@@ -177,7 +177,8 @@ export function compile(
   ];
   // The names of the steps start with `prefix`, so that one query may hold two chains.
   const ctes = [
-    `${prefix}facts AS (SELECT ${firstSelect.join(', ')} FROM ${from})`,
+    ...(from.with === undefined ? [] : [from.with]),
+    `${prefix}facts AS (SELECT ${firstSelect.join(', ')} FROM ${from.relation})`,
     `${prefix}inputs AS (SELECT ${secondSelect.join(', ')} FROM ${prefix}facts)`,
     `${prefix}outcomes AS (SELECT ${thirdSelect.join(', ')} FROM ${prefix}inputs)`,
   ].join(',\n');
@@ -213,7 +214,11 @@ function readRuleSet(given: unknown, issues: Issue[]): RuleSet<string, string> |
   }
 }
 
-function readFrom(given: unknown, dialect: Dialect, issues: Issue[]): string | undefined {
+function readFrom(
+  given: unknown,
+  dialect: Dialect,
+  issues: Issue[],
+): { readonly relation: string; readonly with: string | undefined } | undefined {
   if (typeof given === 'string') {
     const parts = given.split('.');
     if (parts.length > 3 || !parts.every((part) => IDENTIFIER.test(part))) {
@@ -226,9 +231,10 @@ function readFrom(given: unknown, dialect: Dialect, issues: Issue[]): string | u
       );
       return undefined;
     }
-    return `${parts.map(dialect.quote).join('.')} AS acuspine_source`;
+    return { relation: `${parts.map(dialect.quote).join('.')} AS acuspine_source`, with: undefined };
   }
   const sql = typeof given === 'object' && given !== null ? readProperty(given, 'sql') : undefined;
+  const ctes = typeof given === 'object' && given !== null ? readProperty(given, 'with') : undefined;
   if (typeof sql !== 'string' || sql.trim() === '' || sql.includes(';')) {
     issues.push(
       issue(
@@ -239,7 +245,17 @@ function readFrom(given: unknown, dialect: Dialect, issues: Issue[]): string | u
     );
     return undefined;
   }
-  return `${sql} AS acuspine_source`;
+  if (ctes !== undefined && (typeof ctes !== 'string' || ctes.trim() === '' || ctes.includes(';'))) {
+    issues.push(
+      issue(
+        'invalid-type',
+        ['from', 'with'],
+        'from.with must hold common table expressions (name AS (SELECT ...), ...) without WITH and without a semicolon',
+      ),
+    );
+    return undefined;
+  }
+  return { relation: `${sql} AS acuspine_source`, with: ctes };
 }
 
 /** The SQL of a group key: a column of the source, or an expression the caller trusts. */

@@ -36,6 +36,16 @@ export interface Dialect {
   readonly rest: (text: string) => string;
   /** A value as text, for a group key. */
   readonly asText: (value: string) => string;
+  /** The date a whole number of days (at least 0) before a date. */
+  readonly daysBefore: (date: string, days: number) => string;
+  /** The remainder of an integer division of integers at least 0. */
+  readonly mod: (dividend: string, divisor: number) => string;
+  /** The first `length` characters of a text. */
+  readonly prefix: (text: string, length: number) => string;
+  /** The number of characters of a text. */
+  readonly length: (text: string) => string;
+  /** A boolean literal, as the engine stores booleans (SQLite 1 and 0, SQL Server a bit). */
+  readonly boolean: (value: boolean) => string;
   /** The names of the types that the conformance query's test vectors are cast to. */
   readonly types: {
     readonly boolean: string;
@@ -87,6 +97,12 @@ function dialect(types: Dialect['types'], own: Partial<Omit<Dialect, 'types'>> =
     concat: pipes,
     rest: (text) => `SUBSTR(${text}, 2)`,
     asText: (value) => `CAST(${value} AS ${types.text})`,
+    // DATE - INTEGER is a DATE in DuckDB and PostgreSQL.
+    daysBefore: (date, days) => `(${date} - ${days})`,
+    mod: (dividend, divisor) => `(${dividend} % ${divisor})`,
+    prefix: (text, length) => `SUBSTR(${text}, 1, ${length})`,
+    length: (text) => `LENGTH(${text})`,
+    boolean: (value) => (value ? 'TRUE' : 'FALSE'),
     types,
     ...own,
   };
@@ -109,17 +125,27 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
       part: (unit, date) =>
         `CAST(strftime('${unit === 'YEAR' ? '%Y' : unit === 'MONTH' ? '%m' : '%d'}', ${date}) AS INTEGER)`,
       date: (isoDate) => `'${isoDate}'`,
+      daysBefore: (date, days) => `date(${date}, '-${days} days')`,
+      boolean: (value) => (value ? '1' : '0'),
     },
   ),
   spark: dialect(
     { boolean: 'BOOLEAN', integer: 'INT', double: 'DOUBLE', text: 'STRING', date: 'DATE' },
-    { quote: backquoted, text: escapedText },
+    { quote: backquoted, text: escapedText, daysBefore: (date, days) => `date_sub(${date}, ${days})` },
   ),
   bigquery: dialect(
     { boolean: 'BOOL', integer: 'INT64', double: 'FLOAT64', text: 'STRING', date: 'DATE' },
-    { quote: backquoted, text: escapedText },
+    {
+      quote: backquoted,
+      text: escapedText,
+      daysBefore: (date, days) => `DATE_SUB(${date}, INTERVAL ${days} DAY)`,
+      mod: (dividend, divisor) => `MOD(${dividend}, ${divisor})`,
+    },
   ),
-  trino: dialect({ boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' }),
+  trino: dialect(
+    { boolean: 'BOOLEAN', integer: 'INTEGER', double: 'DOUBLE', text: 'VARCHAR', date: 'DATE' },
+    { daysBefore: (date, days) => `date_add('day', -${days}, ${date})` },
+  ),
   tsql: dialect(
     { boolean: 'BIT', integer: 'INT', double: 'FLOAT', text: 'NVARCHAR(100)', date: 'DATE' },
     {
@@ -131,6 +157,10 @@ export const dialects: Readonly<Record<SqlDialect, Dialect>> = /* @__PURE__ */ O
       concat: (parts) => parts.join(' + '),
       rest: (text) => `SUBSTRING(${text}, 2, 4000)`,
       asText: (value) => `CAST(${value} AS NVARCHAR(4000))`,
+      daysBefore: (date, days) => `DATEADD(day, -${days}, ${date})`,
+      prefix: (text, length) => `SUBSTRING(${text}, 1, ${length})`,
+      length: (text) => `LEN(${text})`,
+      boolean: (value) => `CAST(${value ? 1 : 0} AS BIT)`,
     },
   ),
 });

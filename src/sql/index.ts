@@ -21,6 +21,13 @@ export {
 } from './cohort-summary-sql.js';
 export { conformanceSql } from './conformance-sql.js';
 export { type SqlDialect, sqlDialects } from './dialects.js';
+export {
+  type OmopClosedWorld,
+  type OmopFactsQuery,
+  type OmopFactsSqlOptions,
+  type OmopIndexTable,
+  omopFactsSql,
+} from './omop-facts-sql.js';
 export { screeningSql } from './screening-sql.js';
 export type {
   ScreeningSqlOptions,
@@ -33,6 +40,7 @@ export type {
   SqlFactSource,
   SqlFrom,
   SqlQuery,
+  SqlRelation,
   SqlYearsColumn,
   SqlZeroOneColumn,
   TrustedSql,

@@ -11,12 +11,26 @@ export interface TrustedSql {
 }
 
 /**
+ * A relation written as SQL that the caller trusts, optionally with the common table expressions
+ * it reads, such as the relation that `omopFactsSql` gives.
+ */
+export interface SqlRelation extends TrustedSql {
+  /**
+   * Common table expressions that `sql` reads, without the `WITH` (`name AS (SELECT ...), ...`):
+   * written first in the query's own `WITH`, so that they work on every engine, SQL Server
+   * included, which reads no `WITH` inside a subquery. Their names must not start with
+   * `acuspine_` unless they come from acuspine.
+   */
+  readonly with?: string;
+}
+
+/**
  * The relation to screen: a table name (letters, digits and `_`, optionally `schema.table` or
- * `catalog.schema.table`; validated and quoted for the dialect), or {@link TrustedSql}: one
+ * `catalog.schema.table`; validated and quoted for the dialect), or {@link SqlRelation}: one
  * relation such as DuckDB's `read_parquet('cohort.parquet')` or a subquery in parentheses.
  * Nothing from a record is ever written into the query.
  */
-export type SqlFrom = string | TrustedSql;
+export type SqlFrom = string | SqlRelation;
 
 /** A column, named by letters, digits and `_`. */
 export interface SqlColumn {

@@ -1,8 +1,6 @@
 // The FHIR -> OMOP converter of the tests (from-fhir.ts, cdm.ts): the rows it writes for the
 // fixtures of test/fhir, and the same rows loaded into DuckDB and PostgreSQL (PGlite) through the
 // official CDM v5.4 table definitions, read back by SQL.
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirAnyResource, type FhirBundle, factsFromFhir } from '../../src/fhir/index.js';
 import {
@@ -24,6 +22,7 @@ import {
 } from '../fhir/fixtures/builders.js';
 import { annaLike, bobLike, darylLike, edwardLike, francesLike } from '../fhir/fixtures/synthea-shaped.js';
 import { CDM_TABLES, type CdmDialect, type CdmTables, type Concept, cdmDdl, loadCdm, type Person } from './cdm.js';
+import { type Engine, openDuckDb, openPglite } from './engines.js';
 import {
   type CdmFromFhir,
   CONDITION_VERIFICATION,
@@ -617,39 +616,6 @@ describe('where OMOP says other than factsFromFhir (named for the SQL tests that
 });
 
 // ---- The same rows in real databases, through the official DDL.
-
-interface Engine {
-  run(sql: string, params?: unknown[]): Promise<unknown>;
-  query(sql: string): Promise<Record<string, unknown>[]>;
-  close(): Promise<void> | void;
-}
-
-async function openDuckDb(): Promise<Engine> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  return {
-    run: (sql, params) => connection.run(sql, params as DuckDBValue[] | undefined),
-    async query(sql) {
-      return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-    },
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
-}
-
-async function openPglite(): Promise<Engine> {
-  const database = new PGlite();
-  await database.waitReady;
-  return {
-    run: (sql, params) => database.query(sql, params),
-    async query(sql) {
-      return (await database.query<Record<string, unknown>>(sql)).rows;
-    },
-    close: () => database.close(),
-  };
-}
 
 const engines: readonly (readonly [string, CdmDialect, () => Promise<Engine>])[] = [
   ['DuckDB', 'duckdb', openDuckDb],

@@ -15,13 +15,25 @@ export const PREGNANCY_STATUS_CURRENT_DAYS = 294;
 /** The value of a pregnancy status: true pregnant, false not pregnant, undefined unknown. */
 export type PregnancyStatusValue = boolean | undefined;
 
-const VALUES: ReadonlyMap<string, PregnancyStatusValue> = /* @__PURE__ */ new Map<string, PregnancyStatusValue>([
-  [`${codeSystems.loinc}|LA15173-0`, true], // Pregnant
-  [`${codeSystems.loinc}|LA26683-5`, false], // Not pregnant
-  [`${codeSystems.loinc}|LA4489-6`, undefined], // Unknown
-  [`${codeSystems.snomed}|77386006`, true], // Pregnant (finding); Synthea's pregnancy module
-  [`${codeSystems.snomed}|60001007`, false], // Not pregnant (finding)
+/**
+ * The answers a pregnancy status value is read from, each with what it means: the LOINC answer
+ * list, and the SNOMED CT findings Synthea's pregnancy module writes. Any other value is unreadable.
+ */
+export const PREGNANCY_STATUS_ANSWERS: readonly {
+  readonly system: string;
+  readonly code: string;
+  readonly value: PregnancyStatusValue;
+}[] = /* @__PURE__ */ Object.freeze([
+  Object.freeze({ system: codeSystems.loinc, code: 'LA15173-0', value: true }), // Pregnant
+  Object.freeze({ system: codeSystems.loinc, code: 'LA26683-5', value: false }), // Not pregnant
+  Object.freeze({ system: codeSystems.loinc, code: 'LA4489-6', value: undefined }), // Unknown
+  Object.freeze({ system: codeSystems.snomed, code: '77386006', value: true }), // Pregnant (finding)
+  Object.freeze({ system: codeSystems.snomed, code: '60001007', value: false }), // Not pregnant (finding)
 ]);
+
+const VALUES: ReadonlyMap<string, PregnancyStatusValue> = /* @__PURE__ */ new Map<string, PregnancyStatusValue>(
+  PREGNANCY_STATUS_ANSWERS.map(({ system, code, value }) => [`${system}|${code}`, value]),
+);
 
 /** Reads one coding of a pregnancy status value; `null` when the coding is not a known answer. */
 export function pregnancyStatusValue(system: string, code: string): PregnancyStatusValue | null {
