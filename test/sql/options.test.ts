@@ -35,6 +35,16 @@ describe('screeningSql refuses, with the path of each problem', () => {
       [{ code: 'invalid-type', path: ['from'] }],
     ],
     ['an empty relation', { dialect: 'duckdb', from: { sql: ' ' } }, [{ code: 'invalid-type', path: ['from'] }]],
+    [
+      'common table expressions with a semicolon',
+      { dialect: 'duckdb', from: { sql: 'c', with: 'c AS (SELECT 1); DROP TABLE x' } },
+      [{ code: 'invalid-type', path: ['from', 'with'] }],
+    ],
+    [
+      'common table expressions that are no text',
+      { dialect: 'duckdb', from: { sql: 'c', with: 5 } },
+      [{ code: 'invalid-type', path: ['from', 'with'] }],
+    ],
     ['a from that is a number', { dialect: 'duckdb', from: 5 }, [{ code: 'invalid-type', path: ['from'] }]],
     [
       'keep that is not a list',
@@ -370,5 +380,19 @@ describe('conformanceSql', () => {
 
   it('refuses a dialect that is not one', () => {
     expect(pathsOf(conformanceSql('mysql' as never))).toEqual([{ code: 'invalid-dialect', path: [] }]);
+  });
+});
+
+describe('a relation with its common table expressions', () => {
+  it('writes them first in the query’s own WITH, for the screening and the summary', () => {
+    const from = { sql: 'visits', with: 'visits AS (SELECT * FROM raw_visits WHERE site = 1)' };
+    const screening = screeningSql({ dialect: 'tsql', from });
+    const summary = cohortSummarySql({ dialect: 'tsql', from });
+    if (!screening.ok || !summary.ok) throw new Error('options');
+    for (const sql of [screening.value.sql, summary.value.sql]) {
+      expect(sql.startsWith(`WITH ${from.with},\nacuspine_facts AS (`)).toBe(true);
+      expect(sql).toContain('FROM visits AS acuspine_source');
+      expect(sql.match(/\bWITH\b/g)).toHaveLength(1);
+    }
   });
 });
