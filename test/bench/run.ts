@@ -12,6 +12,8 @@ const { runRuleSetsBench } = await import('./rule-sets.bench.js');
 allMet = (await runRuleSetsBench()) && allMet;
 const { runSqlBench } = await import('./sql.bench.js');
 allMet = (await runSqlBench()) && allMet;
+const { runOmopBench } = await import('./omop.bench.js');
+allMet = (await runOmopBench()) && allMet;
 const { runFhirBench } = await import('./fhir.bench.js');
 allMet = (await runFhirBench()) && allMet;
 process.exit(allMet ? 0 : 1);
