@@ -29,7 +29,9 @@ const noRuntimeCode = [
 
 const unit: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: 'unit', include: ['test/**/*.test.ts'] },
+  // Setup hooks start databases (PGlite, a PostgreSQL server) and load CDMs: on a busy 2-core
+  // machine, with the other files' workers beside them, that can pass the default 10 s.
+  test: { name: 'unit', include: ['test/**/*.test.ts'], hookTimeout: 60_000 },
 };
 
 /**

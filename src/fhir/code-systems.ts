@@ -1,3 +1,13 @@
+// The URIs as plain constants too, for the code lists: a property read (codeSystems.snomed) in a
+// frozen list's data keeps the list in every bundle that imports the module, even unused, since a
+// bundler cannot prove that reading a property has no side effect.
+export const SNOMED_URI = 'http://snomed.info/sct';
+export const ICD10_URI = 'http://hl7.org/fhir/sid/icd-10';
+export const ICD10CM_URI = 'http://hl7.org/fhir/sid/icd-10-cm';
+export const LOINC_URI = 'http://loinc.org';
+export const RXNORM_URI = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+export const ATC_URI = 'http://www.whocc.no/atc';
+
 /**
  * The code system URIs that the mapping reads, as FHIR R4 names them (HL7 terminology: "Using
  * external terminologies"; ATC as used by European FHIR implementation guides).
@@ -7,26 +17,22 @@
  */
 export const codeSystems = /* @__PURE__ */ Object.freeze({
   /** SNOMED CT: what US EHR exports and Synthea use for conditions. */
-  snomed: 'http://snomed.info/sct',
+  snomed: SNOMED_URI,
   /** WHO ICD-10. */
-  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  icd10: ICD10_URI,
   /** ICD-10-CM, the US clinical modification. */
-  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  icd10cm: ICD10CM_URI,
   /** LOINC: observation codes and answer lists. */
-  loinc: 'http://loinc.org',
+  loinc: LOINC_URI,
   /** RxNorm: US drug codes, used by Synthea. */
-  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  rxnorm: RXNORM_URI,
   /** WHO Anatomical Therapeutic Chemical classification: European drug codes. */
-  atc: 'http://www.whocc.no/atc',
+  atc: ATC_URI,
 } as const);
 
 // Codes in these systems are compared without dots and in upper case (M42.12 = m4212), and may
 // be matched by prefix or by category range.
-const HIERARCHICAL: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  codeSystems.icd10,
-  codeSystems.icd10cm,
-  codeSystems.atc,
-]);
+const HIERARCHICAL: ReadonlySet<string> = /* @__PURE__ */ new Set([ICD10_URI, ICD10CM_URI, ATC_URI]);
 
 /** True for ICD-10, ICD-10-CM and ATC, whose codes are read by prefix and without dots. */
 export function isHierarchicalSystem(system: string): boolean {

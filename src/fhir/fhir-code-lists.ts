@@ -16,11 +16,13 @@ import { snomedCodeLists } from './codes/snomed-codes.js';
  * fhirCodeLists.filter((list) => list.fact === 'anticoagulantTherapy' && list.kind === 'counts').map((list) => list.id);
  * // => ['rxnorm-anticoagulants', 'atc-anticoagulants']
  */
-export const fhirCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ Object.freeze([
-  ...icd10CodeLists,
-  ...snomedCodeLists,
-  ...medicationCodeLists,
-  ...deviceCodeLists,
-  ...regionCodeLists,
-  ...redFlagCodeLists,
-]);
+// concat, not spreads: a bundler keeps a spread (it may run an iterator) even when the lists are unused.
+export const fhirCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ icd10CodeLists.concat(
+    snomedCodeLists,
+    medicationCodeLists,
+    deviceCodeLists,
+    regionCodeLists,
+    redFlagCodeLists,
+  ),
+);

@@ -9,7 +9,16 @@ import { readProperty } from '../_internal/read-property.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import { MAX_AGE_YEARS } from '../facts/patient-facts.js';
 import { CODED_FACTS, type CodedFact, type FhirCodeList, HISTORY_FACTS, OPEN_WORLD_FACTS } from '../fhir/code-list.js';
-import { codeSystems, isHierarchicalSystem, normalizeCode } from '../fhir/code-systems.js';
+import {
+  ATC_URI,
+  ICD10_URI,
+  ICD10CM_URI,
+  isHierarchicalSystem,
+  LOINC_URI,
+  normalizeCode,
+  RXNORM_URI,
+  SNOMED_URI,
+} from '../fhir/code-systems.js';
 import {
   PREGNANCY_STATUS_ANSWERS,
   PREGNANCY_STATUS_CURRENT_DAYS,
@@ -90,15 +99,17 @@ export interface OmopFactsQuery extends SqlQuery {
   readonly unmapped: readonly string[];
 }
 
-/** The OMOP vocabulary of each code system that the shipped code lists use. */
-const VOCABULARIES: Readonly<Record<string, string>> = {
-  [codeSystems.snomed]: 'SNOMED',
-  [codeSystems.icd10]: 'ICD10',
-  [codeSystems.icd10cm]: 'ICD10CM',
-  [codeSystems.loinc]: 'LOINC',
-  [codeSystems.rxnorm]: 'RxNorm',
-  [codeSystems.atc]: 'ATC',
-};
+/** The OMOP vocabulary of each code system that the shipped code lists use (a function, so that an unused one costs a bundle nothing). */
+function shippedVocabularies(): Record<string, string> {
+  return {
+    [SNOMED_URI]: 'SNOMED',
+    [ICD10_URI]: 'ICD10',
+    [ICD10CM_URI]: 'ICD10CM',
+    [LOINC_URI]: 'LOINC',
+    [RXNORM_URI]: 'RxNorm',
+    [ATC_URI]: 'ATC',
+  };
+}
 
 /**
  * Facts of an acute state: a condition with no end date counts for them only within the acute
@@ -129,11 +140,10 @@ const DEVICE = 3;
 const OBSERVATION = 4;
 
 /** The code systems each domain reads, as the FHIR path reads Condition, medications and Device. */
-const READ_BY_DOMAIN: Readonly<Record<number, readonly string[]>> = {
-  [CONDITION]: [codeSystems.snomed, codeSystems.icd10, codeSystems.icd10cm],
-  [DRUG]: [codeSystems.rxnorm, codeSystems.atc],
-  [DEVICE]: [codeSystems.snomed],
-};
+function systemsReadBy(domain: number): readonly string[] {
+  if (domain === CONDITION) return [SNOMED_URI, ICD10_URI, ICD10CM_URI];
+  return domain === DRUG ? [RXNORM_URI, ATC_URI] : [SNOMED_URI];
+}
 
 /**
  * Writes one read-only query over an OMOP CDM v5.4 database that gives, for each person and
@@ -362,7 +372,8 @@ function readIndex(given: unknown, dialect: Dialect, issues: Issue[]): ReadOmopO
 }
 
 function readVocabularies(given: unknown, issues: Issue[]): Readonly<Record<string, string>> {
-  const all: Record<string, string> = { ...VOCABULARIES };
+  const shipped = shippedVocabularies();
+  const all: Record<string, string> = { ...shipped };
   if (given === undefined) return all;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     issues.push(issue('invalid-type', ['vocabularies'], 'vocabularies must map code system URIs to vocabulary ids'));
@@ -377,9 +388,9 @@ function readVocabularies(given: unknown, issues: Issue[]): Readonly<Record<stri
           'a vocabulary_id is 1 to 20 letters, digits, spaces, _, . or -',
         ),
       );
-    } else if (VOCABULARIES[system] !== undefined && VOCABULARIES[system] !== id) {
+    } else if (shipped[system] !== undefined && shipped[system] !== id) {
       issues.push(
-        issue('invalid-type', ['vocabularies', system], `${system} is the OMOP vocabulary ${VOCABULARIES[system]}`),
+        issue('invalid-type', ['vocabularies', system], `${system} is the OMOP vocabulary ${shipped[system]}`),
       );
     } else {
       all[system] = id;
@@ -432,7 +443,7 @@ function matchesAny(lists: readonly FhirCodeList[], read: ReadOmopOptions): stri
 /** The vocabularies a domain reads: its systems, and every system of the clinic's lists, as the FHIR path reads them. */
 function readVocabulariesOf(domain: number, read: ReadOmopOptions): string[] {
   const extraSystems = read.lists.slice(fhirCodeLists.length).flatMap((list) => list.systems);
-  const systems = [...(READ_BY_DOMAIN[domain] ?? []), ...extraSystems];
+  const systems = [...systemsReadBy(domain), ...extraSystems];
   return [...new Set(systems.map((system) => read.vocabularies[system] as string))].sort();
 }
 

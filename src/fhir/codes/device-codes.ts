@@ -5,9 +5,9 @@
 // to say that such a device is in place.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { ICD10_URI, ICD10CM_URI, SNOMED_URI } from '../code-systems.js';
 
-const SNOMED = [codeSystems.snomed];
+const SNOMED = [SNOMED_URI];
 const ICD10 =
   'WHO. International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 edition';
 
@@ -62,7 +62,7 @@ export const deviceCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     title: 'Presence of an electronic cardiac device, neurostimulator or cochlear implant',
     kind: 'counts',
     fact: 'pacemaker',
-    systems: [codeSystems.icd10, codeSystems.icd10cm],
+    systems: [ICD10_URI, ICD10CM_URI],
     prefixes: ['Z950'],
     codes: ['Z95810', 'Z9621', 'Z9682'],
     source: {

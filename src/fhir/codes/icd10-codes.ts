@@ -7,12 +7,12 @@
 // screening asks, as it does for the same meanings coded in SNOMED CT (test/fhir/code-meanings.test.ts).
 
 import { type CodeRange, type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { ICD10_URI, ICD10CM_URI } from '../code-systems.js';
 
 const ICD10 =
   'WHO. International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 edition';
 const ICD10CM = 'CDC/NCHS. ICD-10-CM Tabular List of Diseases and Injuries, FY2025';
-const BOTH = [codeSystems.icd10, codeSystems.icd10cm];
+const BOTH = [ICD10_URI, ICD10CM_URI];
 
 /** Malignant neoplasms, current or past: oncologicalDisease now, and a history of cancer (red-flag-codes.ts). */
 export const MALIGNANT_NEOPLASM_RANGES: readonly CodeRange[] = [{ from: 'C00', to: 'C97' }];
@@ -27,7 +27,7 @@ export const NEOPLASM_NOT_STATED_MALIGNANT_RANGES: readonly CodeRange[] = [
 
 // F10-F19 without F17 (tobacco), whose ICD-10-CM subcodes use the 5th character for the product.
 const SUBSTANCES_CM = ['F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F18', 'F19'];
-const SUBSTANCES_WHO = [...SUBSTANCES_CM, 'F17'].sort();
+const SUBSTANCES_WHO = /* @__PURE__ */ SUBSTANCES_CM.concat('F17').sort();
 
 /**
  * The ICD-10 and ICD-10-CM lists, frozen. See docs/fhir-mapping.md for the table.
@@ -239,8 +239,8 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     title: 'Withdrawal state with delirium (WHO ICD-10 fourth character .4)',
     kind: 'counts',
     fact: 'acuteMentalIllness',
-    systems: [codeSystems.icd10],
-    prefixes: SUBSTANCES_WHO.map((category) => `${category}4`),
+    systems: [ICD10_URI],
+    prefixes: /* @__PURE__ */ SUBSTANCES_WHO.map((category) => `${category}4`),
     source: { title: ICD10, section: 'F10-F19, fourth character .4: withdrawal state with delirium' },
   },
   // The ICD-10-CM counterparts of WHO F1x.4; no other substance has a withdrawal delirium code.
@@ -249,7 +249,7 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     title: 'Abuse, dependence or use with withdrawal delirium (ICD-10-CM)',
     kind: 'counts',
     fact: 'acuteMentalIllness',
-    systems: [codeSystems.icd10cm],
+    systems: [ICD10CM_URI],
     codes: ['F10131', 'F10231', 'F10931', 'F13131', 'F13231', 'F13931', 'F19131', 'F19231', 'F19931'],
     source: {
       title: ICD10CM,
@@ -261,8 +261,8 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     title: 'Acute intoxication by psychoactive substances (WHO ICD-10 fourth character .0)',
     kind: 'counts',
     fact: 'psychotropicInfluence',
-    systems: [codeSystems.icd10],
-    prefixes: SUBSTANCES_WHO.map((category) => `${category}0`),
+    systems: [ICD10_URI],
+    prefixes: /* @__PURE__ */ SUBSTANCES_WHO.map((category) => `${category}0`),
     source: { title: ICD10, section: 'F10-F19, fourth character .0: acute intoxication' },
   },
   {
@@ -270,8 +270,8 @@ export const icd10CodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCod
     title: 'Abuse, dependence or use with intoxication (ICD-10-CM)',
     kind: 'counts',
     fact: 'psychotropicInfluence',
-    systems: [codeSystems.icd10cm],
-    prefixes: SUBSTANCES_CM.flatMap((category) => [`${category}12`, `${category}22`, `${category}92`]),
+    systems: [ICD10CM_URI],
+    prefixes: /* @__PURE__ */ SUBSTANCES_CM.flatMap((category) => [`${category}12`, `${category}22`, `${category}92`]),
     source: {
       title: ICD10CM,
       section: 'F10-F19 except F17: subcategories .12, .22 and .92 (abuse, dependence or use, with intoxication)',

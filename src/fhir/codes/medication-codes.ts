@@ -4,10 +4,10 @@
 // effect of a substance at the visit, which is what contraindication 6 of the protocol names).
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { ATC_URI, RXNORM_URI } from '../code-systems.js';
 
-const RXNORM = [codeSystems.rxnorm];
-const ATC = [codeSystems.atc];
+const RXNORM = [RXNORM_URI];
+const ATC = [ATC_URI];
 const VSAC =
   'Value set "Anticoagulants for All Indications", OID 2.16.840.1.113762.1.4.1248.22, NLM VSAC, eCQM expansion 2025-05-08';
 const ATC_INDEX = 'WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index';

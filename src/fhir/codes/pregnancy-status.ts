@@ -1,6 +1,6 @@
 // Pregnancy status observations: LOINC 82810-3 with its LOINC answer list (LL4129-4), and the
 // SNOMED CT values that Synthea writes into the same observation.
-import { codeSystems } from '../code-systems.js';
+import { LOINC_URI, SNOMED_URI } from '../code-systems.js';
 
 /** The LOINC code of the pregnancy status observation. */
 export const PREGNANCY_STATUS_LOINC = '82810-3';
@@ -24,15 +24,15 @@ export const PREGNANCY_STATUS_ANSWERS: readonly {
   readonly code: string;
   readonly value: PregnancyStatusValue;
 }[] = /* @__PURE__ */ Object.freeze([
-  Object.freeze({ system: codeSystems.loinc, code: 'LA15173-0', value: true }), // Pregnant
-  Object.freeze({ system: codeSystems.loinc, code: 'LA26683-5', value: false }), // Not pregnant
-  Object.freeze({ system: codeSystems.loinc, code: 'LA4489-6', value: undefined }), // Unknown
-  Object.freeze({ system: codeSystems.snomed, code: '77386006', value: true }), // Pregnant (finding)
-  Object.freeze({ system: codeSystems.snomed, code: '60001007', value: false }), // Not pregnant (finding)
+  Object.freeze({ system: LOINC_URI, code: 'LA15173-0', value: true }), // Pregnant
+  Object.freeze({ system: LOINC_URI, code: 'LA26683-5', value: false }), // Not pregnant
+  Object.freeze({ system: LOINC_URI, code: 'LA4489-6', value: undefined }), // Unknown
+  Object.freeze({ system: SNOMED_URI, code: '77386006', value: true }), // Pregnant (finding)
+  Object.freeze({ system: SNOMED_URI, code: '60001007', value: false }), // Not pregnant (finding)
 ]);
 
 const VALUES: ReadonlyMap<string, PregnancyStatusValue> = /* @__PURE__ */ new Map<string, PregnancyStatusValue>(
-  PREGNANCY_STATUS_ANSWERS.map(({ system, code, value }) => [`${system}|${code}`, value]),
+  /* @__PURE__ */ PREGNANCY_STATUS_ANSWERS.map(({ system, code, value }) => [`${system}|${code}`, value]),
 );
 
 /** Reads one coding of a pregnancy status value; `null` when the coding is not a known answer. */

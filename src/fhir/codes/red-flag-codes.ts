@@ -7,7 +7,7 @@
 // states: they stay unrecorded, and the clinician asks.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { ICD10_URI, ICD10CM_URI, SNOMED_URI } from '../code-systems.js';
 import { MALIGNANT_NEOPLASM_RANGES, NEOPLASM_NOT_STATED_MALIGNANT_RANGES } from './icd10-codes.js';
 import { SNOMED_MALIGNANCIES, SNOMED_NEOPLASMS_NOT_STATED_MALIGNANT } from './snomed-codes.js';
 
@@ -16,8 +16,8 @@ const ICD10 =
 const ICD10CM = 'CDC/NCHS. ICD-10-CM Tabular List of Diseases and Injuries, FY2025';
 const SCT = 'SNOMED CT International Edition';
 const SYNTHEA = 'Synthea (MITRE), synthetic patient generator: module definitions in src/main/resources/modules';
-const BOTH = [codeSystems.icd10, codeSystems.icd10cm];
-const SNOMED = [codeSystems.snomed];
+const BOTH = [ICD10_URI, ICD10CM_URI];
+const SNOMED = [SNOMED_URI];
 const HISTORY = 'read as history: it counts from its onset on, whatever its status now';
 
 /**
@@ -52,7 +52,7 @@ export const redFlagCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeC
     kind: 'counts',
     fact: 'historyOfCancer',
     systems: BOTH,
-    ranges: [...MALIGNANT_NEOPLASM_RANGES, { from: 'Z85', to: 'Z85' }],
+    ranges: /* @__PURE__ */ MALIGNANT_NEOPLASM_RANGES.concat({ from: 'Z85', to: 'Z85' }),
     source: {
       title: ICD10,
       section:
@@ -80,7 +80,10 @@ export const redFlagCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeC
     fact: 'historyOfCancer',
     systems: SNOMED,
     codes: SNOMED_MALIGNANCIES,
-    source: { title: SYNTHEA, note: `concepts from ${SCT}, the same as for oncological disease; ${HISTORY}` },
+    source: {
+      title: SYNTHEA,
+      note: 'concepts from SNOMED CT International Edition, the same as for oncological disease; read as history: it counts from its onset on, whatever its status now',
+    },
   },
   {
     id: 'snomed-neoplasms-not-stated-malignant-history',
@@ -96,7 +99,7 @@ export const redFlagCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeC
     title: 'Long term (current) use of systemic steroids',
     kind: 'counts',
     fact: 'prolongedCorticosteroidUse',
-    systems: [codeSystems.icd10cm],
+    systems: [ICD10CM_URI],
     codes: ['Z7952'],
     source: { title: ICD10CM, section: 'Z79.52 long term (current) use of systemic steroids' },
   },

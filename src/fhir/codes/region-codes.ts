@@ -5,12 +5,12 @@
 // because they have no site character in ICD-10-CM.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { ICD10_URI, ICD10CM_URI, SNOMED_URI } from '../code-systems.js';
 
 const SCT = 'SNOMED CT International Edition';
 const ICD10 =
   'WHO. International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 edition';
-const BOTH = [codeSystems.icd10, codeSystems.icd10cm];
+const BOTH = [ICD10_URI, ICD10CM_URI];
 
 /**
  * The region lists, frozen. See docs/fhir-mapping.md for the table.
@@ -25,7 +25,7 @@ export const regionCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     title: 'Neck pain',
     kind: 'region',
     region: 'cervical',
-    systems: [codeSystems.snomed],
+    systems: [SNOMED_URI],
     codes: [
       '1121000119107', // Chronic neck pain (Synthea)
       '81680005', // Neck pain
@@ -37,7 +37,7 @@ export const regionCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     title: 'Low back pain',
     kind: 'region',
     region: 'lumbosacral',
-    systems: [codeSystems.snomed],
+    systems: [SNOMED_URI],
     codes: [
       '278860009', // Chronic low back pain (Synthea)
       '279039007', // Low back pain (finding site: back of the abdominopelvic segment of the trunk)

@@ -8,9 +8,9 @@
 // its own concepts through FhirOptions.extraCodes.
 
 import { type FhirCodeList, freezeCodeLists } from '../code-list.js';
-import { codeSystems } from '../code-systems.js';
+import { SNOMED_URI } from '../code-systems.js';
 
-const SNOMED = [codeSystems.snomed];
+const SNOMED = [SNOMED_URI];
 const SYNTHEA = 'Synthea (MITRE), synthetic patient generator: module definitions in src/main/resources/modules';
 const SCT = 'SNOMED CT International Edition';
 const VSAC = 'NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09)';
@@ -62,7 +62,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     fact: 'oncologicalDisease',
     systems: SNOMED,
     codes: SNOMED_MALIGNANCIES,
-    source: { title: SYNTHEA, note: `concepts from ${SCT}` },
+    source: { title: SYNTHEA, note: 'concepts from SNOMED CT International Edition' },
   },
   {
     id: 'snomed-neoplasms-not-stated-malignant',
@@ -95,7 +95,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     source: {
       title: SYNTHEA,
       section: 'pregnancy module',
-      note: `ectopic pregnancy, hydatidiform mole: ${VSAC}; as ICD-10 O00-O02, a pregnancy that is going on. History-of codes are not listed`,
+      note: 'ectopic pregnancy, hydatidiform mole: NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09); as ICD-10 O00-O02, a pregnancy that is going on. History-of codes are not listed',
     },
   },
   {
@@ -130,7 +130,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
       '67406007', // Disseminated intravascular coagulation
       '278365007', // Anticoagulant-induced bleeding (Synthea heart surgery outcomes)
     ],
-    source: { title: SYNTHEA, note: `with general concepts from ${SCT}` },
+    source: { title: SYNTHEA, note: 'with general concepts from SNOMED CT International Edition' },
   },
   {
     id: 'snomed-acute-infections',
@@ -159,7 +159,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     source: {
       title: SYNTHEA,
       section: 'sinusitis, sore_throat, bronchitis, covid19, urinary_tract_infections, sepsis modules',
-      note: `acute pyelonephritis: ${VSAC}`,
+      note: 'acute pyelonephritis: NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09)',
     },
   },
   {
@@ -212,7 +212,7 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     source: {
       title: SYNTHEA,
       section: 'veteran_self_harm module',
-      note: `delirium: ${SCT}; withdrawal delirium, acute stress disorder, brief reactive psychosis (ICD-10 F10.4, F43.0, F23): ${VSAC}`,
+      note: 'delirium: SNOMED CT International Edition; withdrawal delirium, acute stress disorder, brief reactive psychosis (ICD-10 F10.4, F43.0, F23): NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09)',
     },
   },
   {
@@ -245,7 +245,8 @@ export const snomedCodeLists: readonly FhirCodeList[] = /* @__PURE__ */ freezeCo
     ],
     source: {
       title: SYNTHEA,
-      section: `veteran_mdd, anxiety_screening, veteran_ptsd modules; the counterparts of ICD-10 F20-F44 from ${VSAC}, Mental Health Diagnoses`,
+      section:
+        'veteran_mdd, anxiety_screening, veteran_ptsd modules; the counterparts of ICD-10 F20-F44 from NLM VSAC value sets of the CMS eCQMs, 2024 (SNOMED CT US Edition 2023-09), Mental Health Diagnoses',
     },
   },
   {
