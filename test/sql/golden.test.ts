@@ -5,7 +5,7 @@
 // rewrites them after a change was reviewed.
 import { describe, expect, it } from 'vitest';
 import { cautionRuleSet, extendProtocol, redFlagRuleSet } from '../../src/index.js';
-import { cohortSummarySql, conformanceSql, screeningSql, sqlDialects } from '../../src/sql/index.js';
+import { cohortSummarySql, conformanceSql, omopFactsSql, screeningSql, sqlDialects } from '../../src/sql/index.js';
 
 const ruleSet = extendProtocol({
   id: "clinic's set",
@@ -46,5 +46,37 @@ describe('the SQL of each dialect', () => {
     if (!RUN_HERE.includes(dialect)) {
       await expect(`${conformance.value.sql}\n`).toMatchFileSnapshot(`./golden/${dialect}.conformance.sql`);
     }
+  });
+
+  // The facts of an OMOP CDM, with every option that changes the text: an index table with its
+  // own common table expression, a closed world, a shorter acute window, a clinic's vocabulary, and
+  // a rule set with a fact no CDM holds. Its answers are checked on DuckDB and PostgreSQL in test/omop.
+  it.each(sqlDialects.map((dialect) => [dialect]))('%s: omopFactsSql', async (dialect) => {
+    const facts = omopFactsSql({
+      dialect,
+      cdmSchema: 'cdm',
+      indexDate: {
+        from: { sql: 'visits', with: 'visits AS (SELECT person_id, visit_start_date FROM cdm.visit_occurrence)' },
+        personId: 'person_id',
+        indexDate: 'visit_start_date',
+      },
+      closedWorld: 'within-observation-period',
+      acuteWindowDays: 14,
+      extraCodes: [
+        {
+          id: 'clinic-oncology',
+          title: 'Local oncology codes',
+          kind: 'counts',
+          fact: 'oncologicalDisease',
+          systems: ['https://clinic.example/codes'],
+          codes: ["ONC'1"],
+          source: { title: 'Clinic code book' },
+        },
+      ],
+      vocabularies: { 'https://clinic.example/codes': 'CLINIC' },
+      ruleSet,
+    });
+    if (!facts.ok) throw new Error(JSON.stringify(facts.issues));
+    await expect(`${facts.value.sql}\n`).toMatchFileSnapshot(`./golden/${dialect}.omop-facts.sql`);
   });
 });
