@@ -120,6 +120,7 @@ const mutation: TestProjectInlineConfiguration = {
       'test/omop/from-fhir.test.ts',
       'test/omop/omop-facts.test.ts',
       'test/omop/omop-open-world.test.ts',
+      'test/omop/omop-sqlite.test.ts',
     ],
   },
 };
