@@ -24,8 +24,9 @@ import {
   UNKNOWN,
 } from '../fhir/fixtures/builders.js';
 import { annaLike, bobLike, darylLike, edwardLike, francesLike } from '../fhir/fixtures/synthea-shaped.js';
+import { postgresServerVersion } from '../sql/postgres-server.js';
 import { type CdmDialect, loadCdm } from './cdm.js';
-import { type Engine, openDuckDb, openPglite } from './engines.js';
+import { type Engine, openDuckDb, openPglite, openPostgresServer } from './engines.js';
 import { type CdmFromFhir, type CdmOptions, cdmFromFhir } from './from-fhir.js';
 
 type Value = boolean | number | null;
@@ -286,6 +287,7 @@ function fhirFacts(record: FhirBundle, on: string, closedWorld: boolean): Record
 const engines: readonly (readonly [string, CdmDialect, () => Promise<Engine>])[] = [
   ['DuckDB', 'duckdb', openDuckDb],
   ['PostgreSQL (PGlite)', 'postgres', openPglite],
+  [`PostgreSQL ${postgresServerVersion()} (server)`, 'postgres', openPostgresServer],
 ];
 
 describe.each(engines)('omopFactsSql on %s agrees with factsFromFhir', (_name, dialect, open) => {
