@@ -1,8 +1,8 @@
 // omopFactsSql against the FHIR path: the same records, once as FHIR bundles read by factsFromFhir
-// and screened by screen, once converted to an OMOP CDM (from-fhir.ts), loaded into DuckDB and
-// PostgreSQL (PGlite) and read by omopFactsSql + screeningSql, on several index dates each. Where
-// the two models differ by design, the difference is named in DIFFERENCES, and any other
-// difference fails.
+// and screened by screen, once converted to an OMOP CDM (from-fhir.ts), loaded into DuckDB,
+// PGlite and a PostgreSQL server, and read by omopFactsSql + screeningSql, on several index dates
+// each. Where the two models differ by design, the difference is named in DIFFERENCES, and any
+// other difference fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CODED_FACTS } from '../../src/fhir/code-list.js';
@@ -360,10 +360,6 @@ describe.each(engines)('omopFactsSql on %s agrees with factsFromFhir', (_name, d
           Object.entries(DIFFERENCES)
             .filter(([key]) => key.split('|')[2] === world)
             .map(([key, [fhir, omop]]) => [key, [fhir, omop] as const]),
-        );
-        require('node:fs').writeFileSync(
-          `/tmp/found-${dialect}-${schema}-${world}.json`,
-          JSON.stringify(found, null, 0).replaceAll('],', '],\n'),
         );
         expect(found).toEqual(expected);
         // The cases reach the difference of a closed world outside every observation period.
