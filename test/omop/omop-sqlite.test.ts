@@ -43,7 +43,7 @@ function loadSqlite(database: Database.Database, tables: CdmTables): void {
   database.exec("ATTACH ':memory:' AS cdm");
   for (const statement of cdmDdl('duckdb', 'cdm')) database.exec(statement);
   for (const table of CDM_TABLES) {
-    for (const row of tables[table] as readonly Record<string, unknown>[]) {
+    for (const row of tables[table] as unknown as readonly Record<string, unknown>[]) {
       const names = Object.keys(row);
       database
         .prepare(`INSERT INTO cdm.${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
