@@ -295,7 +295,8 @@ function readOmopOptions(options: unknown, issues: Issue[]): ReadOmopOptions | u
   for (const rule of ruleSet.rules) {
     if (rule.when.type === 'age-outside') {
       const { under, over } = rule.when;
-      if (!ageBounds.some((bounds) => bounds.under === under && bounds.over === over)) ageBounds.push({ under, over });
+      // Two rules of the same bounds write the same test twice: harmless.
+      ageBounds.push({ under, over });
     }
     for (const fact of ruleFacts(rule)) if (!ruleFactNames.includes(fact)) ruleFactNames.push(fact);
   }
@@ -420,9 +421,8 @@ function matchesAny(lists: readonly FhirCodeList[], read: ReadOmopOptions): stri
     }
   }
   for (const [system, { codes, prefixes, ranges }] of bySystem) {
-    const vocabulary = vocabularies[system];
-    // Only the systems of extraCodes can be missing here, and those are checked.
-    if (vocabulary === undefined) continue;
+    // Every system has a vocabulary: the shipped ones, and those of extraCodes, which are checked.
+    const vocabulary = vocabularies[system] as string;
     // ICD-10 and ATC codes are compared without dots, in upper case, as the FHIR path compares them.
     const code = isHierarchicalSystem(system) ? `UPPER(REPLACE(c.concept_code, '.', ''))` : 'c.concept_code';
     const parts: string[] = [];

@@ -61,6 +61,11 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
       { ...base, indexDate: { from: { sql: 'c', with: 'c AS (SELECT 1); DROP TABLE x' } } },
       [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
     ],
+    [
+      'an index table that is a number',
+      { ...base, indexDate: { from: 5 } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
     ['a closed world of true', { ...base, closedWorld: true }, [{ code: 'invalid-type', path: ['closedWorld'] }]],
     [
       'a negative acute window',
@@ -162,6 +167,30 @@ describe('omopFactsSql writes', () => {
     expect(redFlags.value.unmapped.length).toBeGreaterThan(5);
     expect(redFlags.value.unmapped).not.toContain('historyOfCancer');
     expect(redFlags.value.columns).toEqual(expect.arrayContaining([...redFlags.value.unmapped]));
+  });
+
+  it('a clinic’s codes as the FHIR path reads them: prefixes only in ICD-10, ICD-10-CM and ATC; no empty code', () => {
+    const list = {
+      id: 'clinic',
+      title: 'Clinic codes',
+      kind: 'counts',
+      fact: 'oncologicalDisease',
+      source: { title: 'Clinic code book' },
+    } as const;
+    const query = omopFactsSql({
+      dialect: 'duckdb',
+      indexDate: '2026-11-24',
+      extraCodes: [
+        { ...list, systems: ['https://clinic.example/codes'], prefixes: ['ONCX'] },
+        { ...list, systems: [codeSystems.icd10cm], prefixes: ['C7A'], codes: ['.'] },
+      ],
+      vocabularies: { 'https://clinic.example/codes': 'CLINIC' },
+    });
+    if (!query.ok) throw new Error(JSON.stringify(query.issues));
+    expect(query.value.sql).not.toContain('ONCX');
+    expect(query.value.sql).toContain("SUBSTR(UPPER(REPLACE(c.concept_code, '.', '')), 1, 3) = 'C7A'");
+    // The code '.' is empty once its dot is gone: it is on no list, as in the FHIR path.
+    expect(query.value.sql).not.toMatch(/IN \([^)]*''|= ''/);
   });
 
   it('T-SQL and SQLite booleans as the engines store them', () => {
