@@ -7,6 +7,7 @@ export default defineConfig([
       fhir: 'src/fhir/index.ts',
       'cds-hooks': 'src/cds-hooks/index.ts',
       sql: 'src/sql/index.ts',
+      outcomes: 'src/outcomes/index.ts',
       // One entry per locale besides English, so that an app bundles only the catalogs it imports.
       'locales/ru': 'src/locales/ru/index.ts',
     },

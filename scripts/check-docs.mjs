@@ -16,6 +16,7 @@ const expected = new Map([
   ['acuspine/fhir', ['FHIR', 'FHIR code lists', 'FHIR resources']],
   ['acuspine/cds-hooks', ['CDS Hooks']],
   ['acuspine/sql', ['SQL']],
+  ['acuspine/outcomes', ['Outcomes']],
   ['acuspine/locales/ru', ['Messages']],
 ]);
 

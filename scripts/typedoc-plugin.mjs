@@ -28,6 +28,7 @@ export const groupsByPath = [
   ['src/fhir/', 'FHIR'],
   ['src/cds-hooks/', 'CDS Hooks'],
   ['src/sql/', 'SQL'],
+  ['src/outcomes/', 'Outcomes'],
 ];
 
 /** The group of an export declared in `path` (relative to the package), or undefined. */

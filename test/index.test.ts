@@ -22,6 +22,11 @@ describe('the entry points', () => {
     expect(typeof fhir.factsFromFhir).toBe('function');
   });
 
+  it("'acuspine/outcomes' loads", async () => {
+    const outcomes = await import('../src/outcomes/index.js');
+    expect(typeof outcomes.scoreQuestionnaire).toBe('function');
+  });
+
   it("'acuspine/cds-hooks' loads", async () => {
     const cdsHooks = await import('../src/cds-hooks/index.js');
     expect(typeof cdsHooks.screeningCards).toBe('function');

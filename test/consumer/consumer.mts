@@ -13,6 +13,7 @@ import {
 import { type CdsService, cdsService } from 'acuspine/cds-hooks';
 import { type FhirFacts, factsFromFhir } from 'acuspine/fhir';
 import { ru } from 'acuspine/locales/ru';
+import { type QuestionnaireScore, scoreQuestionnaire } from 'acuspine/outcomes';
 import { type SqlQuery, screeningSql } from 'acuspine/sql';
 
 const facts: PatientFacts = { ageYears: 52, pregnant: false };
@@ -28,10 +29,13 @@ const query: Result<SqlQuery> = screeningSql({ dialect: 'duckdb', from: 'patient
 // @ts-expect-error a dialect outside the closed union does not compile.
 screeningSql({ dialect: 'mysql', from: 'patients' });
 const service: CdsService = cdsService({ source: { label: 'Clinic' } });
+const score: Result<QuestionnaireScore> = scoreQuestionnaire('pain-nrs', { 'nrs.pain': 6 });
+// @ts-expect-error an instrument outside the closed union does not compile.
+scoreQuestionnaire('vas', {});
 
 const russian: Locale = ru;
 const explained: Explanation = explain(screening, { locale: russian });
 // @ts-expect-error a Locale's code is read-only: the declarations were found.
 ru.code = 'de';
 
-export { explained, query, read, service, status, wrong };
+export { explained, query, read, score, service, status, wrong };
