@@ -132,8 +132,9 @@ const OPTIONS = [
   'ruleSet',
 ];
 
-// Where each kind of event comes from: its table's domain code. A row of another domain reads
-// the codes of the facts that FACTS_BY_DOMAIN gives it when its code cannot be read.
+// Where each event comes from, as a code in the query: a condition whose codes cannot be read
+// leaves every coded fact unrecorded, a drug anticoagulant therapy, a device the pacemaker fact;
+// an observation whose code cannot be read leaves none (the table holds every kind of finding).
 const CONDITION = 1;
 const DRUG = 2;
 const DEVICE = 3;
