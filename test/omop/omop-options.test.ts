@@ -35,6 +35,52 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
     ],
     ['a schema of three parts', { ...base, cdmSchema: 'a.b.c' }, [{ code: 'invalid-identifier', path: ['cdmSchema'] }]],
     ['a schema that is a number', { ...base, cdmSchema: 5 }, [{ code: 'invalid-identifier', path: ['cdmSchema'] }]],
+    [
+      'a schema with one bad part',
+      { ...base, cdmSchema: 'omop.cdm x' },
+      [{ code: 'invalid-identifier', path: ['cdmSchema'] }],
+    ],
+    [
+      'an index table of four parts',
+      { ...base, indexDate: { from: 'a.b.c.d' } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
+    [
+      'an index table with one bad part',
+      { ...base, indexDate: { from: 'results.x y' } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
+    [
+      'an index relation that is no text',
+      { ...base, indexDate: { from: { sql: 5 } } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
+    [
+      'an empty index relation',
+      { ...base, indexDate: { from: { sql: ' ' } } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
+    [
+      'common table expressions that are no text',
+      { ...base, indexDate: { from: { sql: 'c', with: 5 } } },
+      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+    ],
+    [
+      'an acute window of more than a century',
+      { ...base, acuteWindowDays: 36_501 },
+      [{ code: 'invalid-type', path: ['acuteWindowDays'] }],
+    ],
+    ['vocabularies that are null', { ...base, vocabularies: null }, [{ code: 'invalid-type', path: ['vocabularies'] }]],
+    [
+      'vocabularies that are text',
+      { ...base, vocabularies: 'CLINIC' },
+      [{ code: 'invalid-type', path: ['vocabularies'] }],
+    ],
+    [
+      'a vocabulary_id that is a number',
+      { ...base, vocabularies: { 'https://clinic.example/codes': 7 } },
+      [{ code: 'invalid-type', path: ['vocabularies', 'https://clinic.example/codes'] }],
+    ],
     ['no index date', { dialect: 'duckdb' }, [{ code: 'invalid-type', path: ['indexDate'] }]],
     [
       'an index date that is no date',
@@ -191,6 +237,22 @@ describe('omopFactsSql writes', () => {
     expect(query.value.sql).toContain("SUBSTR(UPPER(REPLACE(c.concept_code, '.', '')), 1, 3) = 'C7A'");
     // The code '.' is empty once its dot is gone: it is on no list, as in the FHIR path.
     expect(query.value.sql).not.toMatch(/IN \([^)]*''|= ''/);
+  });
+
+  it('the defaults and the limits it accepts: a two-part schema, the columns of a cohort table, acute windows of 0 and 36,500 days', () => {
+    const query = omopFactsSql({ dialect: 'postgres', cdmSchema: 'omop.cdm', indexDate: { from: 'results.cohort' } });
+    if (!query.ok) throw new Error(JSON.stringify(query.issues));
+    expect(query.value.sql).toContain('LEFT JOIN "omop"."cdm"."person" AS p');
+    expect(query.value.sql).toContain('acuspine_omop_given."subject_id" AS person_id');
+    expect(query.value.sql).toContain('acuspine_omop_given."cohort_start_date" AS index_date');
+    expect(query.value.sql).toContain('FROM "results"."cohort" AS acuspine_omop_given');
+    for (const acuteWindowDays of [0, 36_500]) {
+      expect(omopFactsSql({ dialect: 'duckdb', indexDate: '2026-11-24', acuteWindowDays }).ok).toBe(true);
+    }
+    // A shipped system may be named with its own vocabulary.
+    expect(
+      omopFactsSql({ dialect: 'duckdb', indexDate: '2026-11-24', vocabularies: { [codeSystems.snomed]: 'SNOMED' } }).ok,
+    ).toBe(true);
   });
 
   it('T-SQL and SQLite booleans as the engines store them', () => {
