@@ -51,30 +51,13 @@ const SUMMARY_OPTIONS = ['dialect', 'from', 'ruleSet', 'facts', 'groupBy'];
 const OWN_PREFIX = 'acuspine_';
 
 /** Reads and checks the options that screeningSql and cohortSummarySql share, or lists the issues. */
-export function compile(
-  options: unknown,
-  issues: Issue[],
-  grouping = false,
-  prefix = 'acuspine_',
-): Compiled | undefined {
-  if (typeof options !== 'object' || options === null) {
-    issues.push(issue('invalid-type', [], 'expected an options object with dialect and from'));
-    return undefined;
-  }
-  const known = grouping ? SUMMARY_OPTIONS : SCREENING_OPTIONS;
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      issues.push(issue('unknown-key', [key], `"${key}" is not an option here; the options are ${known.join(', ')}`));
-    }
-  }
-  const dialectName = readProperty(options, 'dialect');
-  if (!sqlDialects.includes(dialectName as SqlDialect)) {
-    issues.push(issue('invalid-dialect', ['dialect'], `dialect must be one of ${sqlDialects.join(', ')}`));
-    return undefined;
-  }
-  const dialect = dialects[dialectName as SqlDialect];
+export function compile(given: unknown, issues: Issue[], grouping = false, prefix = 'acuspine_'): Compiled | undefined {
+  const dialect = readDialect(given, grouping ? SUMMARY_OPTIONS : SCREENING_OPTIONS, 'dialect and from', issues);
+  if (dialect === undefined) return undefined;
+  // readDialect found an object.
+  const options = given as object;
   const ruleSet = readRuleSet(readProperty(options, 'ruleSet'), issues);
-  const from = readFrom(readProperty(options, 'from'), dialect, issues);
+  const from = readRelation(readProperty(options, 'from'), ['from'], dialect, issues);
   const kept = readKept(readProperty(options, 'keep'), dialect, issues);
   const groupBy = readProperty(options, 'groupBy');
   const group = grouping && groupBy !== undefined ? readGroup(groupBy, dialect, issues) : undefined;
@@ -178,7 +161,7 @@ export function compile(
   // The names of the steps start with `prefix`, so that one query may hold two chains.
   const ctes = [
     ...(from.with === undefined ? [] : [from.with]),
-    `${prefix}facts AS (SELECT ${firstSelect.join(', ')} FROM ${from.relation})`,
+    `${prefix}facts AS (SELECT ${firstSelect.join(', ')} FROM ${from.relation} AS acuspine_source)`,
     `${prefix}inputs AS (SELECT ${secondSelect.join(', ')} FROM ${prefix}facts)`,
     `${prefix}outcomes AS (SELECT ${thirdSelect.join(', ')} FROM ${prefix}inputs)`,
   ].join(',\n');
@@ -214,34 +197,65 @@ function readRuleSet(given: unknown, issues: Issue[]): RuleSet<string, string> |
   }
 }
 
-function readFrom(
+/**
+ * The options object of a query writer: that it is one, that it holds only the `known` keys (each
+ * other key is an issue, and reading goes on), and its dialect; undefined when there is no object
+ * or no dialect to write for.
+ */
+export function readDialect(
+  options: unknown,
+  known: readonly string[],
+  required: string,
+  issues: Issue[],
+): Dialect | undefined {
+  if (typeof options !== 'object' || options === null) {
+    issues.push(issue('invalid-type', [], `expected an options object with ${required}`));
+    return undefined;
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      issues.push(issue('unknown-key', [key], `"${key}" is not an option here; the options are ${known.join(', ')}`));
+    }
+  }
+  const dialectName = readProperty(options, 'dialect');
+  if (!sqlDialects.includes(dialectName as SqlDialect)) {
+    issues.push(issue('invalid-dialect', ['dialect'], `dialect must be one of ${sqlDialects.join(', ')}`));
+    return undefined;
+  }
+  return dialects[dialectName as SqlDialect];
+}
+
+/**
+ * A relation the caller names: a table name (letters, digits and `_`, up to `catalog.schema.table`;
+ * checked and quoted), or `{ sql, with }`, a relation written as SQL with the common table
+ * expressions it reads (trusted text, without a semicolon). Without an alias: the caller adds one.
+ */
+export function readRelation(
   given: unknown,
+  path: readonly string[],
   dialect: Dialect,
   issues: Issue[],
 ): { readonly relation: string; readonly with: string | undefined } | undefined {
+  const name = path.join('.');
   if (typeof given === 'string') {
     const parts = given.split('.');
     if (parts.length > 3 || !parts.every((part) => IDENTIFIER.test(part))) {
       issues.push(
         issue(
           'invalid-identifier',
-          ['from'],
-          'from must be a table name (letters, digits and _, optionally schema.table), or { sql } for a relation written as SQL',
+          path,
+          `${name} must be a table name (letters, digits and _, optionally schema.table), or { sql } for a relation written as SQL`,
         ),
       );
       return undefined;
     }
-    return { relation: `${parts.map(dialect.quote).join('.')} AS acuspine_source`, with: undefined };
+    return { relation: parts.map(dialect.quote).join('.'), with: undefined };
   }
   const sql = typeof given === 'object' && given !== null ? readProperty(given, 'sql') : undefined;
   const ctes = typeof given === 'object' && given !== null ? readProperty(given, 'with') : undefined;
   if (typeof sql !== 'string' || sql.trim() === '' || sql.includes(';')) {
     issues.push(
-      issue(
-        'invalid-type',
-        ['from'],
-        'from must be a table name, or { sql } holding one relation, without a semicolon',
-      ),
+      issue('invalid-type', path, `${name} must be a table name, or { sql } holding one relation, without a semicolon`),
     );
     return undefined;
   }
@@ -249,13 +263,13 @@ function readFrom(
     issues.push(
       issue(
         'invalid-type',
-        ['from', 'with'],
-        'from.with must hold common table expressions (name AS (SELECT ...), ...) without WITH and without a semicolon',
+        [...path, 'with'],
+        `${name}.with must hold common table expressions (name AS (SELECT ...), ...) without WITH and without a semicolon`,
       ),
     );
     return undefined;
   }
-  return { relation: `${sql} AS acuspine_source`, with: ctes };
+  return { relation: sql, with: ctes };
 }
 
 /** The SQL of a group key: a column of the source, or an expression the caller trusts. */

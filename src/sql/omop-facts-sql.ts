@@ -29,8 +29,8 @@ import { checkCodeList } from '../fhir/read-options.js';
 import { programOf } from '../screening/define-rule-set.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import { type RuleSet, ruleFacts } from '../screening/rule.js';
-import { hasControlCharacter, IDENTIFIER } from './compile.js';
-import { type Dialect, dialects, type SqlDialect, sqlDialects } from './dialects.js';
+import { hasControlCharacter, IDENTIFIER, readDialect, readRelation } from './compile.js';
+import type { Dialect, SqlDialect } from './dialects.js';
 import type { SqlFactMapping, SqlFrom, SqlQuery, SqlRelation } from './sql-options.js';
 
 /**
@@ -198,22 +198,11 @@ interface ReadOmopOptions {
   readonly ruleFactNames: readonly string[];
 }
 
-function readOmopOptions(options: unknown, issues: Issue[]): ReadOmopOptions | undefined {
-  if (typeof options !== 'object' || options === null) {
-    issues.push(issue('invalid-type', [], 'expected an options object with dialect and indexDate'));
-    return undefined;
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) {
-      issues.push(issue('unknown-key', [key], `"${key}" is not an option here; the options are ${OPTIONS.join(', ')}`));
-    }
-  }
-  const dialectName = readProperty(options, 'dialect');
-  if (!sqlDialects.includes(dialectName as SqlDialect)) {
-    issues.push(issue('invalid-dialect', ['dialect'], `dialect must be one of ${sqlDialects.join(', ')}`));
-    return undefined;
-  }
-  const dialect = dialects[dialectName as SqlDialect];
+function readOmopOptions(given: unknown, issues: Issue[]): ReadOmopOptions | undefined {
+  const dialect = readDialect(given, OPTIONS, 'dialect and indexDate', issues);
+  if (dialect === undefined) return undefined;
+  // readDialect found an object.
+  const options = given as object;
 
   const schema = readProperty(options, 'cdmSchema');
   let prefix = '';
@@ -340,36 +329,12 @@ function readIndex(given: unknown, dialect: Dialect, issues: Issue[]): ReadOmopO
     }
     return `acuspine_omop_given.${dialect.quote(column)}`;
   });
-  const from = readProperty(given, 'from');
-  let relation: string | undefined;
-  let ctes: string | undefined;
-  if (typeof from === 'string') {
-    const parts = from.split('.');
-    if (parts.length <= 3 && parts.every((part) => IDENTIFIER.test(part)))
-      relation = parts.map(dialect.quote).join('.');
-  } else if (typeof from === 'object' && from !== null) {
-    const sql = readProperty(from, 'sql');
-    const withText = readProperty(from, 'with');
-    const good = (text: unknown) => typeof text === 'string' && text.trim() !== '' && !text.includes(';');
-    if (good(sql) && (withText === undefined || good(withText))) {
-      relation = sql as string;
-      ctes = withText as string | undefined;
-    }
-  }
-  if (relation === undefined) {
-    issues.push(
-      issue(
-        'invalid-type',
-        ['indexDate', 'from'],
-        'from must be a table name (letters, digits and _, optionally schema.table), or { sql } holding one relation, without a semicolon',
-      ),
-    );
-  }
+  const from = readRelation(readProperty(given, 'from'), ['indexDate', 'from'], dialect, issues);
   const [person, date] = columns;
-  if (relation === undefined || person === undefined || date === undefined) return undefined;
+  if (from === undefined || person === undefined || date === undefined) return undefined;
   return {
-    relation: `SELECT DISTINCT ${person} AS person_id, ${date} AS index_date FROM ${relation} AS acuspine_omop_given`,
-    with: ctes,
+    relation: `SELECT DISTINCT ${person} AS person_id, ${date} AS index_date FROM ${from.relation} AS acuspine_omop_given`,
+    with: from.with,
   };
 }
 

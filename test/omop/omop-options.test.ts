@@ -43,12 +43,12 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
     [
       'an index table of four parts',
       { ...base, indexDate: { from: 'a.b.c.d' } },
-      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+      [{ code: 'invalid-identifier', path: ['indexDate', 'from'] }],
     ],
     [
       'an index table with one bad part',
       { ...base, indexDate: { from: 'results.x y' } },
-      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+      [{ code: 'invalid-identifier', path: ['indexDate', 'from'] }],
     ],
     [
       'an index relation that is no text',
@@ -63,7 +63,7 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
     [
       'common table expressions that are no text',
       { ...base, indexDate: { from: { sql: 'c', with: 5 } } },
-      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+      [{ code: 'invalid-type', path: ['indexDate', 'from', 'with'] }],
     ],
     [
       'an acute window of more than a century',
@@ -95,7 +95,7 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
     [
       'an index table name with a space',
       { ...base, indexDate: { from: 'results cohort' } },
-      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+      [{ code: 'invalid-identifier', path: ['indexDate', 'from'] }],
     ],
     [
       'an index table with a bad column',
@@ -105,7 +105,7 @@ describe('omopFactsSql refuses, with the path of each problem', () => {
     [
       'an index table whose common table expressions hold a semicolon',
       { ...base, indexDate: { from: { sql: 'c', with: 'c AS (SELECT 1); DROP TABLE x' } } },
-      [{ code: 'invalid-type', path: ['indexDate', 'from'] }],
+      [{ code: 'invalid-type', path: ['indexDate', 'from', 'with'] }],
     ],
     [
       'an index table that is a number',
