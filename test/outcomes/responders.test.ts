@@ -204,3 +204,70 @@ describe('defineResponder', () => {
     expect(defined.ok ? [] : defined.issues.map(({ path }) => path)).toEqual(paths);
   });
 });
+
+describe('each check on its own', () => {
+  const odi = score('odi', 40);
+
+  it('scoreChange refuses another instrument of the same version, and another version of the same instrument', () => {
+    const codes = (a: QuestionnaireScore, b: QuestionnaireScore) => {
+      const change = scoreChange(a, b);
+      return change.ok ? [] : change.issues.map(({ code }) => code);
+    };
+    expect(codes(odi, { ...score('ndi', 10), version: odi.version })).toEqual(['instrument-mismatch']);
+    expect(codes(odi, { ...score('odi', 30), version: 'modified' })).toEqual(['instrument-mismatch']);
+  });
+
+  it('classifyResponse: the reasons, the change only when both scores are there, the path of a wrong instrument', () => {
+    const definition = responderDefinitions['ostelo-2008-odi'] as ResponderDefinition;
+    const met = classifyResponse(definition, odi, score('odi', 20));
+    const below = classifyResponse(definition, odi, score('odi', 38));
+    const lost = classifyResponse(definition, odi, undefined);
+    const noBaseline = classifyResponse(definition, undefined, score('odi', 20));
+    expect([met, below, lost, noBaseline].map((r) => r.ok && r.value.reason)).toEqual([
+      'threshold-met',
+      'below-threshold',
+      'missing-follow-up',
+      'missing-baseline',
+    ]);
+    expect([met, below, lost, noBaseline].map((r) => r.ok && 'change' in r.value)).toEqual([true, true, false, false]);
+    const wrongFollowUp = classifyResponse(definition, undefined, score('ndi', 10));
+    const wrongBaseline = classifyResponse(definition, score('ndi', 10), undefined);
+    expect([wrongFollowUp, wrongBaseline].map((r) => (r.ok ? [] : r.issues[0]?.path))).toEqual([
+      ['followUp', 'instrument'],
+      ['baseline', 'instrument'],
+    ]);
+    const both = defineResponder({ ...definition, id: 'both', instruments: ['odi', 'ndi'] });
+    if (!both.ok) throw new Error('definition');
+    const mixed = classifyResponse(both.value, odi, score('ndi', 10));
+    expect(mixed.ok ? [] : mixed.issues.map(({ code }) => code)).toEqual(['instrument-mismatch']);
+  });
+
+  it('defineResponder: a copy of the given thresholds only, its source frozen apart; more refusals', () => {
+    const source = { title: 'Clinic audit protocol 2026' };
+    const defined = defineResponder({
+      id: 'x',
+      title: 'X',
+      instruments: ['odi'],
+      minImprovementPoints: 12,
+      missingFollowUp: 'unknown',
+      source,
+    });
+    if (!defined.ok) throw new Error(JSON.stringify(defined.issues));
+    expect(Object.keys(defined.value).sort()).toEqual(
+      ['id', 'instruments', 'minImprovementPoints', 'missingFollowUp', 'source', 'title'].sort(),
+    );
+    expect(defined.value.source).not.toBe(source);
+    expect(Object.isFrozen(defined.value.source)).toBe(true);
+    const pathsOf = (given: unknown) => {
+      const result = defineResponder(given as ResponderDefinition);
+      return result.ok ? [] : result.issues.map(({ path }) => path);
+    };
+    expect(pathsOf(null)).toEqual([[]]);
+    const base = { id: 'x', title: 'X', instruments: ['odi'], minImprovement: 1, missingFollowUp: 'unknown', source };
+    expect(pathsOf({ ...base, title: 5 })).toEqual([['title']]);
+    expect(pathsOf({ ...base, instruments: ['odi', 'vas'] })).toEqual([['instruments']]);
+    expect(pathsOf({ ...base, minImprovement: Number.POSITIVE_INFINITY })).toEqual([['minImprovement']]);
+    expect(pathsOf({ ...base, source: null })).toEqual([['source']]);
+    expect(pathsOf({ ...base, source: { title: 7 } })).toEqual([['source']]);
+  });
+});

@@ -204,3 +204,16 @@ describe('properties', () => {
     },
   );
 });
+
+describe('options', () => {
+  it('options that are not an object leave the instrument’s allowance', () => {
+    const answers = answersOf('odi', [1, 1, 1, 1, 1, 1, 1, 1, 1, null]);
+    expect(scoreOf(scoreQuestionnaire('odi', answers, null as never)).prorated).toBe(true);
+    expect(scoreOf(scoreQuestionnaire('pain-nrs', { 'nrs.pain': 2 }, { missingAllowed: 0 })).value).toBe(2);
+  });
+
+  it('a list of answers is refused as a whole, never read by its indices', () => {
+    expect(pathsOf(scoreQuestionnaire('rmdq', [1, 0, 1]))).toEqual([{ code: 'invalid-type', path: [] }]);
+    expect(pathsOf(scoreQuestionnaire('rmdq', null))).toEqual([{ code: 'invalid-type', path: [] }]);
+  });
+});
