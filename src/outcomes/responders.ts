@@ -4,7 +4,7 @@
 import { readProperty } from '../_internal/read-property.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { SourceCitation } from '../screening/rule.js';
-import type { InstrumentId } from './instruments.js';
+import { type InstrumentId, instruments as knownInstruments } from './instruments.js';
 import type { QuestionnaireScore } from './score.js';
 
 /**
@@ -205,7 +205,7 @@ export function defineResponder(definition: ResponderDefinition): Result<Respond
     if (typeof readProperty(given, key) !== 'string' || readProperty(given, key) === '')
       issues.push(issue('invalid-type', [key], `${key} must be a non-empty string`));
   }
-  const known = ['pain-nrs', 'odi', 'ndi', 'rmdq'];
+  const known = Object.keys(knownInstruments);
   const instruments = readProperty(given, 'instruments');
   if (!Array.isArray(instruments) || instruments.length === 0 || !instruments.every((id) => known.includes(id))) {
     issues.push(issue('invalid-type', ['instruments'], `instruments must list some of ${known.join(', ')}`));

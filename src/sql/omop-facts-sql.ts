@@ -192,7 +192,10 @@ interface ReadOmopOptions {
   readonly index: { readonly literal: string } | { readonly relation: string; readonly with: string | undefined };
   readonly closed: boolean;
   readonly acuteDays: number;
+  /** The shipped code lists, then the clinic's. */
   readonly lists: readonly FhirCodeList[];
+  /** The code systems of the clinic's lists: every domain reads them, as the FHIR path does. */
+  readonly extraSystems: readonly string[];
   readonly vocabularies: Readonly<Record<string, string>>;
   readonly ageBounds: readonly { readonly under: number; readonly over: number }[];
   readonly ruleFactNames: readonly string[];
@@ -236,7 +239,7 @@ function readOmopOptions(given: unknown, issues: Issue[]): ReadOmopOptions | und
 
   const vocabularies = readVocabularies(readProperty(options, 'vocabularies'), issues);
   const extra = readProperty(options, 'extraCodes');
-  const lists: FhirCodeList[] = [...fhirCodeLists];
+  const extraLists: FhirCodeList[] = [];
   if (extra !== undefined) {
     if (!Array.isArray(extra)) {
       issues.push(issue('invalid-type', ['extraCodes'], 'extraCodes must be an array of code lists'));
@@ -263,7 +266,7 @@ function readOmopOptions(given: unknown, issues: Issue[]): ReadOmopOptions | und
             break;
           }
         }
-        lists.push(checked);
+        extraLists.push(checked);
       });
     }
   }
@@ -296,7 +299,8 @@ function readOmopOptions(given: unknown, issues: Issue[]): ReadOmopOptions | und
     index,
     closed: closedWorld === 'within-observation-period',
     acuteDays: acuteDays as number,
-    lists,
+    lists: [...fhirCodeLists, ...extraLists],
+    extraSystems: extraLists.flatMap((list) => list.systems),
     vocabularies,
     ageBounds,
     ruleFactNames,
@@ -408,8 +412,7 @@ function matchesAny(lists: readonly FhirCodeList[], read: ReadOmopOptions): stri
 
 /** The vocabularies a domain reads: its systems, and every system of the clinic's lists, as the FHIR path reads them. */
 function readVocabulariesOf(domain: number, read: ReadOmopOptions): string[] {
-  const extraSystems = read.lists.slice(fhirCodeLists.length).flatMap((list) => list.systems);
-  const systems = [...systemsReadBy(domain), ...extraSystems];
+  const systems = [...systemsReadBy(domain), ...read.extraSystems];
   return [...new Set(systems.map((system) => read.vocabularies[system] as string))].sort();
 }
 
