@@ -121,7 +121,7 @@ export function statisticsOf(counts: Counts): CohortStatistics<string, string> {
   });
 }
 
-function proportion(count: number, n: number): Proportion {
+export function proportion(count: number, n: number): Proportion {
   const { low, high } = wilsonInterval(count, n);
   return Object.freeze({ count, n, p: n === 0 ? null : count / n, low, high });
 }

@@ -36,6 +36,8 @@ export interface FilledStrictaItem {
   readonly status: 'filled';
   /** What the course says for this item. */
   readonly text: string;
+  /** What the outcome records show for this item, beside the plan (added by `strictaWithOutcomes` of 'acuspine/outcomes'). */
+  readonly recorded?: string;
 }
 
 /** A STRICTA item that only the clinic can fill (needle type, depth, the practitioner...). */
@@ -46,6 +48,11 @@ export interface OpenStrictaItem {
   readonly title: string;
   /** Always `'for-clinic'`. */
   readonly status: 'for-clinic';
+  /**
+   * What the outcome records show that bears on the item (added by `strictaWithOutcomes` of
+   * 'acuspine/outcomes'): material for the clinic, which still writes the item itself.
+   */
+  readonly recorded?: string;
 }
 
 /** A course described by the STRICTA 2010 items, for research reports. */

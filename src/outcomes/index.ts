@@ -14,7 +14,49 @@
  * @module acuspine/outcomes
  */
 
+export {
+  type AdverseEvent,
+  type AdverseEventSeverity,
+  type AssessmentInput,
+  type CourseOutcomeInput,
+  type CourseOutcomeRecord,
+  MAX_RECORDED_SESSIONS,
+  type OutcomeAssessment,
+  outcomeRecordTemplate,
+  type ParseOutcomeOptions,
+  parseCourseOutcomeRecord,
+  type Sensation,
+  type SensationKind,
+  type SessionInput,
+  type SessionOutcome,
+  sensationKinds,
+  type UnscoredQuestionnaire,
+} from './course-outcome-record.js';
 export { type Instrument, type InstrumentId, instruments } from './instruments.js';
+export { mergeOutcomeSummaries } from './merge-outcome-summaries.js';
+export {
+  byRegion,
+  type InvalidOutcomeEntry,
+  type OutcomeEntry,
+  type ReadOutcomeEntry,
+  readOutcomeRecords,
+} from './outcome-entries.js';
+export type {
+  AdverseEventCounts,
+  ChangeCount,
+  ChangeStatistics,
+  FirstResponseCounts,
+  OutcomeAnalysis,
+  OutcomeStatistics,
+  OutcomeSummary,
+  PainCounts,
+  ResponderCounts,
+  SensationCounts,
+  SensationStatistics,
+  SessionCounts,
+  SessionPain,
+} from './outcome-summary.js';
+export { type OutcomeRow, type OutcomeTableOptions, outcomeSummaryTable } from './outcome-summary-table.js';
 export {
   type ClassifyResponseOptions,
   classifyResponse,
@@ -26,3 +68,5 @@ export {
   scoreChange,
 } from './responders.js';
 export { type QuestionnaireScore, type ScoreOptions, scoreQuestionnaire } from './score.js';
+export { strictaWithOutcomes } from './stricta-outcomes.js';
+export { type SummarizeOutcomesOptions, summarizeOutcomes } from './summarize-outcomes.js';

@@ -55,8 +55,7 @@ export function scoreChange(baseline: QuestionnaireScore, followUp: Questionnair
       baseline: baseline.value,
       followUp: followUp.value,
       improvement,
-      // One division, so that a threshold met exactly is met: 3 x 100 / 10 is 30, 3 / 10 x 100 is not.
-      improvementPercent: baseline.value === 0 ? null : (improvement * 100) / baseline.value,
+      improvementPercent: percentOfBaseline(improvement, baseline.value),
       improvementPoints: baseline.percent - followUp.percent,
     }),
   );
@@ -310,29 +309,81 @@ export function classifyResponse(
       ),
     ]);
   }
-  const result = (status: ResponderResult['status'], reason: ResponderResult['reason'], change?: ScoreChange) =>
-    ok(Object.freeze({ definition: definition.id, status, reason, ...(change === undefined ? {} : { change }) }));
-  if (baseline === undefined) return result('unknown', 'missing-baseline');
+  let change: ScoreChange | undefined;
+  if (baseline !== undefined && followUp !== undefined) {
+    const changed = scoreChange(baseline, followUp);
+    if (!changed.ok) return changed;
+    change = changed.value;
+  }
+  const reason = responseReason(definition, baseline, followUp, options.missingFollowUp ?? definition.missingFollowUp);
+  return ok(
+    Object.freeze({
+      definition: definition.id,
+      status: statusOfReason[reason],
+      reason,
+      ...(change === undefined ? {} : { change }),
+    }),
+  );
+}
+
+/** The status each reason gives. */
+export const statusOfReason: Readonly<Record<ResponderResult['reason'], ResponderResult['status']>> = {
+  'threshold-met': 'responder',
+  'below-threshold': 'non-responder',
+  'missing-follow-up': 'unknown',
+  'missing-follow-up-counted-as-non-response': 'non-responder',
+  'missing-baseline': 'unknown',
+  'baseline-zero': 'unknown',
+};
+
+/**
+ * Why a patient is, or is not, a responder, from the scores' values alone and allocating
+ * nothing: the rule of classifyResponse, which the cohort summary applies to every record.
+ */
+export function responseReason(
+  definition: ResponderDefinition,
+  baseline: Pick<QuestionnaireScore, 'value' | 'percent'> | undefined,
+  followUp: Pick<QuestionnaireScore, 'value' | 'percent'> | undefined,
+  missingFollowUp: 'unknown' | 'non-responder',
+): ResponderResult['reason'] {
+  if (baseline === undefined) return 'missing-baseline';
   if (followUp === undefined) {
-    const missing = options.missingFollowUp ?? definition.missingFollowUp;
-    return missing === 'non-responder'
-      ? result('non-responder', 'missing-follow-up-counted-as-non-response')
-      : result('unknown', 'missing-follow-up');
+    return missingFollowUp === 'non-responder' ? 'missing-follow-up-counted-as-non-response' : 'missing-follow-up';
   }
-  const changed = scoreChange(baseline, followUp);
-  if (!changed.ok) return changed;
-  const change = changed.value;
-  // Each threshold given: true met, false not met, undefined unknown (a percentage of a baseline of 0).
-  const tests: (boolean | undefined)[] = [];
-  if (definition.minImprovement !== undefined) tests.push(change.improvement >= definition.minImprovement);
-  if (definition.minImprovementPoints !== undefined)
-    tests.push(change.improvementPoints >= definition.minImprovementPoints);
+  const improvement = baseline.value - followUp.value;
+  const met = thresholdsMet(
+    definition,
+    improvement,
+    percentOfBaseline(improvement, baseline.value),
+    baseline.percent - followUp.percent,
+  );
+  return met === true ? 'threshold-met' : met === undefined ? 'baseline-zero' : 'below-threshold';
+}
+
+/** An improvement as a percentage of the baseline; `null` for a baseline of 0, where there is none. */
+function percentOfBaseline(improvement: number, baseline: number): number | null {
+  // One division, so that a threshold met exactly is met: 3 x 100 / 10 is 30, 3 / 10 x 100 is not.
+  return baseline === 0 ? null : (improvement * 100) / baseline;
+}
+
+/**
+ * Whether an improvement meets a definition, in three values: true when any threshold is met,
+ * false when every one is known and not met, undefined otherwise (a percentage of a baseline of
+ * 0). The one place that reads thresholds: classifyResponse and the cohort summary both use it.
+ */
+export function thresholdsMet(
+  definition: ResponderDefinition,
+  improvement: number,
+  improvementPercent: number | null,
+  improvementPoints: number,
+): boolean | undefined {
+  let unknown = false;
+  if (definition.minImprovement !== undefined && improvement >= definition.minImprovement) return true;
+  if (definition.minImprovementPoints !== undefined && improvementPoints >= definition.minImprovementPoints)
+    return true;
   if (definition.minImprovementPercent !== undefined) {
-    tests.push(
-      change.improvementPercent === null ? undefined : change.improvementPercent >= definition.minImprovementPercent,
-    );
+    if (improvementPercent === null) unknown = true;
+    else if (improvementPercent >= definition.minImprovementPercent) return true;
   }
-  if (tests.includes(true)) return result('responder', 'threshold-met', change);
-  if (tests.includes(undefined)) return result('unknown', 'baseline-zero', change);
-  return result('non-responder', 'below-threshold', change);
+  return unknown ? undefined : false;
 }
