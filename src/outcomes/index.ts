@@ -32,6 +32,13 @@ export {
   sensationKinds,
   type UnscoredQuestionnaire,
 } from './course-outcome-record.js';
+export {
+  explainChange,
+  explainResponse,
+  explainScore,
+  type OutcomeWordsOptions,
+  type ResponseWordsOptions,
+} from './explain-outcomes.js';
 export { type Instrument, type InstrumentId, instruments } from './instruments.js';
 export { mergeOutcomeSummaries } from './merge-outcome-summaries.js';
 export {

@@ -14,6 +14,8 @@ const { runSqlBench } = await import('./sql.bench.js');
 allMet = (await runSqlBench()) && allMet;
 const { runOmopBench } = await import('./omop.bench.js');
 allMet = (await runOmopBench()) && allMet;
+const { runOutcomesBench } = await import('./outcomes.bench.js');
+allMet = (await runOutcomesBench()) && allMet;
 const { runFhirBench } = await import('./fhir.bench.js');
 allMet = (await runFhirBench()) && allMet;
 process.exit(allMet ? 0 : 1);
