@@ -1,6 +1,7 @@
-// Serves the browser intake page (examples/browser/) and the library's ESM build on 127.0.0.1,
-// with Node's standard library only. `npm run demo` builds first, then runs this file; the
-// end-to-end test (test/e2e/) starts it with startDemoServer({ port: 0 }).
+// Serves the browser pages (examples/browser/: the intake page and the course outcomes page) and
+// the library's ESM build on 127.0.0.1, with Node's standard library only. `npm run demo` builds
+// first, then runs this file; the end-to-end tests (test/e2e/) start it with
+// startDemoServer({ port: 0 }).
 //
 //   node scripts/serve-demo.mjs [port]     port from argv, else $PORT, else 4173
 //   npm run demo -- [port]                 the same, after a build
@@ -13,10 +14,12 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const pageDir = resolve(root, 'examples/browser');
 const library = resolve(root, 'dist/index.js');
 const russian = resolve(root, 'dist/locales/ru.js');
+const outcomes = resolve(root, 'dist/outcomes.js');
 
 /**
  * Paths served from outside the page's folder: the library's ESM build, its Russian locale
- * (the entry point 'acuspine/locales/ru'), and their source maps.
+ * (the entry point 'acuspine/locales/ru'), its outcomes entry point ('acuspine/outcomes'), and
+ * their source maps.
  */
 const aliases = new Map([
   ['/acuspine.js', library],
@@ -26,6 +29,9 @@ const aliases = new Map([
   ['/acuspine/locales/ru.js', russian],
   // `//# sourceMappingURL=ru.js.map`, resolved against /acuspine/locales/ru.js.
   ['/acuspine/locales/ru.js.map', `${russian}.map`],
+  ['/acuspine/outcomes.js', outcomes],
+  // `//# sourceMappingURL=outcomes.js.map`, resolved against /acuspine/outcomes.js.
+  ['/acuspine/outcomes.js.map', `${outcomes}.map`],
 ]);
 
 const contentTypes = new Map([
@@ -35,6 +41,8 @@ const contentTypes = new Map([
   ['.css', 'text/css; charset=utf-8'],
   ['.map', 'application/json; charset=utf-8'],
   ['.json', 'application/json; charset=utf-8'],
+  // The outcomes page's synthetic sample, one record a line.
+  ['.ndjson', 'application/x-ndjson; charset=utf-8'],
   ['.svg', 'image/svg+xml'],
   ['.png', 'image/png'],
 ]);
