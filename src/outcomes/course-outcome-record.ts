@@ -4,7 +4,7 @@
 // have had none.
 import { parseIsoDate } from '../_internal/iso-date.js';
 import { readProperty } from '../_internal/read-property.js';
-import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
+import { fail, failCounted, type Issue, issue, MAX_ISSUES, ok, type Result } from '../_internal/result.js';
 import { describeValue } from '../_internal/text.js';
 import type { Course } from '../course/course.js';
 import type { SpinalRegion } from '../regions/spinal-region.js';
@@ -143,6 +143,9 @@ export interface ParseOutcomeOptions {
 /** The most sessions a record may hold: far above any course of the protocol, a bound on bad input. */
 export const MAX_RECORDED_SESSIONS = 100;
 
+/** The most sensations, or adverse events, one session may list: a bound on bad input. */
+const MAX_LIST_ITEMS = 50;
+
 const REGIONS: readonly SpinalRegion[] = ['cervical', 'thoracic', 'lumbosacral'];
 const RECORD_KEYS = ['id', 'region', 'plannedSessions', 'ruleSet', 'baseline', 'followUp', 'sessions'];
 const ASSESSMENT_KEYS = ['date', 'answers'];
@@ -176,9 +179,20 @@ export function parseCourseOutcomeRecord(
   input: unknown,
   options: ParseOutcomeOptions = {},
 ): Result<CourseOutcomeRecord> {
-  const issues: Issue[] = [];
-  if (!isObject(input))
+  try {
+    return readRecord(input, options);
+  } catch {
+    // A getter that throws, a revoked proxy: the record cannot be read, and says so as data.
+    return fail([issue('unreadable', [], 'the record could not be read')]);
+  }
+}
+
+function readRecord(input: unknown, options: ParseOutcomeOptions): Result<CourseOutcomeRecord> {
+  if (!isObject(input)) {
     return fail([issue('not-an-object', [], `expected a record object, got ${describeValue(input)}`)]);
+  }
+  const issues = new Issues();
+  const allowed = readAllowances(options, issues);
   unknownKeys(input, RECORD_KEYS, [], issues);
   const id = readProperty(input, 'id');
   if (typeof id !== 'string') issues.push(missingOrType(id, ['id'], 'a string'));
@@ -193,11 +207,10 @@ export function parseCourseOutcomeRecord(
   const planned = readProperty(input, 'plannedSessions');
   readInteger(planned, [], 'plannedSessions', 1, MAX_RECORDED_SESSIONS, true, issues);
   const ruleSet = readRuleSet(readProperty(input, 'ruleSet'), issues);
-  const allowed = isObject(options) ? readProperty(options, 'missingAllowed') : undefined;
   const baseline = readAssessment(readProperty(input, 'baseline'), ['baseline'], allowed, issues);
   const followUp = readAssessment(readProperty(input, 'followUp'), ['followUp'], allowed, issues);
   const sessions = readSessions(readProperty(input, 'sessions'), issues);
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return failCounted(issues.listed, issues.length);
   return ok(
     Object.freeze({
       id: id as string,
@@ -209,6 +222,58 @@ export function parseCourseOutcomeRecord(
       sessions,
     }),
   );
+}
+
+/** The issues of one record: the first MAX_ISSUES listed, the rest only counted, so that a huge bad record costs a count. */
+class Issues {
+  readonly listed: Issue[] = [];
+  /** Every issue found, listed or not. */
+  length = 0;
+
+  /** True once no more issues are listed: a caller may skip building one. */
+  get full(): boolean {
+    return this.length >= MAX_ISSUES;
+  }
+
+  push(found: Issue): void {
+    if (this.length++ < MAX_ISSUES) this.listed.push(found);
+  }
+}
+
+/** The `missingAllowed` option, checked once per record, whatever the questionnaires given. */
+function readAllowances(options: unknown, issues: Issues): Readonly<Record<string, number>> {
+  const given = isObject(options) ? readProperty(options, 'missingAllowed') : undefined;
+  const allowed: Record<string, number> = {};
+  if (given === undefined) return allowed;
+  if (!isObject(given)) {
+    issues.push(
+      issue(
+        'invalid-option',
+        ['options', 'missingAllowed'],
+        `expected an object of allowances per instrument, got ${describeValue(given)}`,
+      ),
+    );
+    return allowed;
+  }
+  for (const key of Object.keys(given)) {
+    const instrument = Object.hasOwn(instruments, key) ? instruments[key as InstrumentId] : undefined;
+    const value = readProperty(given, key);
+    const most = instrument === undefined || instrument.missingRule === 'none' ? 0 : instrument.items.length - 1;
+    if (instrument === undefined) {
+      issues.push(issue('invalid-option', ['options', 'missingAllowed', key], `"${key}" is not an instrument`));
+    } else if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > most) {
+      issues.push(
+        issue(
+          'invalid-option',
+          ['options', 'missingAllowed', key],
+          `expected a whole number of items from 0 to ${most} for ${instrument.title}, got ${describeValue(value)}`,
+        ),
+      );
+    } else {
+      allowed[key] = value as number;
+    }
+  }
+  return allowed;
 }
 
 /**
@@ -235,17 +300,27 @@ export function outcomeRecordTemplate(
   };
 }
 
+/**
+ * An array's own element: a hole is undefined, never what a polluted prototype holds at that
+ * index, and never skipped (a hole in a list of sensations is not "none reported").
+ */
+function element(list: readonly unknown[], index: number): unknown {
+  return Object.hasOwn(list, index) ? list[index] : undefined;
+}
+
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function unknownKeys(value: object, known: readonly string[], path: Path, issues: Issue[]): void {
+function unknownKeys(value: object, known: readonly string[], path: Path, issues: Issues): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
+    if (known.includes(key)) continue;
+    // Past the listed issues, only counted: a million unknown keys cost a count each.
+    if (issues.full) issues.length++;
+    else
       issues.push(
         issue('unknown-key', [...path, key], `"${key}" is not a field here; the fields are ${known.join(', ')}`),
       );
-    }
   }
 }
 
@@ -263,7 +338,7 @@ function readInteger(
   min: number,
   max: number,
   required: boolean,
-  issues: Issue[],
+  issues: Issues,
 ): number | undefined {
   if (value === undefined || value === null) {
     if (required) issues.push(issue('missing', [...parent, key], `${key} is required`));
@@ -282,7 +357,7 @@ function readInteger(
   return undefined;
 }
 
-function readDate(value: unknown, parent: Path, key: string, issues: Issue[]): string | undefined {
+function readDate(value: unknown, parent: Path, key: string, issues: Issues): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (parseIsoDate(value) === undefined) {
     issues.push(issue('invalid-date', [...parent, key], `expected a date YYYY-MM-DD, got ${describeValue(value)}`));
@@ -291,7 +366,7 @@ function readDate(value: unknown, parent: Path, key: string, issues: Issue[]): s
   return value as string;
 }
 
-function readBoolean(value: unknown, parent: Path, key: string, issues: Issue[]): boolean | undefined {
+function readBoolean(value: unknown, parent: Path, key: string, issues: Issues): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'boolean') {
     issues.push(issue('invalid-type', [...parent, key], `expected true or false, got ${describeValue(value)}`));
@@ -300,7 +375,7 @@ function readBoolean(value: unknown, parent: Path, key: string, issues: Issue[])
   return value;
 }
 
-function readRuleSet(value: unknown, issues: Issue[]): RuleSetRef | undefined {
+function readRuleSet(value: unknown, issues: Issues): RuleSetRef | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) {
     issues.push(issue('invalid-type', ['ruleSet'], `expected { id, version }, got ${describeValue(value)}`));
@@ -313,14 +388,18 @@ function readRuleSet(value: unknown, issues: Issue[]): RuleSetRef | undefined {
     ['id', id],
     ['version', version],
   ] as const) {
-    if (typeof text !== 'string' || text.trim() === '') {
-      issues.push(issue('invalid-type', ['ruleSet', key], `expected a non-blank string, got ${describeValue(text)}`));
-    }
+    if (typeof text !== 'string') issues.push(missingOrType(text, ['ruleSet', key], 'a string'));
+    else if (text.trim() === '') issues.push(issue('blank', ['ruleSet', key], `the rule set's ${key} is blank`));
   }
   return Object.freeze({ id: id as string, version: version as string });
 }
 
-function readAssessment(value: unknown, path: Path, allowed: unknown, issues: Issue[]): OutcomeAssessment | undefined {
+function readAssessment(
+  value: unknown,
+  path: Path,
+  allowed: Readonly<Record<string, number>>,
+  issues: Issues,
+): OutcomeAssessment | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) {
     issues.push(issue('invalid-type', path, `expected { date, answers }, got ${describeValue(value)}`));
@@ -338,6 +417,10 @@ function readAssessment(value: unknown, path: Path, allowed: unknown, issues: Is
   for (const key of Object.keys(answers)) {
     const at = [...path, 'answers', key];
     if (!Object.hasOwn(instruments, key)) {
+      if (issues.full) {
+        issues.length++;
+        continue;
+      }
       issues.push(
         issue(
           'unknown-instrument',
@@ -348,25 +431,38 @@ function readAssessment(value: unknown, path: Path, allowed: unknown, issues: Is
       continue;
     }
     const instrument = key as InstrumentId;
-    const allowance = isObject(allowed) ? readProperty(allowed, instrument) : undefined;
-    const scoreOptions: ScoreOptions = allowance === undefined ? {} : { missingAllowed: allowance as number };
-    const scored = scoreQuestionnaire(instrument, readProperty(answers, key), scoreOptions);
+    // Checked by readAllowances: a bad allowance is an issue there, and the default here.
+    const allowance = Object.hasOwn(allowed, instrument) ? allowed[instrument] : undefined;
+    const scoreOptions: ScoreOptions = allowance === undefined ? {} : { missingAllowed: allowance };
+    const given = readProperty(answers, key);
+    // Unknown items are reported here, counted past the listed issues; the scorer's own reports
+    // of them are left out below.
+    reportUnknownItems(given, instruments[instrument].items, at, issues);
+    const scored = scoreQuestionnaire(instrument, given, scoreOptions);
     if (scored.ok) scores[instrument] = scored.value;
     // Too many items unanswered is not bad data: the questionnaire has no score, and says why.
     else if (scored.issues.every((found) => found.code === 'too-many-missing')) {
       unscored.push(Object.freeze({ instrument, issues: scored.issues }));
     } else {
       for (const found of scored.issues) {
-        // An option's issue keeps its own path; an answer's goes under the answers.
-        const where = found.path[0] === 'options' ? ['options', 'missingAllowed', instrument] : [...at, ...found.path];
-        issues.push(issue(found.code, where, found.message));
+        if (found.code === 'unknown-item' || found.code === 'too-many-issues') continue;
+        issues.push(issue(found.code, [...at, ...found.path], found.message));
       }
     }
   }
   return Object.freeze({ date, scores: Object.freeze(scores), unscored: Object.freeze(unscored) });
 }
 
-function readSessions(value: unknown, issues: Issue[]): readonly SessionOutcome[] {
+function reportUnknownItems(answers: unknown, items: readonly string[], path: Path, issues: Issues): void {
+  if (!isObject(answers)) return;
+  for (const key of Object.keys(answers)) {
+    if (items.includes(key)) continue;
+    if (issues.full) issues.length++;
+    else issues.push(issue('unknown-item', [...path, key], `"${key}" is not an item of this instrument`));
+  }
+}
+
+function readSessions(value: unknown, issues: Issues): readonly SessionOutcome[] {
   if (value === undefined || value === null) return Object.freeze([]);
   if (!Array.isArray(value)) {
     issues.push(issue('invalid-type', ['sessions'], `expected an array of sessions, got ${describeValue(value)}`));
@@ -378,21 +474,21 @@ function readSessions(value: unknown, issues: Issue[]): readonly SessionOutcome[
   }
   const sessions: SessionOutcome[] = [];
   const seen = new Set<number>();
-  value.forEach((given: unknown, index) => {
+  for (let index = 0; index < value.length; index++) {
     const path = ['sessions', index];
-    const session = readSession(given, path, issues);
-    if (session === undefined) return;
+    const session = readSession(element(value, index), path, issues);
+    if (session === undefined) continue;
     if (seen.has(session.number)) {
       issues.push(issue('duplicate-session', [...path, 'number'], `session ${session.number} is recorded twice`));
     }
     seen.add(session.number);
     sessions.push(session);
-  });
+  }
   sessions.sort((a, b) => a.number - b.number);
   return Object.freeze(sessions);
 }
 
-function readSession(value: unknown, path: Path, issues: Issue[]): SessionOutcome | undefined {
+function readSession(value: unknown, path: Path, issues: Issues): SessionOutcome | undefined {
   if (!isObject(value)) {
     issues.push(issue('invalid-type', path, `expected a session object, got ${describeValue(value)}`));
     return undefined;
@@ -437,23 +533,27 @@ function readList<T>(
   value: unknown,
   parent: Path,
   key: string,
-  read: (item: unknown, path: Path, issues: Issue[]) => T | undefined,
-  issues: Issue[],
+  read: (item: unknown, path: Path, issues: Issues) => T | undefined,
+  issues: Issues,
 ): readonly T[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     issues.push(issue('invalid-type', [...parent, key], `expected an array, got ${describeValue(value)}`));
     return undefined;
   }
+  if (value.length > MAX_LIST_ITEMS) {
+    issues.push(issue('out-of-range', [...parent, key], `at most ${MAX_LIST_ITEMS} items, got ${value.length}`));
+    return undefined;
+  }
   const items: T[] = [];
-  value.forEach((item: unknown, index) => {
-    const found = read(item, [...parent, key, index], issues);
+  for (let index = 0; index < value.length; index++) {
+    const found = read(element(value, index), [...parent, key, index], issues);
     if (found !== undefined) items.push(found);
-  });
+  }
   return Object.freeze(items);
 }
 
-function readSensation(value: unknown, path: Path, issues: Issue[]): Sensation | undefined {
+function readSensation(value: unknown, path: Path, issues: Issues): Sensation | undefined {
   if (!isObject(value)) {
     issues.push(issue('invalid-type', path, `expected { kind, extent, persisted }, got ${describeValue(value)}`));
     return undefined;
@@ -483,7 +583,7 @@ function readSensation(value: unknown, path: Path, issues: Issue[]): Sensation |
   });
 }
 
-function readEvent(value: unknown, path: Path, issues: Issue[]): AdverseEvent | undefined {
+function readEvent(value: unknown, path: Path, issues: Issues): AdverseEvent | undefined {
   if (!isObject(value)) {
     issues.push(issue('invalid-type', path, `expected { kind, severity }, got ${describeValue(value)}`));
     return undefined;

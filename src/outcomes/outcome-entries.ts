@@ -45,7 +45,7 @@ export interface InvalidOutcomeEntry<Row = unknown> {
  * through in constant memory. The result mirrors the input: an `Iterable` for an `Iterable`, an
  * `AsyncIterable` for an `AsyncIterable` (such as the lines of a Node stream).
  *
- * @throws {TypeError} when `rows` is neither iterable nor async iterable.
+ * @throws {TypeError} when `rows` is neither iterable nor async iterable, or is a string.
  * @example
  * const summary = summarizeOutcomes(readOutcomeRecords(records));
  */
@@ -73,7 +73,8 @@ export function readOutcomeRecords<Row>(
         : { index, ok: false as const, row, issues: read.issues },
     );
   };
-  if (rows != null && typeof (rows as Iterable<Row>)[Symbol.iterator] === 'function') {
+  // A string is iterable, by character: never a cohort.
+  if (rows != null && typeof rows !== 'string' && typeof (rows as Iterable<Row>)[Symbol.iterator] === 'function') {
     return {
       *[Symbol.iterator]() {
         let index = 0;

@@ -2,7 +2,7 @@
 // is an issue with the path of its item, and a score is given only when the instrument's rule for
 // unanswered items allows it.
 import { readProperty } from '../_internal/read-property.js';
-import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
+import { fail, failCounted, type Issue, issue, MAX_ISSUES, ok, type Result } from '../_internal/result.js';
 import { describeValue } from '../_internal/text.js';
 import type { SourceCitation } from '../screening/rule.js';
 import { type InstrumentId, instruments } from './instruments.js';
@@ -97,10 +97,12 @@ export function scoreQuestionnaire(
     issues.push(issue('invalid-type', [], `expected an object of item ids and values, got ${describeValue(answers)}`));
     return fail(issues);
   }
+  // Past MAX_ISSUES, unknown items are only counted: a million of them cost a count each.
+  let unlisted = 0;
   for (const key of Object.keys(answers)) {
-    if (!instrument.items.includes(key)) {
-      issues.push(issue('unknown-item', [key], `"${key}" is not an item of ${instrument.title} (${instrument.id})`));
-    }
+    if (instrument.items.includes(key)) continue;
+    if (issues.length >= MAX_ISSUES) unlisted++;
+    else issues.push(issue('unknown-item', [key], `"${key}" is not an item of ${instrument.title} (${instrument.id})`));
   }
   const answered: string[] = [];
   const missing: string[] = [];
@@ -124,7 +126,7 @@ export function scoreQuestionnaire(
     answered.push(item);
     total += value as number;
   }
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return failCounted(issues.slice(0, MAX_ISSUES), issues.length + unlisted);
   if (missing.length > (allowance as number)) {
     return fail([
       issue(

@@ -458,13 +458,13 @@ describe('every issue, with the path of its field', () => {
     [
       'a rule set without a version',
       { ...base, ruleSet: { id: 'acuspine-protocol' } },
-      [{ code: 'invalid-type', path: ['ruleSet', 'version'] }],
+      [{ code: 'missing', path: ['ruleSet', 'version'] }],
     ],
     [
       'a rule set with a blank id and a numeric version',
       { ...base, ruleSet: { id: '  ', version: 1 } },
       [
-        { code: 'invalid-type', path: ['ruleSet', 'id'] },
+        { code: 'blank', path: ['ruleSet', 'id'] },
         { code: 'invalid-type', path: ['ruleSet', 'version'] },
       ],
     ],
@@ -740,7 +740,7 @@ describe('every issue, with the path of its field', () => {
       { code: 'blank', path: ['id'] },
       { code: 'unknown-region', path: ['region'] },
       { code: 'out-of-range', path: ['plannedSessions'] },
-      { code: 'invalid-type', path: ['ruleSet', 'version'] },
+      { code: 'missing', path: ['ruleSet', 'version'] },
       { code: 'invalid-date', path: ['baseline', 'date'] },
       { code: 'unknown-instrument', path: ['baseline', 'answers', 'vas'] },
       { code: 'out-of-range', path: ['baseline', 'answers', 'odi', 'odi.walking'] },
@@ -863,14 +863,42 @@ describe('a questionnaire with too many items unanswered', () => {
     ).toEqual([{ code: 'invalid-option', path: ['options', 'missingAllowed', instrument] }]);
   });
 
-  it('options that are not an object, or an allowance of null, leave the defaults', () => {
+  it('options that are not an object, or empty, leave the defaults', () => {
     const input = withAnswers({ odi: answersOf('odi', [1, 1, 1, 1, 1, 1, 1, 1, 1, null]) });
     const expected = recordOf(input);
     expect(expected.baseline?.scores.odi?.prorated).toBe(true);
     expect(recordOf(input, null as never)).toStrictEqual(expected);
-    expect(recordOf(input, { missingAllowed: 5 as never })).toStrictEqual(expected);
-    expect(recordOf(input, { missingAllowed: { odi: null as never } })).toStrictEqual(expected);
     expect(recordOf(input, {})).toStrictEqual(expected);
+    expect(recordOf(input, { missingAllowed: {} })).toStrictEqual(expected);
+  });
+
+  it('a bad allowance is one issue, whether or not its questionnaire is given, and however often', () => {
+    const odi = answersOf('odi', [1, 1, 1, 1, 1, 1, 1, 1, 1, null]);
+    const both = { ...base, baseline: { answers: { odi } }, followUp: { answers: { odi } } };
+    expect(issuesOf(both, { missingAllowed: { odi: -1 } })).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed', 'odi'] },
+    ]);
+    expect(issuesOf(base, { missingAllowed: { odi: -1 } })).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed', 'odi'] },
+    ]);
+    expect(issuesOf(base, { missingAllowed: 5 as never })).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed'] },
+    ]);
+    expect(issuesOf(base, { missingAllowed: { odi: null as never, vas: 1 } as never })).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed', 'odi'] },
+      { code: 'invalid-option', path: ['options', 'missingAllowed', 'vas'] },
+    ]);
+    // The pain NRS, a single item, allows none missing; the RMDQ may be prorated when asked.
+    expect(issuesOf(base, { missingAllowed: { 'pain-nrs': 1 } })).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed', 'pain-nrs'] },
+    ]);
+    expect(recordOf(base, { missingAllowed: { rmdq: 3, 'pain-nrs': 0 } })).toMatchObject({ id: 'p-001' });
+  });
+
+  it('an answer item named options is an unknown item under the answers', () => {
+    expect(issuesOf(withAnswers({ odi: { options: 1 } }))).toEqual([
+      { code: 'unknown-item', path: ['baseline', 'answers', 'odi', 'options'] },
+    ]);
   });
 });
 
@@ -965,10 +993,15 @@ describe('__proto__ in the input', () => {
     ]);
   });
 
-  it('as a key of JSON options: ignored, and no allowance comes from it', () => {
+  it('as a key of JSON options: no allowance comes from it', () => {
     const input = withAnswers({ odi: answersOf('odi', [1, 1, 1, 1, 1, 1, 1, 1, null, null]) });
-    const options = JSON.parse('{"missingAllowed":{"__proto__":{"odi":2}},"__proto__":{"missingAllowed":{"odi":2}}}');
-    expect(recordOf(input, options).baseline?.unscored.map(({ instrument }) => instrument)).toEqual(['odi']);
+    const outer = JSON.parse('{"__proto__":{"missingAllowed":{"odi":2}}}');
+    expect(recordOf(input, outer).baseline?.unscored.map(({ instrument }) => instrument)).toEqual(['odi']);
+    // Inside missingAllowed, "__proto__" is a key like any other: not an instrument.
+    const inner = JSON.parse('{"missingAllowed":{"__proto__":{"odi":2}}}');
+    expect(issuesOf(input, inner)).toEqual([
+      { code: 'invalid-option', path: ['options', 'missingAllowed', '__proto__'] },
+    ]);
   });
 
   it('as the prototype of an object literal: the result is still a plain object, with only its own fields', () => {
@@ -1142,6 +1175,7 @@ describe('readOutcomeRecords', () => {
     ['null', null],
     ['undefined', undefined],
     ['a plain object', { 0: base, length: 1 }],
+    ['a string, iterable by character', 'ab'],
   ])('throws a TypeError for %s', (_name, rows) => {
     expect(() => readOutcomeRecords(rows as never)).toThrow(
       new TypeError('readOutcomeRecords: rows must be an Iterable or an AsyncIterable'),
@@ -1347,6 +1381,70 @@ describe('properties', () => {
       const scored = Object.keys(read?.scores ?? {});
       const unscored = (read?.unscored ?? []).map(({ instrument }) => instrument);
       expect([...scored, ...unscored].sort()).toEqual(Object.keys(given.answers).sort());
+    }
+  });
+});
+
+describe('input that fights back', () => {
+  it('a getter that throws, or a revoked proxy, is unreadable, never a throw', () => {
+    const throwing = {
+      ...base,
+      get sessions(): never {
+        throw new Error('no');
+      },
+    };
+    expect(issuesOf(throwing)).toEqual([{ code: 'unreadable', path: [] }]);
+    const { proxy, revoke } = Proxy.revocable({ ...base }, {});
+    revoke();
+    expect(issuesOf(proxy)).toEqual([{ code: 'unreadable', path: [] }]);
+    expect(issuesOf({ ...base, sessions: [proxy] })).toEqual([{ code: 'unreadable', path: [] }]);
+  });
+
+  it('a hole in a list is an issue, never skipped, and never filled from a polluted prototype', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const sparse = withSession({ sensations: [, { kind: 'cold' }] });
+    expect(issuesOf(sparse)).toEqual([{ code: 'invalid-type', path: ['sessions', 0, 'sensations', 0] }]);
+    withPrototypeValue('0', { kind: 'numbness' }, () => {
+      expect(issuesOf(sparse)).toEqual([{ code: 'invalid-type', path: ['sessions', 0, 'sensations', 0] }]);
+    });
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(issuesOf({ ...base, sessions: [, { number: 2 }] })).toEqual([
+      { code: 'invalid-type', path: ['sessions', 0] },
+    ]);
+  });
+
+  it('a list of sensations or adverse events is bounded', () => {
+    const many = Array.from({ length: 51 }, () => ({ kind: 'cold' }));
+    expect(issuesOf(withSession({ sensations: many }))).toEqual([
+      { code: 'out-of-range', path: ['sessions', 0, 'sensations'] },
+    ]);
+    expect(
+      recordOf(withSession({ adverseEvents: many.slice(1).map(() => ({ kind: 'bruising' })) })).sessions[0]
+        ?.adverseEvents,
+    ).toHaveLength(50);
+    // A sparse list of a huge length is refused by its length, at once.
+    expect(issuesOf(withSession({ adverseEvents: new Array(2 ** 32 - 1) }))).toEqual([
+      { code: 'out-of-range', path: ['sessions', 0, 'adverseEvents'] },
+    ]);
+  });
+
+  it('a million unknown keys, instruments or items cost a count, and are counted', () => {
+    const keys = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`${prefix}${i}`, 1]));
+    for (const [input, first] of [
+      [{ ...base, ...keys('x') }, ['x0']],
+      [withAnswers(keys('vas')), ['baseline', 'answers', 'vas0']],
+      [withAnswers({ odi: keys('odi.x') }), ['baseline', 'answers', 'odi', 'odi.x0']],
+    ] as const) {
+      const result = parseCourseOutcomeRecord(input);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toHaveLength(MAX_ISSUES + 1);
+      expect(result.issues[0]?.path).toEqual(first);
+      expect(result.issues[MAX_ISSUES]).toMatchObject({
+        code: 'too-many-issues',
+        message: `${200_000 - MAX_ISSUES} more issues were found and not listed`,
+      });
     }
   });
 });

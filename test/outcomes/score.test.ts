@@ -217,3 +217,18 @@ describe('options', () => {
     expect(pathsOf(scoreQuestionnaire('rmdq', null))).toEqual([{ code: 'invalid-type', path: [] }]);
   });
 });
+
+describe('a huge answer object', () => {
+  test('unknown items past the listed issues are counted, not built', () => {
+    const answers = Object.fromEntries(Array.from({ length: 100_500 }, (_, i) => [`odi.x${i}`, 1]));
+    const result = scoreQuestionnaire('odi', answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(101);
+    expect(result.issues[0]).toMatchObject({ code: 'unknown-item', path: ['odi.x0'] });
+    expect(result.issues[100]).toMatchObject({
+      code: 'too-many-issues',
+      message: '100400 more issues were found and not listed',
+    });
+  });
+});

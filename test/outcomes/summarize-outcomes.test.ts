@@ -204,7 +204,7 @@ describe('change', () => {
 describe('sessions', () => {
   /** A record with these sessions and a pain baseline (8 by default; `null` for none). */
   const sessionRow = (sessions: readonly Record<string, unknown>[], baseline: number | null = 8) =>
-    painRecord('r', baseline ?? undefined, undefined, { sessions } as Partial<CourseOutcomeInput>);
+    painRecord('r', baseline ?? undefined, undefined, { sessions } as unknown as Partial<CourseOutcomeInput>);
 
   test('first response: the first session whose pain meets the definition', () => {
     const summary = summarize([
@@ -720,7 +720,7 @@ describe('strictaWithOutcomes', () => {
     );
     expect(item('3a')).toMatchObject({
       status: 'filled',
-      text: course.value.stricta.items.find((found) => found.id === '3a')?.text,
+      text: (course.value.stricta.items.find((found) => found.id === '3a') as { text?: string } | undefined)?.text,
     });
     const others = report.items.filter((found) => found.id !== '3a' && found.id !== '2d');
     expect(others).toEqual(course.value.stricta.items.filter((found) => found.id !== '3a' && found.id !== '2d'));
