@@ -108,29 +108,45 @@ export interface CourseOutcomeRecord {
  * scores, so that every score in a record was computed by the published rule.
  */
 export interface CourseOutcomeInput {
+  /** The clinic's id of the record (a pseudonym, never a name); not blank. */
   readonly id: string;
+  /** The region treated. */
   readonly region: SpinalRegion;
+  /** The sessions planned, 1 to {@link MAX_RECORDED_SESSIONS}. */
   readonly plannedSessions: number;
+  /** The rule set, and its version, of the screening the course was built from. */
   readonly ruleSet?: RuleSetRef | undefined;
+  /** The assessment before the course. */
   readonly baseline?: AssessmentInput | undefined;
+  /** The assessment after the course; left out when there was none. */
   readonly followUp?: AssessmentInput | undefined;
+  /** The sessions, in any order, each number once. */
   readonly sessions?: readonly SessionInput[] | undefined;
 }
 
 /** An assessment as JSON: its date and the answers to each questionnaire given. */
 export interface AssessmentInput {
+  /** When, `YYYY-MM-DD`. */
   readonly date?: string | undefined;
+  /** Per instrument given, the ordinal value of each item answered (see `instruments` for the item ids); `null` or left out when unanswered. */
   readonly answers: Readonly<Partial<Record<InstrumentId, Readonly<Record<string, number | null>>>>>;
 }
 
 /** A session as JSON. */
 export interface SessionInput {
+  /** The session's number in the course, from 1. */
   readonly number: number;
+  /** The date, `YYYY-MM-DD`. */
   readonly date?: string | undefined;
+  /** Whether it took place; left out when not recorded. */
   readonly tookPlace?: boolean | undefined;
+  /** Pain 0-10 before the needles; left out or `null` when not recorded. */
   readonly painBefore?: number | null | undefined;
+  /** Pain 0-10 after the needles came out; left out or `null` when not recorded. */
   readonly painAfter?: number | null | undefined;
+  /** The sensations reported (`[]` for none); left out when not recorded. At most 50. */
   readonly sensations?: readonly Partial<Sensation>[] | undefined;
+  /** The adverse events (`[]` for none); left out when not recorded. At most 50. */
   readonly adverseEvents?: readonly Partial<AdverseEvent>[] | undefined;
 }
 

@@ -8,6 +8,12 @@ import type { ResponderDefinition, ResponderResult, ScoreChange } from './respon
 import { responderDefinitions } from './responders.js';
 import type { QuestionnaireScore } from './score.js';
 
+/** What the outcome words read of a Locale (such as `ru` from 'acuspine/locales/ru'): its code. */
+export interface LocaleCode {
+  /** The language code, `'en'` or `'ru'`. */
+  readonly code: string;
+}
+
 /**
  * Options of {@link explainScore} and {@link explainChange}: the language and the rounding.
  *
@@ -23,7 +29,7 @@ export interface OutcomeWordsOptions {
    * passed to `explain`; only its `code` is read), or the tag `'en'` or `'ru'`: the outcome words
    * of both languages are part of 'acuspine/outcomes'. Any other code is a RangeError.
    */
-  readonly locale?: { readonly code: string } | 'en' | 'ru' | undefined;
+  readonly locale?: LocaleCode | 'en' | 'ru' | undefined;
   /**
    * How many decimals numbers are rounded to for display, a whole number from 0 to 10; default
    * 1, half up. Trailing zeros are dropped (32, not 32.0); a value above 0 that would show as 0

@@ -36,6 +36,7 @@ export {
   explainChange,
   explainResponse,
   explainScore,
+  type LocaleCode,
   type OutcomeWordsOptions,
   type ResponseWordsOptions,
 } from './explain-outcomes.js';
@@ -60,6 +61,7 @@ export type {
   ResponderCounts,
   SensationCounts,
   SensationStatistics,
+  SessionCount,
   SessionCounts,
   SessionPain,
 } from './outcome-summary.js';

@@ -78,12 +78,20 @@ export interface ChangeStatistics {
   readonly distribution: readonly ChangeCount[];
 }
 
+/** A session number and the records counted at it. */
+export interface SessionCount {
+  /** The session number. */
+  readonly session: number;
+  /** The records. */
+  readonly count: number;
+}
+
 /** At which session each record first reached response, by the pain NRS reported in the sessions. */
 export interface FirstResponseCounts {
   /** The definition's id. */
   readonly definition: string;
   /** Per session number, the records that first reached response there, in session order. */
-  readonly bySession: readonly { readonly session: number; readonly count: number }[];
+  readonly bySession: readonly SessionCount[];
   /** Records with pain recorded in every session that took place, never reaching response. */
   readonly notReached: number;
   /**
