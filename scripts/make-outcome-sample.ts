@@ -1,4 +1,4 @@
-// Writes the outcomes page's synthetic sample, examples/browser/sample-outcomes.ndjson: 400 invented
+// Writes the outcomes page's synthetic sample, examples/browser/sample-outcomes.ndjson: 150 invented
 // course outcome records, one JSON object a line, from the seeded generator, so that the file is
 // the same on every run and a change to the generator shows up as a change to the file.
 //
@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { syntheticOutcomeRows } from '../examples/data/synthetic-outcomes.js';
 
-const COUNT = 400;
+const COUNT = 150;
 const SEED = 20261201;
 
 const root = resolve(import.meta.dirname, '..');

@@ -376,7 +376,7 @@ describe('the browser course outcomes page', { timeout: 90_000 }, () => {
   test('the synthetic sample loads from the same server, says it is invented, and matches its generator', async () => {
     const committed = readFileSync(resolve(root, 'examples/browser/sample-outcomes.ndjson'), 'utf8');
     // The committed sample is what scripts/make-outcome-sample.ts writes today.
-    const generated = `${[...syntheticOutcomeRows(400, 20261201)].map((row) => JSON.stringify(row)).join('\n')}\n`;
+    const generated = `${[...syntheticOutcomeRows(150, 20261201)].map((row) => JSON.stringify(row)).join('\n')}\n`;
     expect(
       committed === generated,
       'sample-outcomes.ndjson is stale: run `npx tsx scripts/make-outcome-sample.ts`',
@@ -390,7 +390,7 @@ describe('the browser course outcomes page', { timeout: 90_000 }, () => {
         new URL(baseUrl).origin,
       );
       await page.waitForSelector('#results[data-loaded]');
-      await expect(page.locator('#count-total').textContent()).resolves.toBe('400');
+      await expect(page.locator('#count-total').textContent()).resolves.toBe('150');
       await expect(page.locator('#count-invalid').textContent()).resolves.toBe('0');
       await expect(page.locator('#status').textContent()).resolves.toContain('the synthetic sample (invented data)');
       await expect(page.locator('#problems').textContent()).resolves.toBe('');
