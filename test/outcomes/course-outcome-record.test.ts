@@ -1428,9 +1428,9 @@ describe('input that fights back', () => {
     ]);
   });
 
-  it('a million unknown keys, instruments or items cost a count, and are counted', () => {
+  it('thousands of unknown keys, instruments or items cost a count, and are counted', () => {
     const keys = (prefix: string) =>
-      Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`${prefix}${i}`, 1]));
+      Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
     for (const [input, first] of [
       [{ ...base, ...keys('x') }, ['x0']],
       [withAnswers(keys('vas')), ['baseline', 'answers', 'vas0']],
@@ -1443,7 +1443,7 @@ describe('input that fights back', () => {
       expect(result.issues[0]?.path).toEqual(first);
       expect(result.issues[MAX_ISSUES]).toMatchObject({
         code: 'too-many-issues',
-        message: `${200_000 - MAX_ISSUES} more issues were found and not listed`,
+        message: `${5_000 - MAX_ISSUES} more issues were found and not listed`,
       });
     }
   });
