@@ -3,10 +3,12 @@
 
 /**
  * Screening results as CDS Hooks 2.0 cards, and a CDS service that answers an EHR's hook
- * requests from their prefetched FHIR data. No HTTP server: put the service behind your own.
+ * requests from their prefetched FHIR data, and the verification of the JWT that the EHR sends
+ * with every request. No HTTP server: put the service behind your own.
  *
  * @groupDescription CDS Hooks
- * The service, its definitions and options, and the cards it answers with.
+ * The service, its definitions and options, the cards it answers with, and the verification of
+ * the EHR's JWT.
  *
  * @module acuspine/cds-hooks
  */
@@ -22,3 +24,22 @@ export {
   cdsService,
 } from './cds-service.js';
 export { MAX_SUMMARY_LENGTH, type ScreeningCardsOptions, screeningCards } from './screening-cards.js';
+export {
+  type CdsJsonWebKey,
+  type CdsJwtAlgorithm,
+  type CdsJwtClaims,
+  type CdsJwtSubtle,
+  createKeyCache,
+  createReplayGuard,
+  type JwtRefusalReason,
+  type JwtVerification,
+  type KeyCache,
+  type KeyCacheOptions,
+  type MemoryReplayGuard,
+  type ReplayGuard,
+  type ReplayGuardOptions,
+  type ReplayVerdict,
+  type TrustedIssuer,
+  type VerifyCdsJwtOptions,
+  verifyCdsJwt,
+} from './verify-jwt.js';
