@@ -228,7 +228,7 @@ export interface CdsJwtSubtle {
 export interface VerifyCdsJwtOptions {
   /** The exact URL the EHR called, `{baseUrl}/cds-services/{id}`: the token's `aud` must hold it, character for character. */
   readonly audience: string;
-  /** The time now, in seconds since the epoch (`Math.floor(Date.now() / 1000)`): the library never reads the clock. */
+  /** The time now, in whole seconds since the epoch, from the caller's clock: the library never reads one. */
   readonly now: number;
   /** The EHRs trusted, at least one; each `iss` at most once. */
   readonly issuers: readonly TrustedIssuer[];
@@ -631,7 +631,7 @@ function readOptions(options: VerifyCdsJwtOptions): Settings {
  * @example
  * const result = await verifyCdsJwt(request.headers.authorization, {
  *   audience: 'https://cds.example.org/cds-services/acuspine-screening',
- *   now: Math.floor(Date.now() / 1000),
+ *   now: secondsNow, // the caller's clock, in whole seconds since the epoch
  *   issuers: [{ iss: 'https://sandbox.cds-hooks.org', jku: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'] }],
  *   replay, // createReplayGuard(), made once
  *   keys, // createKeyCache(), made once
