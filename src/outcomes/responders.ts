@@ -378,9 +378,12 @@ export function thresholdsMet(
   improvementPoints: number,
 ): boolean | undefined {
   let unknown = false;
+  // Stryker disable next-line ConditionalExpression: equivalent, a comparison with an absent threshold (undefined) is false
   if (definition.minImprovement !== undefined && improvement >= definition.minImprovement) return true;
-  if (definition.minImprovementPoints !== undefined && improvementPoints >= definition.minImprovementPoints)
+  // Stryker disable next-line ConditionalExpression: equivalent, a comparison with an absent threshold (undefined) is false
+  if (definition.minImprovementPoints !== undefined && improvementPoints >= definition.minImprovementPoints) {
     return true;
+  }
   if (definition.minImprovementPercent !== undefined) {
     if (improvementPercent === null) unknown = true;
     else if (improvementPercent >= definition.minImprovementPercent) return true;

@@ -1429,8 +1429,7 @@ describe('input that fights back', () => {
   });
 
   it('thousands of unknown keys, instruments or items cost a count, and are counted', () => {
-    const keys = (prefix: string) =>
-      Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
+    const keys = (prefix: string) => Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${prefix}${i}`, 1]));
     for (const [input, first] of [
       [{ ...base, ...keys('x') }, ['x0']],
       [withAnswers(keys('vas')), ['baseline', 'answers', 'vas0']],

@@ -271,3 +271,56 @@ describe('each check on its own', () => {
     expect(pathsOf({ ...base, source: { title: 7 } })).toEqual([['source']]);
   });
 });
+
+describe('edges the other tests leave', () => {
+  it('a definition that is not an object is one issue, at the root', () => {
+    const result = defineResponder(42 as never);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      { code: 'invalid-type', path: [], message: 'expected a responder definition object' },
+    ]);
+  });
+
+  it('each refused field says what it must be', () => {
+    const result = defineResponder({
+      id: '',
+      title: 'x',
+      instruments: ['vas'],
+      minImprovement: -1,
+      missingFollowUp: 'maybe',
+      source: {},
+    } as never);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((found) => found.message)).toEqual([
+      'id must be a non-empty string',
+      'instruments must list some of pain-nrs, odi, ndi, rmdq',
+      'minImprovement must be a number above 0',
+      "missingFollowUp must be 'unknown' or 'non-responder'",
+      'source must be a citation with a title',
+    ]);
+  });
+
+  it('a definition in points alone decides a baseline of 0', () => {
+    const vernon = responderDefinitions['ndi-vernon-5'] as ResponderDefinition;
+    const zero = scoreQuestionnaire('ndi', Object.fromEntries(instruments.ndi.items.map((item) => [item, 0])));
+    const worse = scoreQuestionnaire('ndi', Object.fromEntries(instruments.ndi.items.map((item) => [item, 1])));
+    if (!zero.ok || !worse.ok) throw new Error('scores');
+    const result = classifyResponse(vernon, zero.value, worse.value);
+    expect(result.ok && [result.value.status, result.value.reason]).toEqual(['non-responder', 'below-threshold']);
+  });
+
+  it('a definition for other instruments says which', () => {
+    const pain = scoreQuestionnaire('pain-nrs', { 'nrs.pain': 5 });
+    if (!pain.ok) throw new Error('score');
+    const result = classifyResponse(
+      responderDefinitions['ostelo-2008-odi'] as ResponderDefinition,
+      pain.value,
+      undefined,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]?.message).toBe('ostelo-2008-odi is a definition for odi, not pain-nrs');
+  });
+});

@@ -232,3 +232,23 @@ describe('a huge answer object', () => {
     });
   });
 });
+
+describe('options and long lists', () => {
+  test('null options are the defaults', () => {
+    const result = scoreQuestionnaire('pain-nrs', { 'nrs.pain': 4 }, null as never);
+    expect(result.ok && result.value.value).toBe(4);
+  });
+
+  test('past the listed issues, the rest are counted: unknown items and a value out of range', () => {
+    const answers: Record<string, number> = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`odi.x${i}`, 1]));
+    answers['odi.walking'] = 9;
+    const result = scoreQuestionnaire('odi', answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(101);
+    expect(result.issues[100]).toMatchObject({
+      code: 'too-many-issues',
+      message: '1 more issue was found and not listed',
+    });
+  });
+});

@@ -445,7 +445,10 @@ describe('mergeOutcomeSummaries', () => {
       JSON.parse(JSON.stringify(summarize(part, { groupBy: byRegion }))),
     ) as OutcomeSummary[];
     expect(mergeOutcomeSummaries(...parts)).toEqual(whole);
-    expect(mergeOutcomeSummaries(...[...parts].reverse())).toEqual(whole);
+    const reversed = mergeOutcomeSummaries(...[...parts].reverse());
+    expect(reversed).toEqual(whole);
+    // toEqual ignores the order of keys; the groups are in natural order of their keys.
+    expect(Object.keys(reversed.groups ?? {})).toEqual(['cervical', 'invalid', 'lumbosacral', 'thoracic']);
     expect(mergeOutcomeSummaries(summarize(rows))).toEqual(summarize(rows));
   });
 
@@ -500,7 +503,7 @@ describe('mergeOutcomeSummaries', () => {
       () =>
         mergeOutcomeSummaries({
           ...summarize(rows),
-          analysis: { ...summarize(rows).analysis, definitions: [1] as never },
+          analysis: { ...summarize(rows).analysis, definitions: ['immpact-2008-30', 1] as never },
         }),
       /analysis.definitions is not a list of ids/,
     ],
@@ -733,6 +736,113 @@ describe('strictaWithOutcomes', () => {
     const report = strictaWithOutcomes(course.value.stricta, summarize([painRecord('a', 8, 4)]));
     expect(report.items.find((found) => found.id === '2d')?.recorded).toBe(
       'no sensation reported, of 0 sessions with sensations recorded (0 without a record)',
+    );
+  });
+});
+
+describe('edges the other tests leave', () => {
+  test('null entries, and the words of a refused definition', () => {
+    expect(() => summarizeOutcomes(null as never)).toThrow(
+      'summarizeOutcomes: entries must be an Iterable or an AsyncIterable',
+    );
+    expect(() => summarize([], { definitions: [{ ...immpact30, minImprovementPercent: undefined } as never] })).toThrow(
+      'summarizeOutcomes: options.definitions[0] is not a valid responder definition ((root): a definition needs minImprovement, minImprovementPercent or minImprovementPoints)',
+    );
+    expect(() => summarize([], { firstResponse: { ...immpact30, title: '' } })).toThrow(
+      'summarizeOutcomes: options.firstResponse is not a valid responder definition (title: title must be a non-empty string)',
+    );
+  });
+
+  test('instruments a record has no score of count nothing, missing or not', () => {
+    const change = summarize([painRecord('a', 8, undefined), painRecord('b', undefined, 3)]).change;
+    expect(change.odi).toMatchObject({ n: 0, missingFollowUp: 0, missingBaseline: 0 });
+    expect(change['pain-nrs']).toMatchObject({ n: 0, missingFollowUp: 1, missingBaseline: 1 });
+  });
+
+  test('a repeated improvement weighs by its count', () => {
+    const change = summarize([painRecord('a', 8, 5), painRecord('b', 8, 5), painRecord('c', 8, 2)]).change['pain-nrs'];
+    expect(change.mean).toBe(4);
+    expect(change.distribution).toEqual([
+      { improvement: 3, count: 2 },
+      { improvement: 6, count: 1 },
+    ]);
+  });
+
+  test('the first response by a definition in points of the scale', () => {
+    const points = defineResponder({
+      id: 'pain-20-points',
+      title: 'Pain better by 20 points of 100',
+      instruments: ['pain-nrs'],
+      minImprovementPoints: 20,
+      missingFollowUp: 'unknown',
+      source: { title: 'Clinic audit protocol' },
+    });
+    if (!points.ok) throw new Error('definition');
+    const row = painRecord('a', 8, undefined, {
+      sessions: [
+        { number: 1, painAfter: 7 },
+        { number: 2, painAfter: 6 },
+      ],
+    } as unknown as Partial<CourseOutcomeInput>);
+    expect(summarize([row], { firstResponse: points.value }).firstResponse.bySession).toEqual([
+      { session: 2, count: 1 },
+    ]);
+  });
+
+  test('every severity is counted apart; a session without pain has no place in the trajectory', () => {
+    const summary = summarize([
+      painRecord('a', 8, 4, {
+        sessions: [
+          {
+            number: 1,
+            tookPlace: true,
+            adverseEvents: [
+              { kind: 'a', severity: 'moderate' },
+              { kind: 'b', severity: 'severe' },
+            ],
+          },
+          { number: 2, tookPlace: true, painBefore: 5 },
+        ],
+      } as unknown as Partial<CourseOutcomeInput>),
+    ]);
+    expect(summary.adverseEvents).toMatchObject({ events: 2, mild: 0, moderate: 1, severe: 1, severityUnrecorded: 0 });
+    expect(summary.painBySession.map(({ session }) => session)).toEqual([2]);
+  });
+
+  test('the table: digits 0 and 15 are allowed; the unknown are a share of the records assessed', () => {
+    const summary = summarize([painRecord('a', 8, undefined), { id: 'b', region: 'cervical', plannedSessions: 10 }], {
+      definitions: [immpact30],
+    });
+    expect(() => outcomeSummaryTable(summary, { digits: 0 })).not.toThrow();
+    expect(() => outcomeSummaryTable(summary, { digits: 15 })).not.toThrow();
+    expect(
+      outcomeSummaryTable(summary).find(
+        (row) => row.measure === 'responders:immpact-2008-30' && row.category === 'unknown',
+      ),
+    ).toMatchObject({ count: 1, n: 1, estimate: 1 });
+  });
+
+  test('STRICTA 2d lists every sensation reported, in the order of the source protocol', () => {
+    const screening = screen({
+      ageYears: 50,
+      oncologicalDisease: false,
+      pregnant: false,
+      coagulationDisorder: false,
+      acuteInfection: false,
+      acuteMentalIllness: false,
+      psychotropicInfluence: false,
+    });
+    const course = buildCourse({ region: 'cervical', screening, start: '2026-03-02' });
+    if (!course.ok) throw new Error('course');
+    const summary = summarize([
+      painRecord('a', 8, 4, {
+        sessions: [
+          { number: 1, sensations: [{ kind: 'cold' }, { kind: 'burning', extent: 'general', persisted: true }] },
+        ],
+      } as unknown as Partial<CourseOutcomeInput>),
+    ]);
+    expect(strictaWithOutcomes(course.value.stricta, summary).items.find((item) => item.id === '2d')?.recorded).toBe(
+      'sensations reported, of 1 sessions with sensations recorded (0 without a record): burning in 1 (0 local, 1 general; persisted after the needles in 1, not in 0); cold in 1 (0 local, 0 general; persisted after the needles in 0, not in 0)',
     );
   });
 });
