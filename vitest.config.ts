@@ -25,6 +25,7 @@ const noRuntimeCode = [
   'src/sql/sql-options.ts',
   'src/messages/message-code.ts',
   'src/messages/message-options.ts',
+  'src/outcomes/outcome-summary.ts',
 ];
 
 const unit: TestProjectInlineConfiguration = {

@@ -226,7 +226,7 @@ function readRecord(input: unknown, options: ParseOutcomeOptions): Result<Course
   const baseline = readAssessment(readProperty(input, 'baseline'), ['baseline'], allowed, issues);
   const followUp = readAssessment(readProperty(input, 'followUp'), ['followUp'], allowed, issues);
   const sessions = readSessions(readProperty(input, 'sessions'), issues);
-  if (issues.length > 0) return failCounted(issues.listed, issues.length);
+  if (issues.length > 0) return failCounted(issues.listed.slice(0, MAX_ISSUES), issues.length);
   return ok(
     Object.freeze({
       id: id as string,
@@ -240,20 +240,24 @@ function readRecord(input: unknown, options: ParseOutcomeOptions): Result<Course
   );
 }
 
-/** The issues of one record: the first MAX_ISSUES listed, the rest only counted, so that a huge bad record costs a count. */
+/**
+ * The issues of one record. Callers that may find issues by the thousand (unknown keys) only count
+ * them once the list is `full`, sparing the building of issues that would not be listed.
+ */
 class Issues {
   readonly listed: Issue[] = [];
   /** Every issue found, listed or not. */
   length = 0;
 
-  /** True once no more issues are listed: a caller may skip building one. */
+  /** True once no more issues are listed. */
   get full(): boolean {
-    // Stryker disable next-line all: equivalent, push lists no more than MAX_ISSUES anyway: this only spares building the issue
+    // Stryker disable next-line all: equivalent, the list is cut to MAX_ISSUES at the end anyway: this only spares building issues
     return this.length >= MAX_ISSUES;
   }
 
   push(found: Issue): void {
-    if (this.length++ < MAX_ISSUES) this.listed.push(found);
+    this.listed.push(found);
+    this.length++;
   }
 }
 

@@ -577,8 +577,8 @@ const ru: Phrases = {
     `${points.lessThan ? 'менее ' : ''}${points.text} ${russianPlural(points.value, percentagePointsRu)} от максимума шкалы`,
   noChange: 'без изменений',
   baselineZero: 'Исходное значение равно 0, поэтому изменение в процентах не определено.',
-  definitionTitle: (id, english) =>
-    Object.hasOwn(definitionTitlesRu, id) ? (definitionTitlesRu[id] as string) : english,
+  // Called for the shipped definitions only, each of which has its Russian title.
+  definitionTitle: (id) => definitionTitlesRu[id] as string,
   by: (title) => `По определению «${title}»`,
   status: { responder: 'ответил на лечение', 'non-responder': 'не ответил на лечение', unknown: 'неизвестно' },
   thresholds: (thresholds) =>

@@ -206,15 +206,16 @@ function meanInterval(mean: number, sd: number, n: number): { readonly low: numb
 
 /** The middle value of a sorted distribution (the mean of the two middle ones when `n` is even). */
 function median(distribution: readonly { improvement: number; count: number }[], n: number): number {
-  const lowRank = Math.floor((n - 1) / 2);
-  const highRank = Math.floor(n / 2);
-  let low: number | undefined;
-  let seen = 0;
-  for (const { improvement, count } of distribution) {
-    seen += count;
-    if (low === undefined && seen > lowRank) low = improvement;
-    if (seen > highRank) return ((low as number) + improvement) / 2;
+  return (valueAtRank(distribution, Math.floor((n - 1) / 2)) + valueAtRank(distribution, Math.floor(n / 2))) / 2;
+}
+
+/** The value at a rank (from 0) of a sorted distribution; the rank is below the sum of the counts. */
+function valueAtRank(distribution: readonly { improvement: number; count: number }[], rank: number): number {
+  let index = 0;
+  let seen = (distribution[0] as { count: number }).count;
+  while (seen <= rank) {
+    index++;
+    seen += (distribution[index] as { count: number }).count;
   }
-  // Stryker disable next-line all: unreachable, n is the sum of the counts
-  return Number.NaN;
+  return (distribution[index] as { improvement: number }).improvement;
 }

@@ -16,15 +16,14 @@ function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-// Lentz's method replaces a denominator of exactly 0 by a tiny number; with a = df / 2 >= 0.5,
-// b = 1/2 and x below (a + 1) / (a + b + 2), no denominator here comes near 0.
-const TINY = 1e-300;
-
-/** The continued fraction of the incomplete beta function I_x(a, b), by the modified Lentz method. */
+/**
+ * The continued fraction of the incomplete beta function I_x(a, b), by the modified Lentz method.
+ * Lentz's method guards its denominators against an exact 0; with a = df / 2 >= 0.5, b = 1/2 and
+ * x below (a + 1) / (a + b + 2), as here, the first is above 0 and none comes near it.
+ */
 function betaFraction(a: number, b: number, x: number): number {
   let c = 1;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see TINY
-  let d = 1 / (Math.abs(1 - ((a + b) * x) / (a + 1)) < TINY ? TINY : 1 - ((a + b) * x) / (a + 1));
+  let d = 1 / (1 - ((a + b) * x) / (a + 1));
   let h = d;
   // Stryker disable next-line EqualityOperator: equivalent, the fraction converges in far fewer steps for these arguments
   for (let m = 1; m <= 300; m++) {
@@ -33,13 +32,8 @@ function betaFraction(a: number, b: number, x: number): number {
       (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
       (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
     ]) {
-      d = 1 + aa * d;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see TINY
-      if (Math.abs(d) < TINY) d = TINY;
+      d = 1 / (1 + aa * d);
       c = 1 + aa / c;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see TINY
-      if (Math.abs(c) < TINY) c = TINY;
-      d = 1 / d;
       h *= d * c;
     }
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, stopping later changes no bit of the result

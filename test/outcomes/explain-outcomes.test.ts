@@ -571,3 +571,127 @@ describe('the locale option', () => {
     );
   });
 });
+
+describe('what the other tests leave', () => {
+  it('refuses what is not a score, a change or a result, and a definition that is not one', () => {
+    expect(() => explainScore(null as never)).toThrow(new TypeError('explainScore: expected a score object'));
+    expect(() => explainChange(null as never)).toThrow(new TypeError('explainChange: expected a change object'));
+    expect(() => explainResponse(null as never)).toThrow(new TypeError('explainResponse: expected a result object'));
+    const result = classify(shipped('immpact-2008-30'), pain(8), pain(4));
+    expect(() => explainResponse(result, { definition: 'immpact-2008-30' as never })).toThrow(
+      new TypeError('explainResponse: options.definition must be a responder definition'),
+    );
+  });
+
+  it('a score without its lists of items reads as none answered and none missing', () => {
+    const given = pain(7);
+    const bare = { ...given, answered: undefined, missing: undefined } as never;
+    expect(explainScore(bare)).toBe(explainScore({ ...given, answered: [], missing: [] }));
+  });
+
+  it('a change too small to show, and a change of exactly one point, in both languages', () => {
+    const tiny: ScoreChange = {
+      instrument: 'odi',
+      baseline: 30,
+      followUp: 29.99,
+      improvement: 0.01,
+      improvementPercent: 0.01 / 0.3,
+      improvementPoints: 0.01,
+    };
+    expect(explainChange(tiny)).toContain('better by less than 0.1 points, less than 0.1% of the baseline');
+    expect(explainChange(tiny, { locale: 'ru' })).toContain('улучшение менее чем на 0,1 балла, менее 0,1');
+    const one = change(pain(5), pain(4));
+    expect(explainChange(one)).toContain('better by 1 point,');
+    expect(explainChange(change(pain(4), pain(5)))).toContain('worse by 1 point,');
+  });
+
+  it('thresholds of one point, and a baseline of 0 below two other thresholds, in both languages', () => {
+    const three = define({
+      id: 'clinic-three',
+      title: 'Three ways',
+      instruments: ['pain-nrs'],
+      minImprovement: 1,
+      minImprovementPoints: 10,
+      minImprovementPercent: 30,
+      missingFollowUp: 'unknown',
+      source: { title: 'Clinic audit protocol' },
+    });
+    const zero = classify(three, pain(0), pain(2));
+    expect(zero.reason).toBe('baseline-zero');
+    const english = explainResponse(zero, { definition: three });
+    expect(english).toContain('at least 1 point or');
+    expect(english).toContain('is below its other thresholds (');
+    expect(explainResponse(zero, { definition: three, locale: 'ru' })).toContain('ниже других порогов определения (');
+    const points = define({
+      ...three,
+      id: 'clinic-points',
+      minImprovement: undefined,
+      minImprovementPoints: 1,
+    } as never);
+    const small = classify(points, pain(5), pain(5));
+    expect(explainResponse(small, { definition: points })).toContain('at least 1 percentage point of the scale');
+  });
+});
+
+describe('a change below the smallest step shown', () => {
+  const tiny: ScoreChange = {
+    instrument: 'ndi',
+    baseline: 20,
+    followUp: 19.995,
+    improvement: 0.005,
+    improvementPercent: 0.025,
+    improvementPoints: 0.01,
+  };
+  const result: ResponderResult = {
+    definition: 'ndi-cleland-2008',
+    status: 'non-responder',
+    reason: 'below-threshold',
+    change: tiny,
+  };
+
+  it('says "less than" the step, in points of the scale too, never zero', () => {
+    expect(explainResponse(result, { digits: 0 })).toContain(
+      '(better by less than 1 points, less than 1% of the baseline, less than 1 percentage points of the scale)',
+    );
+    expect(explainResponse(result, { locale: 'ru' })).toContain(
+      `(улучшение менее чем на 0,1 балла, менее 0,1${NBSP}% от исходного значения, менее 0,1 процентного пункта от максимума шкалы)`,
+    );
+  });
+});
+
+describe('one percentage point of the scale', () => {
+  it('is singular in English and says so in Russian', () => {
+    const result: ResponderResult = {
+      definition: 'ndi-cleland-2008',
+      status: 'non-responder',
+      reason: 'below-threshold',
+      change: {
+        instrument: 'ndi',
+        baseline: 20,
+        followUp: 19.5,
+        improvement: 0.5,
+        improvementPercent: 2.5,
+        improvementPoints: 1,
+      },
+    };
+    expect(explainResponse(result)).toContain(', 1 percentage point of the scale)');
+    expect(explainResponse(result, { locale: 'ru' })).toContain(', 1 процентный пункт от максимума шкалы)');
+  });
+});
+
+describe("a clinic's own definition in Russian", () => {
+  it('keeps the title the clinic gave it', () => {
+    const mine = define({
+      id: 'clinic-nrs-3',
+      title: 'Боль меньше на 3 балла',
+      instruments: ['pain-nrs'],
+      minImprovement: 3,
+      missingFollowUp: 'unknown',
+      source: { title: 'Clinic audit protocol' },
+    });
+    const result = classify(mine, pain(8), pain(4));
+    expect(explainResponse(result, { definition: mine, locale: 'ru' })).toContain(
+      'По определению «Боль меньше на 3 балла»',
+    );
+  });
+});
