@@ -9,12 +9,20 @@ import type { AgeRuleOptions } from '../screening/age-rule.js';
 import { protocolRuleSet } from '../screening/protocol-rule-set.js';
 import type { RuleSet } from '../screening/rule.js';
 import { screen } from '../screening/screen.js';
-import type { Card, CardSource, CdsResponse } from './card.js';
+import {
+  type AcupunctureOrder,
+  acupunctureOrderCodes,
+  type OrderCode,
+  readAcupunctureOrders,
+} from './acupuncture-orders.js';
+import type { Card, CardCoding, CardLink, CardSource, CdsResponse } from './card.js';
+import { type CdsFeedback, readFeedback } from './feedback.js';
 import { customFactLabels, escapeMarkdown, factLabel } from './labels.js';
-import { cardsFor, checkedSource, summarize } from './screening-cards.js';
+import { defaultOverrideReasons, orderCards } from './order-cards.js';
+import { cardsFor, checkedSource, isAbsoluteUrl, summarize, withLinks } from './screening-cards.js';
 
 /** The hooks the service answers. */
-export type CdsHook = 'patient-view' | 'appointment-book';
+export type CdsHook = 'patient-view' | 'appointment-book' | 'order-select' | 'order-sign';
 
 /** The prefetch keys the service asks for. */
 export type CdsPrefetchKey = 'patient' | 'conditions' | 'observations' | 'medications' | 'devices';
@@ -67,6 +75,21 @@ export interface CdsServiceOptions {
   readonly closedWorld?: boolean;
   /** A clinic's own code lists, passed to `factsFromFhir`. */
   readonly extraCodes?: readonly FhirCodeList[];
+  /**
+   * The codes of a clinic's own acupuncture orders, beside CPT's (`acupunctureOrderCodes`): the
+   * order hooks answer about a draft ServiceRequest with one of them. A SNOMED CT code goes here.
+   */
+  readonly orderCodes?: readonly OrderCode[];
+  /**
+   * The clinic's form for recording the facts a screening lacks: linked from the cards that ask
+   * for them (the incomplete card, and the card of a prefetch missing). An absolute http(s) URL.
+   */
+  readonly recordFactsLink?: { readonly label: string; readonly url: string };
+  /**
+   * The reasons offered for overriding a critical card of the order hooks, each with a `display`.
+   * Default `defaultOverrideReasons`.
+   */
+  readonly overrideReasons?: readonly CardCoding[];
 }
 
 /**
@@ -93,6 +116,12 @@ export interface CdsService {
    * `{ ok: false, issues }` (answer HTTP 400); otherwise `{ ok: true, value: { cards } }`.
    */
   readonly handle: (request: unknown, options: CdsHandleOptions) => Result<CdsResponse>;
+  /**
+   * Reads the body of `POST {baseUrl}/cds-services/{serviceId}/feedback`. Pure and never throws:
+   * the entries, frozen, for the clinic's audit log (answer HTTP 200), or the issues with their
+   * paths (answer 400).
+   */
+  readonly feedback: (body: unknown, options: { readonly serviceId: string }) => Result<readonly CdsFeedback[]>;
 }
 
 const PREFETCH_KEYS: readonly CdsPrefetchKey[] = ['patient', 'conditions', 'observations', 'medications', 'devices'];
@@ -111,29 +140,59 @@ const PREFETCH_WORDS: Readonly<Record<CdsPrefetchKey, string>> = {
   devices: 'the Devices (implanted pacemaker or other electrical device)',
 };
 /** The options `cdsService` knows, so that a misspelt one (`closedworld`) fails at start-up. */
-const OPTION_KEYS: ReadonlySet<string> = new Set(['source', 'id', 'ruleSet', 'closedWorld', 'extraCodes']);
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'source',
+  'id',
+  'ruleSet',
+  'closedWorld',
+  'extraCodes',
+  'orderCodes',
+  'recordFactsLink',
+  'overrideReasons',
+]);
+/** The hooks of the services after the first, with the suffix of their ids and their titles. */
+const MORE_HOOKS: readonly { hook: CdsHook; title: string }[] = [
+  { hook: 'appointment-book', title: 'Acupuncture screening at booking' },
+  { hook: 'order-select', title: 'Acupuncture screening of a selected order' },
+  { hook: 'order-sign', title: 'Acupuncture screening of an order to sign' },
+];
 
 /**
  * A CDS Hooks 2.0 service that screens the patient for contraindications to acupuncture on
- * `patient-view` and `appointment-book`. `handle` validates the request, reads the prefetched
+ * `patient-view` and `appointment-book`, and on `order-select` and `order-sign` when a draft
+ * acupuncture order is among the orders (see below). `handle` validates the request, reads the prefetched
  * FHIR data (`patient`, `conditions`, `observations`, `medications`, `devices`; each a resource
  * or a search Bundle) with `factsFromFhir` as of `on` for the patient in `context.patientId`,
  * screens, and returns the cards of {@link screeningCards}. When a prefetch key is missing or
  * null, or the EHR could not fill it (an OperationOutcome, alone or in the search Bundle), the
  * first card is a `warning` that names it, the record is read as an EHR (never closed world),
  * and no `info` card is returned. A resource that cannot be read is left out with a note and
- * the screening goes on; only a malformed request is refused. Serve
- * `definitions` at `GET /cds-services` and call `handle` for `POST /cds-services/{id}`; the
- * example examples/cds-service.ts does both on `node:http`.
+ * the screening goes on; only a malformed request is refused. The cards that ask for facts link
+ * to the clinic's form when `recordFactsLink` is given.
  *
- * @param options - `source` (required), `id`, `ruleSet`, `closedWorld`, `extraCodes`.
+ * The order hooks answer about the draft acupuncture orders in `context.draftOrders` (for
+ * `order-select`, those among `context.selections`): a ServiceRequest coded with CPT 97810,
+ * 97811, 97813 or 97814, or one of `orderCodes`. With none, the answer is no card, without
+ * screening. With one, every card has a `uuid` (made from the service, `hookInstance` and the
+ * card's place: the same request gets the same uuids); a `critical` card suggests removing the
+ * orders (a `delete` action each, `selectionBehavior` `at-most-one`) and offers
+ * `overrideReasons`; an all-clear gives no card, so that signing a safe order shows nothing.
+ * `feedback` reads what the EHR reports the user did with a card.
+ *
+ * Serve `definitions` at `GET /cds-services`, call `handle` for `POST /cds-services/{id}` and
+ * `feedback` for `POST /cds-services/{id}/feedback`: `acuspine/cds-hooks/server` does all three.
+ *
+ * @param options - `source` (required), `id`, `ruleSet`, `closedWorld`, `extraCodes`,
+ *   `orderCodes`, `recordFactsLink`, `overrideReasons`.
  * @returns the discovery entries and the handler.
  * @throws {TypeError} when `options` has a key it does not know, `options.source` is invalid
  *   (see `screeningCards`), `id` is not a URL-safe string, `ruleSet` is not a valid rule set,
- *   `closedWorld` is not a boolean, or `extraCodes` holds an invalid code list.
+ *   `closedWorld` is not a boolean, `extraCodes` holds an invalid code list, `orderCodes` is not
+ *   a list of `{ system, code }`, `recordFactsLink` has no label or no absolute http(s) URL, or
+ *   an override reason has no code or no display.
  * @example
  * const service = cdsService({ source: { label: 'Clinic acupuncture screening' } });
- * service.definitions.map((d) => d.hook); // => ['patient-view', 'appointment-book']
+ * service.definitions.map((d) => d.hook); // => ['patient-view', 'appointment-book', 'order-select', 'order-sign']
  * const response = service.handle(
  *   { hook: 'patient-view', hookInstance: 'c3d4', context: { userId: 'Practitioner/1', patientId: 'p1' },
  *     prefetch: { patient: { resourceType: 'Patient', id: 'p1', birthDate: '1940-01-01' },
@@ -182,14 +241,13 @@ export function cdsService(options: CdsServiceOptions): CdsService {
   const prefetch = () => Object.freeze({ ...PREFETCH_TEMPLATES });
   const definitions: readonly CdsServiceDefinition[] = Object.freeze([
     Object.freeze({ id, hook: 'patient-view', title: 'Acupuncture screening', description, prefetch: prefetch() }),
-    Object.freeze({
-      id: `${id}-appointment-book`,
-      hook: 'appointment-book',
-      title: 'Acupuncture screening at booking',
-      description,
-      prefetch: prefetch(),
-    }),
-  ] as const);
+    ...MORE_HOOKS.map(({ hook, title }) =>
+      Object.freeze({ id: `${id}-${hook}`, hook, title, description, prefetch: prefetch() }),
+    ),
+  ]);
+  const orderCodes = [...acupunctureOrderCodes, ...checkedOrderCodes(option('orderCodes'))];
+  const recordLinks = checkedRecordLink(option('recordFactsLink'));
+  const overrideReasons = checkedOverrideReasons(option('overrideReasons'));
 
   const handle = (request: unknown, call: CdsHandleOptions): Result<CdsResponse> => {
     try {
@@ -222,8 +280,8 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     if (field('hook') !== definition.hook) {
       issues.push(issue('unsupported-hook', ['hook'], `service ${definition.id} answers the hook ${definition.hook}`));
     }
-    if (!isText(field('hookInstance')))
-      issues.push(issue('invalid-type', ['hookInstance'], 'expected a non-empty string'));
+    const hookInstance = field('hookInstance');
+    if (!isText(hookInstance)) issues.push(issue('invalid-type', ['hookInstance'], 'expected a non-empty string'));
     const fhirServer = field('fhirServer');
     if (fhirServer !== undefined && !isText(fhirServer)) {
       issues.push(issue('invalid-type', ['fhirServer'], 'expected a URL string'));
@@ -240,6 +298,19 @@ export function cdsService(options: CdsServiceOptions): CdsService {
       if (userId !== undefined && !isText(userId)) {
         issues.push(issue('invalid-type', ['context', 'userId'], 'expected a string'));
       }
+    }
+    // The order hooks are about the acupuncture orders among the drafts; no card for any other.
+    const isOrderHook = definition.hook === 'order-select' || definition.hook === 'order-sign';
+    let orders: readonly AcupunctureOrder[] = [];
+    if (isOrderHook && isRecord(context)) {
+      const read = readAcupunctureOrders(
+        context,
+        definition.hook as 'order-select' | 'order-sign',
+        patientId,
+        orderCodes,
+      );
+      issues.push(...read.issues);
+      orders = read.orders;
     }
     const prefetch = field('prefetch');
     if (prefetch !== undefined && prefetch !== null && !isRecord(prefetch)) {
@@ -269,6 +340,7 @@ export function cdsService(options: CdsServiceOptions): CdsService {
       }
     }
     if (issues.length > 0) return fail(issues);
+    if (isOrderHook && orders.length === 0) return ok(deepFreeze({ cards: [] }));
 
     const unfilled = [...missing, ...failed];
     const mapped = factsFromFhir(
@@ -301,7 +373,7 @@ export function cdsService(options: CdsServiceOptions): CdsService {
     }
     const screening = screen(mapped.value.facts, { ruleSet });
     const context_ = recordNotes(mapped.value.notes, screening.missing);
-    let cards: Card[] = cardsFor(screening, source, context_, labels);
+    let cards: Card[] = cardsFor(screening, source, context_, labels, recordLinks);
     if (unfilled.length > 0) {
       // Defence in depth. With a prefetch missing or failed, the record is read in an open world,
       // where oncologicalDisease (read by every rule set that checks the whole protocol) is never
@@ -309,12 +381,72 @@ export function cdsService(options: CdsServiceOptions): CdsService {
       // Should a later rule set or mapping make one possible, it must not stand beside this card.
       // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator,StringLiteral,ArrowFunction: equivalent, no input reaches an info card here (see above)
       const shown = cards.filter((card) => card.indicator !== 'info');
-      cards = [prefetchCard(missing, failed, source), ...shown];
+      cards = [withLinks(prefetchCard(missing, failed, source), recordLinks), ...shown];
+    }
+    if (isOrderHook) {
+      cards = orderCards(cards, {
+        serviceId: definition.id,
+        hookInstance: hookInstance as string,
+        orders,
+        overrideReasons,
+      });
     }
     return ok(deepFreeze({ cards }));
   };
 
-  return Object.freeze({ definitions, handle });
+  const feedback = (body: unknown, call: { readonly serviceId: string }): Result<readonly CdsFeedback[]> => {
+    try {
+      const serviceId = typeof call === 'object' && call !== null ? readProperty(call, 'serviceId') : undefined;
+      if (!definitions.some((d) => d.id === serviceId)) {
+        return fail([issue('unknown-service', [], `no service has the id "${String(serviceId)}"`)]);
+      }
+      return readFeedback(body);
+    } catch {
+      return fail([issue('unreadable', [], 'the feedback could not be read as JSON data')]);
+    }
+  };
+
+  return Object.freeze({ definitions, handle, feedback });
+}
+
+/** A clinic's order codes, checked: each `{ system, code }` of non-empty strings. */
+function checkedOrderCodes(given: unknown): OrderCode[] {
+  if (given === undefined) return [];
+  const bad = () =>
+    new TypeError('cdsService: options.orderCodes must be a list of { system, code } of non-empty strings');
+  if (!Array.isArray(given)) throw bad();
+  return given.map((item: unknown) => {
+    const [system, code] = ['system', 'code'].map((key) => (isRecord(item) ? readProperty(item, key) : undefined));
+    if (!isText(system) || !isText(code)) throw bad();
+    return Object.freeze({ system, code });
+  });
+}
+
+/** The form link, as the card's link list: empty without one. */
+function checkedRecordLink(given: unknown): readonly CardLink[] {
+  if (given === undefined) return [];
+  const [label, url] = ['label', 'url'].map((key) => (isRecord(given) ? readProperty(given, key) : undefined));
+  if (!isText(label) || !isAbsoluteUrl(url)) {
+    throw new TypeError('cdsService: options.recordFactsLink must have a label and an absolute http(s) url');
+  }
+  return Object.freeze([Object.freeze({ label, url, type: 'absolute' as const })]);
+}
+
+/** The override reasons, checked: CDS Hooks requires a display on each. */
+function checkedOverrideReasons(given: unknown): readonly CardCoding[] {
+  if (given === undefined) return defaultOverrideReasons;
+  const bad = () =>
+    new TypeError('cdsService: options.overrideReasons must be a list of codings, each with a code and a display');
+  if (!Array.isArray(given) || given.length === 0) throw bad();
+  return Object.freeze(
+    given.map((item: unknown) => {
+      const [system, code, display] = ['system', 'code', 'display'].map((key) =>
+        isRecord(item) ? readProperty(item, key) : undefined,
+      );
+      if (!isText(code) || !isText(display) || (system !== undefined && !isText(system))) throw bad();
+      return Object.freeze(system === undefined ? { code, display } : { system, code, display });
+    }),
+  );
 }
 
 /** True when a search Bundle holds an OperationOutcome that warns or errs: its search came back incomplete. */

@@ -13,7 +13,21 @@
  * @module acuspine/cds-hooks
  */
 
-export type { Card, CardCoding, CardIndicator, CardSource, CdsResponse } from './card.js';
+export {
+  acupunctureOrderCodes,
+  CPT_SYSTEM,
+  type OrderCode,
+} from './acupuncture-orders.js';
+export type {
+  Card,
+  CardAction,
+  CardCoding,
+  CardIndicator,
+  CardLink,
+  CardSource,
+  CardSuggestion,
+  CdsResponse,
+} from './card.js';
 export {
   type CdsHandleOptions,
   type CdsHook,
@@ -23,6 +37,8 @@ export {
   type CdsServiceOptions,
   cdsService,
 } from './cds-service.js';
+export { type CdsFeedback, MAX_FEEDBACK_ENTRIES } from './feedback.js';
+export { defaultOverrideReasons, OVERRIDE_REASON_SYSTEM } from './order-cards.js';
 export { MAX_SUMMARY_LENGTH, type ScreeningCardsOptions, screeningCards } from './screening-cards.js';
 export {
   type CdsJsonWebKey,

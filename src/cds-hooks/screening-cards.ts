@@ -4,7 +4,7 @@ import { PROTOCOL_RULES } from '../screening/protocol-rules.js';
 import { readScreening } from '../screening/read-screening.js';
 import type { RuleKind, RuleSet } from '../screening/rule.js';
 import type { Finding, Screening } from '../screening/screening.js';
-import type { Card, CardCoding, CardIndicator, CardSource } from './card.js';
+import type { Card, CardCoding, CardIndicator, CardLink, CardSource } from './card.js';
 import { type CustomFactLabels, citation, customFactLabels, escapeMarkdown, factLabel, ruleLabel } from './labels.js';
 
 /**
@@ -76,13 +76,15 @@ export function screeningCards<Fact extends string = never>(
 /**
  * The cards of a screening that has been read (a result of `screen`, or of `readScreening`);
  * `context` adds markdown lines to the incomplete card, `labels` names a rule set's own facts.
- * Each card is frozen; the list is not.
+ * `recordLinks` go on the incomplete card (the clinic's form for the facts to record). Each card
+ * is frozen; the list is not.
  */
 export function cardsFor(
   read: Screening<string, string>,
   source: CardSource,
   context: readonly string[],
   labels: CustomFactLabels,
+  recordLinks: readonly CardLink[] = [],
 ): Card[] {
   const ruleSet = `rule set ${escapeMarkdown(read.ruleSet.id)} v${escapeMarkdown(read.ruleSet.version)}`;
   const present = (kind: RuleKind) => read.findings.filter((f) => f.kind === kind && f.outcome === 'present');
@@ -163,7 +165,7 @@ export function cardsFor(
       '',
       footer,
     ]);
-    return [...refer, incomplete, ...protocol, ...cautions];
+    return [...refer, withLinks(incomplete, recordLinks), ...protocol, ...cautions];
   }
   if (cautions.length > 0) return [...refer, ...protocol, ...cautions];
   // Nothing but the red flags: no all-clear beside them, only what the rule set leaves unchecked.
@@ -218,6 +220,11 @@ function referralCard(read: Screening<string, string>, ruleSet: string, source: 
     '',
     footer,
   ]);
+}
+
+/** The card with `links`, when there are any. */
+export function withLinks(shown: Card, links: readonly CardLink[]): Card {
+  return links.length === 0 ? shown : Object.freeze({ ...shown, links });
 }
 
 function card(indicator: CardIndicator, summary: string, source: CardSource, lines: readonly string[]): Card {
@@ -294,6 +301,6 @@ export function checkedSource(options: unknown, caller: string): CardSource {
   return Object.freeze(checked);
 }
 
-function isAbsoluteUrl(value: unknown): value is string {
+export function isAbsoluteUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\/[^\s/?#]\S*$/.test(value);
 }

@@ -65,8 +65,10 @@ describe('cdsService handle: the request', () => {
   });
 
   it('must name a hook that a service answers', () => {
-    const expected = [problem('unsupported-hook', ['hook'], 'expected one of patient-view, appointment-book')];
-    expect(issuesOf(request({ hook: 'order-sign' }))).toEqual(expected);
+    const expected = [
+      problem('unsupported-hook', ['hook'], 'expected one of patient-view, appointment-book, order-select, order-sign'),
+    ];
+    expect(issuesOf(request({ hook: 'medication-prescribe' }))).toEqual(expected);
     const { hook: _omitted, ...noHook } = request();
     expect(issuesOf(noHook)).toEqual(expected);
   });

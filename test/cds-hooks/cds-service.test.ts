@@ -101,17 +101,33 @@ describe('cdsService definitions', () => {
         description,
         prefetch,
       },
+      {
+        id: 'acuspine-screening-order-select',
+        hook: 'order-select',
+        title: 'Acupuncture screening of a selected order',
+        description,
+        prefetch,
+      },
+      {
+        id: 'acuspine-screening-order-sign',
+        hook: 'order-sign',
+        title: 'Acupuncture screening of an order to sign',
+        description,
+        prefetch,
+      },
     ]);
     expect(Object.isFrozen(service)).toBe(true);
     expect(Object.isFrozen(service.definitions)).toBe(true);
     expect(service.definitions.every((definition) => Object.isFrozen(definition))).toBe(true);
   });
 
-  it('names both services after options.id, which may use letters, digits, dots, underscores and hyphens', () => {
+  it('names every service after options.id, which may use letters, digits, dots, underscores and hyphens', () => {
     const service = cdsService({ source, id: 'Clinic.acu_screen-2' });
     expect(service.definitions.map((d) => d.id)).toEqual([
       'Clinic.acu_screen-2',
       'Clinic.acu_screen-2-appointment-book',
+      'Clinic.acu_screen-2-order-select',
+      'Clinic.acu_screen-2-order-sign',
     ]);
     expect(cdsService({ source, id: '7' }).definitions[0]?.id).toBe('7');
     expect(cdsService({ source, id: `a${'b'.repeat(63)}` }).definitions[0]?.id).toHaveLength(64);
