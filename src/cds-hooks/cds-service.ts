@@ -124,8 +124,16 @@ export interface CdsService {
   readonly feedback: (body: unknown, options: { readonly serviceId: string }) => Result<readonly CdsFeedback[]>;
 }
 
-const PREFETCH_KEYS: readonly CdsPrefetchKey[] = ['patient', 'conditions', 'observations', 'medications', 'devices'];
-const PREFETCH_TEMPLATES: Readonly<Record<CdsPrefetchKey, string>> = {
+/** The prefetch keys, in the order the cards name them. */
+export const PREFETCH_KEYS: readonly CdsPrefetchKey[] = [
+  'patient',
+  'conditions',
+  'observations',
+  'medications',
+  'devices',
+];
+/** The FHIR query of each prefetch key, as the discovery document gives it. */
+export const PREFETCH_TEMPLATES: Readonly<Record<CdsPrefetchKey, string>> = {
   patient: 'Patient/{{context.patientId}}',
   conditions: 'Condition?patient={{context.patientId}}',
   observations: 'Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3',

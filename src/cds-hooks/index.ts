@@ -38,6 +38,14 @@ export {
   cdsService,
 } from './cds-service.js';
 export { type CdsFeedback, MAX_FEEDBACK_ENTRIES } from './feedback.js';
+export {
+  type CdsFetch,
+  type CdsFetchResponse,
+  DEFAULT_PREFETCH_MAX_BYTES,
+  type FillPrefetchOptions,
+  fillMissingPrefetch,
+  type PrefetchFill,
+} from './fill-prefetch.js';
 export { defaultOverrideReasons, OVERRIDE_REASON_SYSTEM } from './order-cards.js';
 export { MAX_SUMMARY_LENGTH, type ScreeningCardsOptions, screeningCards } from './screening-cards.js';
 export {
