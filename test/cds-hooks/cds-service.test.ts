@@ -6,7 +6,7 @@ import { cdsService } from '../../src/cds-hooks/index.js';
 import type { FhirCodeList } from '../../src/fhir/index.js';
 import { ageRule, cautionRuleSet, defineRuleSet, protocolRuleSet } from '../../src/index.js';
 import { condition, NOT_PREGNANT, ON, patient, pregnancyStatus, SNOMED } from '../fhir/fixtures/builders.js';
-import { validateResponse } from './card-validator.js';
+import { validateDiscovery, validateResponse } from './card-validator.js';
 import { found, fullPrefetch, PROTOCOL_CODED_FACTS } from './fixtures.js';
 
 const source = { label: 'Clinic acupuncture screening' };
@@ -116,6 +116,7 @@ describe('cdsService definitions', () => {
         prefetch,
       },
     ]);
+    expect(validateDiscovery(JSON.parse(JSON.stringify({ services: service.definitions })))).toEqual([]);
     expect(Object.isFrozen(service)).toBe(true);
     expect(Object.isFrozen(service.definitions)).toBe(true);
     expect(service.definitions.every((definition) => Object.isFrozen(definition))).toBe(true);
