@@ -1,3 +1,4 @@
+import { isRecord, isText } from '../_internal/json-guards.js';
 import { readProperty } from '../_internal/read-property.js';
 import { type Issue, issue } from '../_internal/result.js';
 
@@ -145,12 +146,4 @@ function hasCode(
 function samePatient(reference: unknown, patientId: string): boolean {
   if (typeof reference !== 'string') return false;
   return reference === `Patient/${patientId}` || reference.endsWith(`/Patient/${patientId}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }

@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/freeze.js';
 import { parseIsoDate } from '../_internal/iso-date.js';
+import { isRecord, isText } from '../_internal/json-guards.js';
 import { readProperty } from '../_internal/read-property.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { FhirCodeList } from '../fhir/code-list.js';
@@ -569,12 +570,4 @@ function recordNotes(notes: readonly FhirNote[], missing: readonly string[]): st
   if (lines.length <= MAX_NOTE_LINES) return lines;
   const hidden = lines.length - MAX_NOTE_LINES;
   return [...lines.slice(0, MAX_NOTE_LINES), `- and ${hidden} more ${hidden === 1 ? 'note' : 'notes'}`];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }

@@ -1,3 +1,4 @@
+import { isRecord, isText } from '../_internal/json-guards.js';
 import { readProperty } from '../_internal/read-property.js';
 import { fail, type Issue, issue, ok, type Result } from '../_internal/result.js';
 import type { CardCoding } from './card.js';
@@ -72,7 +73,7 @@ function readEntry(entry: unknown, at: readonly (string | number)[], issues: Iss
   }
   const field = (key: string) => readProperty(entry, key);
   const card = field('card');
-  if (!isText(card)) issues.push(issue('invalid-type', [...at, 'card'], 'expected the card uuid'));
+  if (!isAuditText(card)) issues.push(issue('invalid-type', [...at, 'card'], 'expected the card uuid'));
   const outcome = field('outcome');
   if (outcome !== 'accepted' && outcome !== 'overridden') {
     issues.push(issue('invalid-value', [...at, 'outcome'], 'expected accepted or overridden'));
@@ -113,7 +114,7 @@ function readAccepted(
   return Object.freeze(
     value.map((item: unknown, index) => {
       const id = isRecord(item) ? readProperty(item, 'id') : undefined;
-      if (!isText(id)) issues.push(issue('invalid-type', [...at, index, 'id'], 'expected the suggestion uuid'));
+      if (!isAuditText(id)) issues.push(issue('invalid-type', [...at, index, 'id'], 'expected the suggestion uuid'));
       return Object.freeze({ id: id as string });
     }),
   );
@@ -137,7 +138,7 @@ function readOverrideReason(
   const reason = readProperty(value, 'reason');
   const userComment = readProperty(value, 'userComment');
   const coding = reason === undefined ? undefined : readCoding(reason, [...at, 'reason'], issues);
-  if (userComment !== undefined && !isText(userComment)) {
+  if (userComment !== undefined && !isAuditText(userComment)) {
     issues.push(issue('invalid-type', [...at, 'userComment'], `expected text of 1 to ${MAX_TEXT} characters`));
   }
   if (reason === undefined && userComment === undefined) {
@@ -145,7 +146,7 @@ function readOverrideReason(
   }
   return Object.freeze({
     ...(coding === undefined ? {} : { reason: coding }),
-    ...(isText(userComment) ? { userComment } : {}),
+    ...(isAuditText(userComment) ? { userComment } : {}),
   });
 }
 
@@ -153,7 +154,7 @@ function readCoding(value: unknown, at: readonly (string | number)[], issues: Is
   const [system, code, display] = ['system', 'code', 'display'].map((key) =>
     isRecord(value) ? readProperty(value, key) : undefined,
   );
-  if (!isRecord(value) || !isText(code)) {
+  if (!isRecord(value) || !isAuditText(code)) {
     issues.push(issue('invalid-type', [...at, 'code'], 'expected the code of the reason'));
     return undefined;
   }
@@ -161,20 +162,16 @@ function readCoding(value: unknown, at: readonly (string | number)[], issues: Is
     ['system', system],
     ['display', display],
   ] as const) {
-    if (text !== undefined && !isText(text)) issues.push(issue('invalid-type', [...at, key], 'expected text'));
+    if (text !== undefined && !isAuditText(text)) issues.push(issue('invalid-type', [...at, key], 'expected text'));
   }
   return Object.freeze({
-    ...(isText(system) ? { system } : {}),
+    ...(isAuditText(system) ? { system } : {}),
     code,
-    ...(isText(display) ? { display } : {}),
+    ...(isAuditText(display) ? { display } : {}),
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Non-empty text no longer than an audit log should take. */
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_TEXT;
+function isAuditText(value: unknown): value is string {
+  return isText(value) && value.length <= MAX_TEXT;
 }

@@ -1,3 +1,4 @@
+import { isRecord } from '../_internal/json-guards.js';
 import { readProperty } from '../_internal/read-property.js';
 import { type CdsPrefetchKey, PREFETCH_KEYS, PREFETCH_TEMPLATES } from './cds-service.js';
 
@@ -220,8 +221,4 @@ function readFailure(key: CdsPrefetchKey) {
       { severity: 'error', code: 'incomplete', diagnostics: `acuspine could not read ${key} from the FHIR server` },
     ],
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@
 // WebCrypto: the caller passes the time, the JWK Sets come through the caller's fetchJwks, and
 // the only state is the replay guard's and the key cache's, both the caller's objects.
 
+import { isRecord } from '../_internal/json-guards.js';
 import { readProperty } from '../_internal/read-property.js';
 
 /**
@@ -848,10 +849,6 @@ function isEncoded(value: unknown): value is string {
 
 function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The JSON object that `text` holds in base64url UTF-8, or undefined for anything else. */
