@@ -13,9 +13,9 @@ export default defineConfig([
     },
     format: ['esm', 'cjs'],
     dts: true,
-    // Empties dist/ but for the command line: the two builds run at once, and this one's cleaning
-    // must not remove what the other writes.
-    clean: ['!cli.js'],
+    // Empties dist/ but for the command line and the CDS Hooks server: the builds run at once, and
+    // this one's cleaning must not remove what the others write.
+    clean: ['!cli.js', '!cds-hooks/server.*'],
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
@@ -25,6 +25,18 @@ export default defineConfig([
     esbuildOptions(options) {
       options.pure = [...(options.pure ?? []), 'Object.freeze'];
     },
+  },
+  {
+    // acuspine/cds-hooks/server: the CDS Hooks server on node:http, for Node only, with what it
+    // needs of src/ bundled in. Its types need Node's, which tsconfig.json leaves out of src/.
+    entry: { 'cds-hooks/server': 'src/cds-hooks/server/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { types: ['node'] } },
+    clean: false,
+    sourcemap: true,
+    target: 'node18',
+    platform: 'node',
+    splitting: false,
   },
   {
     // The command line `acuspine` (package.json's bin): one ESM file for Node with what it needs
