@@ -17,7 +17,7 @@ const root = resolve(import.meta.dirname, '..');
 const inputs = ['src', 'cli', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** What the build writes (tsup.config.ts): each entry point's files, with their source maps, and the command line. */
 const outputs = [
-  ...['index', 'fhir', 'cds-hooks', 'sql'].flatMap((entry) =>
+  ...['index', 'fhir', 'cds-hooks', 'cds-hooks/server', 'sql', 'outcomes'].flatMap((entry) =>
     ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `dist/${entry}${extension}`),
   ),
   'dist/cli.js',

@@ -15,6 +15,7 @@ const expected = new Map([
   ['acuspine', ['Screening', 'Patient facts', 'Regions', 'Courses', 'Cohorts', 'Messages', 'Results and issues']],
   ['acuspine/fhir', ['FHIR', 'FHIR code lists', 'FHIR resources']],
   ['acuspine/cds-hooks', ['CDS Hooks']],
+  ['acuspine/cds-hooks/server', ['CDS Hooks server']],
   ['acuspine/sql', ['SQL']],
   ['acuspine/outcomes', ['Outcomes']],
   ['acuspine/locales/ru', ['Messages']],

@@ -65,7 +65,7 @@ try {
     [
       "import { createRequire } from 'node:module';",
       'const require = createRequire(import.meta.url);',
-      "for (const entry of ['acuspine', 'acuspine/fhir', 'acuspine/cds-hooks', 'acuspine/sql', 'acuspine/outcomes', 'acuspine/locales/ru']) {",
+      "for (const entry of ['acuspine', 'acuspine/fhir', 'acuspine/cds-hooks', 'acuspine/cds-hooks/server', 'acuspine/sql', 'acuspine/outcomes', 'acuspine/locales/ru']) {",
       '  const imported = Object.keys(await import(entry)).length;',
       '  const required = Object.keys(require(entry)).length;',
       "  if (imported === 0 || imported !== required) throw new Error(entry + ': ' + imported + ' exports by import, ' + required + ' by require');",

@@ -26,6 +26,7 @@ export const groupsByPath = [
   ['src/fhir/code-systems.ts', 'FHIR code lists'],
   ['src/fhir/fhir-code-lists.ts', 'FHIR code lists'],
   ['src/fhir/', 'FHIR'],
+  ['src/cds-hooks/server/', 'CDS Hooks server'],
   ['src/cds-hooks/', 'CDS Hooks'],
   ['src/sql/', 'SQL'],
   ['src/outcomes/', 'Outcomes'],
