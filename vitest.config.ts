@@ -92,8 +92,8 @@ const fastCheckStandIn = {
  * server (about 2 s) for every mutant of src/sql and make the run need one installed: it runs the
  * same postgres SQL as PGlite in test/sql/postgres.test.ts, which stays in the run, and
  * test/sql/options.test.ts reads counts given as strings, as node-postgres gives them. Nor
- * test/cli/bin.test.ts, which runs the built dist/cli.js (test/cli/run.test.ts runs the same code in
- * process).
+ * test/cli/bin.test.ts and serve-bin.test.ts, which run the built dist/cli.js (test/cli/run.test.ts and
+ * serve.test.ts run the same code in process).
  * Nor test/sql/parse.test.ts, whose parser takes 8 to 10 s to read the queries of every dialect,
  * which every mutant of src/sql would pay: a change of the SQL's text fails the golden files
  * (test/sql/golden.test.ts), which stay in the run.
@@ -117,6 +117,7 @@ const mutation: TestProjectInlineConfiguration = {
       'test/sql/parse.test.ts',
       'test/sql/postgres-server.test.ts',
       'test/cli/bin.test.ts',
+      'test/cli/serve-bin.test.ts',
       // The OMOP converter's tests (test code) and the equivalence and property tests, which load
       // CDMs into DuckDB, PGlite and a server on every run: omopFactsSql's text is held by its golden
       // files, and test/omop/omop-options.test.ts, which stays, runs it on DuckDB.

@@ -3,15 +3,8 @@
 // files, the package's version) comes in through `CliIo`, so that the tests run it in process;
 // cli/acuspine.ts hands it the real ones. It lives outside src/, which stays free of I/O.
 import { parseArgs } from 'node:util';
-import {
-  cautionRuleSet,
-  defineRuleSet,
-  type Issue,
-  protocolRuleSet,
-  type Result,
-  type RuleSet,
-  redFlagRuleSet,
-} from '../src/index.js';
+import { ruleSetFromNames } from '../src/cds-hooks/server/rule-set-names.js';
+import type { Issue, Result, RuleSet } from '../src/index.js';
 import {
   type CohortSummarySqlOptions,
   cohortSummarySql,
@@ -40,13 +33,6 @@ export const EXIT_OK = 0;
 /** The exit status when the arguments are refused: the problems are on standard error, nothing on standard output. */
 export const EXIT_USAGE = 2;
 
-/** The rule sets by the names the command takes, in the order their rules come when several are named. */
-const namedRuleSets: Readonly<Record<string, RuleSet>> = Object.freeze({
-  protocol: protocolRuleSet,
-  cautions: cautionRuleSet,
-  'red-flags': redFlagRuleSet,
-});
-
 const options = {
   dialect: { type: 'string' },
   from: { type: 'string' },
@@ -65,10 +51,15 @@ const options = {
 /** What `acuspine --help` prints. */
 export const usage = `Usage: acuspine sql --dialect DIALECT (--from TABLE | --from-sql RELATION) [options]
        acuspine sql --dialect DIALECT --conformance
+       acuspine serve --config FILE
        acuspine --help | --version
 
-Prints one read-only SQL query of acuspine/sql on standard output, without a closing semicolon;
-it connects to nothing and runs nothing. Run the query in your engine (R, Python, a SQL console).
+acuspine serve runs the CDS Hooks server of acuspine/cds-hooks/server with the configuration in
+FILE until SIGTERM or Ctrl+C (acuspine serve --help; docs/cds-server.md).
+
+acuspine sql prints one read-only SQL query of acuspine/sql on standard output, without a closing
+semicolon; it connects to nothing and runs nothing. Run the query in your engine (R, Python, a
+SQL console).
 
   --dialect DIALECT    ${sqlDialects.join(', ')}
   --from TABLE         the table of records: letters, digits and _, optionally schema.table or
@@ -96,8 +87,8 @@ it connects to nothing and runs nothing. Run the query in your engine (R, Python
   -h, --help           this text
   --version            the version of acuspine
 
-Exit status 0 with the query on standard output; 2 with each problem on standard error, one a
-line, and nothing on standard output.
+acuspine sql exits with 0 and the query on standard output; with 2 and each problem on standard
+error, one a line, and nothing on standard output.
 `;
 
 /**
@@ -133,7 +124,9 @@ export function run(args: readonly string[], io: CliIo): number {
     return EXIT_USAGE;
   }
   if (command !== 'sql') {
-    return refuse(io, [{ code: 'unknown-command', path: [command], message: 'the command is sql (acuspine --help)' }]);
+    return refuse(io, [
+      { code: 'unknown-command', path: [command], message: 'the commands are sql and serve (acuspine --help)' },
+    ]);
   }
   if (rest.length > 0) {
     return refuse(
@@ -228,29 +221,16 @@ function list(text: string): string[] {
 }
 
 /**
- * The rule set of the names given: one alone, or several combined into one set with the rules of
- * each, in the order of {@link namedRuleSets} whatever order they are named in, and their ids and
- * versions joined by `+`.
+ * The rule set of the names given: one alone, or several combined, as the CDS Hooks server's
+ * configuration combines them (ruleSetFromNames).
  *
  * @returns the set, or undefined with an issue for each name that is not one.
  */
 function ruleSetNamed(names: readonly string[], issues: Issue[]): RuleSet | undefined {
-  const unknown = names.filter((name) => !Object.hasOwn(namedRuleSets, name));
-  for (const name of unknown) {
-    issues.push({
-      code: 'unknown-rule-set',
-      path: ['--rule-set'],
-      message: `no rule set is named "${name}": the names are ${Object.keys(namedRuleSets).join(', ')}`,
-    });
-  }
-  if (unknown.length > 0) return undefined;
-  const sets = Object.entries(namedRuleSets).flatMap(([name, set]) => (names.includes(name) ? [set] : []));
-  if (sets.length === 1) return sets[0];
-  return defineRuleSet({
-    id: sets.map((set) => set.id).join('+'),
-    version: sets.map((set) => set.version).join('+'),
-    rules: sets.flatMap((set) => set.rules),
-  });
+  const named = ruleSetFromNames(names);
+  if (named.ok) return named.value;
+  issues.push(...named.issues.map((found) => ({ ...found, path: ['--rule-set'] })));
+  return undefined;
 }
 
 /** The facts mapping in the JSON file at `path`, or undefined with an issue. */

@@ -218,7 +218,11 @@ describe('a refusal: exit status 2, each problem on a line of standard error wit
       [`acuspine: --from: Option '--from' argument is ambiguous.`],
     ],
     ['a value given to a switch', ['sql', '--summary=yes'], [`acuspine: --summary: Option '--summary' does not take`]],
-    ['an unknown command', ['query', '--dialect', 'duckdb'], ['acuspine: query: the command is sql (acuspine --help)']],
+    [
+      'an unknown command',
+      ['query', '--dialect', 'duckdb'],
+      ['acuspine: query: the commands are sql and serve (acuspine --help)'],
+    ],
     [
       'words after the command',
       ['sql', 'postgres', 'patients'],
