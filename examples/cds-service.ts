@@ -1,156 +1,87 @@
-// A CDS Hooks 2.0 service for acupuncture screening on Node's own HTTP server (no framework),
-// against the built package, as a clinic would run it:
-//
-//   GET  /cds-services                      the discovery document
-//   POST /cds-services/acuspine-screening   patient-view (and .../acuspine-screening-appointment-book)
-//
-// The library never reads the clock: this server passes today's date to `handle`. Run directly,
-// it starts on 127.0.0.1 on a free port, sends itself a few real requests, checks the answers,
-// and exits (code 0 when every check passed), so it doubles as a test (`npm run examples`).
-// With --serve it keeps running instead, until Ctrl+C (`npm run cds-server`):
+// The CDS Hooks 2.0 server of acuspine/cds-hooks/server, as a clinic would start it from code,
+// and an EHR that calls it: this file plays both. The EHR's key pair is made with WebCrypto; the
+// server trusts its public key (an inline JWK Set) and verifies the JWT that comes with every
+// call. Run directly, it starts the server on 127.0.0.1 on a free port, sends it a few signed
+// requests, checks the answers, and exits (code 0 when every check passed), so it doubles as a
+// test (`npm run examples`). With --serve it keeps running instead, until Ctrl+C
+// (`npm run cds-server`), and prints tokens to call it with:
 //
 //   tsx examples/cds-service.ts --serve [port]   port from argv, else $PORT, else 8080
+//
+// A clinic runs the same server from a configuration file: `npx acuspine serve --config cds.json`
+// (docs/cds-server.md).
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { webcrypto } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { cdsService } from 'acuspine/cds-hooks';
+import {
+  type CdsServerHooks,
+  type RunningCdsServer,
+  readCdsServerConfig,
+  startCdsServer,
+} from 'acuspine/cds-hooks/server';
 import type { FhirBundle, FhirCondition, FhirPatient } from 'acuspine/fhir';
 
-/** Request bodies larger than this are refused with 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-// A body past the limit is read to its end (so the client sees the 413) unless it grows past this.
-const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
-
-/** Where to listen. */
-export interface CdsServerOptions {
-  /** The port; 0 picks a free one. */
-  readonly port?: number;
-  /** The interface; default 127.0.0.1. */
-  readonly host?: string;
-}
-
-/** A running server. */
-export interface RunningCdsServer {
-  /** The node:http server. */
-  readonly server: Server;
-  /** Its base URL, e.g. http://127.0.0.1:41234. */
-  readonly url: string;
-  /** Stops the server and waits for it. */
-  readonly close: () => Promise<void>;
-}
-
-const service = cdsService({ source: { label: 'acuspine: acupuncture screening (example)' } });
-
-/** Today's date in the server's local time zone, as YYYY-MM-DD: the reference date of each screening. */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'access-control-allow-origin': '*',
-    ...headers,
-  });
-  res.end(text);
-}
-
-/** Reads the body up to MAX_BODY_BYTES; `undefined` means too large (drained, or the connection cut if huge). */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) {
-      req.destroy();
-      resolve(undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > DRAIN_LIMIT_BYTES) {
-        req.destroy();
-        resolve(undefined);
-      } else if (size <= MAX_BODY_BYTES) {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '');
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204, {
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'authorization, content-type',
-    });
-    res.end();
-    return;
-  }
-  if (path === '/cds-services') {
-    if (req.method !== 'GET') return send(res, 405, { error: 'method-not-allowed' }, { allow: 'GET, OPTIONS' });
-    return send(res, 200, { services: service.definitions });
-  }
-  const match = /^\/cds-services\/([^/]+)$/.exec(path);
-  const definition = match === null ? undefined : service.definitions.find((d) => d.id === match[1]);
-  if (definition === undefined) return send(res, 404, { error: 'not-found', message: `no service at ${path}` });
-  if (req.method !== 'POST') return send(res, 405, { error: 'method-not-allowed' }, { allow: 'POST, OPTIONS' });
-  const body = await readBody(req);
-  if (body === undefined) {
-    return send(res, 413, { error: 'payload-too-large', message: `the body is over ${MAX_BODY_BYTES} bytes` });
-  }
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    return send(res, 400, { error: 'invalid-json', message: (error as Error).message });
-  }
-  const result = service.handle(request, { on: today(), serviceId: definition.id });
-  if (!result.ok) return send(res, 400, { error: 'invalid-request', issues: result.issues });
-  return send(res, 200, result.value);
-}
-
+/** The issuer the example EHR signs as. */
+export const ISSUER = 'https://ehr.example.org';
 /**
- * Starts the service.
- *
- * @param options - `port` (0 for a free one) and `host` (default 127.0.0.1).
- * @returns the server, its base URL, and `close`.
+ * The URL the EHR knows the service by: every token's `aud` is this URL and the path called. It
+ * is not the address the server listens on, as behind a TLS proxy.
  */
-export async function startCdsServer({
-  port = 0,
-  host = '127.0.0.1',
-}: CdsServerOptions = {}): Promise<RunningCdsServer> {
-  const server = createServer((req, res) => {
-    route(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { error: 'internal-error' });
-      else res.destroy();
-    });
+export const PUBLIC_URL = 'http://localhost:8080';
+/** The service id, the last segment of the patient-view service's URL. */
+export const SERVICE_ID = 'acuspine-screening';
+
+/** An EHR: its public key, for the server to trust, and the tokens it signs. */
+export interface ExampleEhr {
+  /** The public key as a JWK, with its `kid`. */
+  readonly publicJwk: Readonly<Record<string, string>>;
+  /** A JWT for a call of `path`, valid for 5 minutes, usable once. */
+  readonly sign: (path: string) => Promise<string>;
+}
+
+const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
+
+/** An EHR with a new ES384 key pair, made with WebCrypto. */
+export async function exampleEhr(): Promise<ExampleEhr> {
+  const { subtle } = webcrypto;
+  const { privateKey, publicKey } = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, [
+    'sign',
+    'verify',
+  ]);
+  const { kty, crv, x, y } = await subtle.exportKey('jwk', publicKey);
+  const kid = 'example-ehr-2026';
+  const publicJwk = { kty, crv, x, y, kid, use: 'sig', alg: 'ES384' } as Record<string, string>;
+  const sign = async (path: string) => {
+    const now = Math.floor(Date.now() / 1000);
+    const header = base64url(JSON.stringify({ alg: 'ES384', typ: 'JWT', kid }));
+    const claims = { iss: ISSUER, aud: `${PUBLIC_URL}${path}`, iat: now, exp: now + 300, jti: webcrypto.randomUUID() };
+    const payload = base64url(JSON.stringify(claims));
+    // WebCrypto's ECDSA signature is r and s side by side, as JWS wants it.
+    const signature = await subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-384' },
+      privateKey,
+      Buffer.from(`${header}.${payload}`),
+    );
+    return `${header}.${payload}.${base64url(new Uint8Array(signature))}`;
+  };
+  return { publicJwk, sign };
+}
+
+/** Starts the server on 127.0.0.1 at `port` (0 for a free one), trusting `ehr`'s key. */
+export async function startExampleServer(
+  port: number,
+  ehr: ExampleEhr,
+  hooks: CdsServerHooks = {},
+): Promise<RunningCdsServer> {
+  const config = readCdsServerConfig({
+    publicUrl: PUBLIC_URL,
+    host: '127.0.0.1',
+    port,
+    issuers: [{ iss: ISSUER, jwks: { keys: [ehr.publicJwk] } }],
+    service: { source: { label: 'acuspine: acupuncture screening (example)' }, id: SERVICE_ID },
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
-  return { server, url, close };
+  if (!config.ok) throw new Error(`invalid configuration: ${JSON.stringify(config.issues)}`);
+  return startCdsServer(config.value, hooks);
 }
 
 /** A patient-view request with prefetched data, as an EHR sends it. */
@@ -175,69 +106,60 @@ export function sampleRequest(birthDate: string, conditions: readonly FhirCondit
   };
 }
 
+interface Cards {
+  readonly cards: readonly { readonly summary: string; readonly indicator: string }[];
+}
+
 async function main(): Promise<void> {
-  const { url, close } = await startCdsServer({ port: 0, host: '127.0.0.1' });
+  const ehr = await exampleEhr();
+  const running = await startExampleServer(0, ehr, { log: () => undefined });
   const line = (text: string) => console.log(text);
-  line(`acuspine CDS Hooks service listening on ${url}`);
+  line(`acuspine CDS Hooks server listening on ${running.url}, known to the EHR as ${PUBLIC_URL}`);
   try {
-    const post = (body: string) =>
-      fetch(`${url}/cds-services/acuspine-screening`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
+    const call = async (path: string, body?: unknown, signed = true) =>
+      fetch(`${running.url}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(signed ? { authorization: `Bearer ${await ehr.sign(path)}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
-    const discovery = await fetch(`${url}/cds-services`);
+    const discovery = await call('/cds-services');
     const { services } = (await discovery.json()) as { services: { id: string; hook: string }[] };
     line(`GET /cds-services -> ${discovery.status}: ${services.map((s) => `${s.id} (${s.hook})`).join(', ')}`);
     assert.equal(discovery.status, 200);
     assert.deepEqual(
       services.map((s) => s.hook),
-      ['patient-view', 'appointment-book'],
+      ['patient-view', 'appointment-book', 'order-select', 'order-sign'],
     );
 
-    const activeCancer: FhirCondition = {
-      resourceType: 'Condition',
-      id: 'c1',
-      clinicalStatus: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
-      },
-      verificationStatus: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }],
-      },
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '254837009' }] },
-      subject: { reference: 'Patient/example-patient' },
-    };
-    const screened = await post(JSON.stringify(sampleRequest('1970-05-01', [activeCancer])));
-    const { cards } = (await screened.json()) as { cards: { summary: string; indicator: string }[] };
+    const hook = `/cds-services/${SERVICE_ID}`;
+    const screened = await call(hook, sampleRequest('1946-05-01'));
+    const { cards } = (await screened.json()) as Cards;
     line(
-      `POST, active breast cancer -> ${screened.status}: ${cards.map((c) => `[${c.indicator}] ${c.summary}`).join(' | ')}`,
+      `POST ${hook}, an 80-year-old -> ${screened.status}: ${cards.map((c) => `[${c.indicator}] ${c.summary}`).join(' | ')}`,
     );
     assert.equal(screened.status, 200);
     assert.equal(cards[0]?.indicator, 'critical');
 
     const { prefetch: _dropped, ...withoutPrefetch } = sampleRequest('1970-05-01');
-    const missing = await post(JSON.stringify(withoutPrefetch));
-    const missingCards = ((await missing.json()) as { cards: { summary: string; indicator: string }[] }).cards;
-    line(`POST, no prefetch -> ${missing.status}: [${missingCards[0]?.indicator}] ${missingCards[0]?.summary}`);
+    const missing = await call(hook, withoutPrefetch);
+    const missingCards = ((await missing.json()) as Cards).cards;
+    line(`POST ${hook}, no prefetch -> ${missing.status}: [${missingCards[0]?.indicator}] ${missingCards[0]?.summary}`);
     assert.equal(missing.status, 200);
     assert.equal(missingCards[0]?.indicator, 'warning');
-    assert.ok(missingCards.every((card) => card.indicator !== 'info'));
 
-    const malformed = await post('{"hook": "patient-view",');
-    line(`POST, malformed JSON -> ${malformed.status}: ${((await malformed.json()) as { error: string }).error}`);
-    assert.equal(malformed.status, 400);
+    const unsigned = await call(hook, sampleRequest('1946-05-01'), false);
+    line(`POST ${hook} without a token -> ${unsigned.status}: ${await unsigned.text()}`);
+    assert.equal(unsigned.status, 401);
 
-    const oversized = await post(JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES) }));
-    line(`POST, body over ${MAX_BODY_BYTES} bytes -> ${oversized.status}`);
-    assert.equal(oversized.status, 413);
-
-    const unknown = await fetch(`${url}/cds-services/nope`, { method: 'POST', body: '{}' });
-    line(`POST /cds-services/nope -> ${unknown.status}`);
-    assert.equal(unknown.status, 404);
-    await unknown.body?.cancel();
+    const health = await call('/health', undefined, false);
+    line(`GET /health -> ${health.status}: ${await health.text()}`);
+    assert.equal(health.status, 200);
   } finally {
-    await close();
+    await running.close();
   }
   line('all checks passed; server closed');
 }
@@ -258,7 +180,7 @@ export function listenFailure(error: unknown, port: number): string {
   return `could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** `--serve`: runs the service until SIGINT (Ctrl+C) or SIGTERM, then closes it and exits with 0. */
+/** `--serve`: runs the server until SIGINT (Ctrl+C) or SIGTERM, then closes it and exits with 0. */
 async function serve(argument: string | undefined): Promise<void> {
   const port = servePort(argument, process.env['PORT']);
   if (port === undefined) {
@@ -266,20 +188,28 @@ async function serve(argument: string | undefined): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const ehr = await exampleEhr();
   let running: RunningCdsServer;
   try {
-    running = await startCdsServer({ port, host: '127.0.0.1' });
+    // The log on standard output, one JSON line a request.
+    running = await startExampleServer(port, ehr);
   } catch (error) {
     console.error(`cds-server: ${listenFailure(error, port)}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`acuspine CDS Hooks service (example) listening on ${running.url}  (Ctrl+C to stop)`);
-  console.log(`  discovery: GET  ${running.url}/cds-services`);
-  for (const definition of service.definitions) {
-    console.log(`  ${definition.hook}: POST ${running.url}/cds-services/${definition.id}`);
-  }
-  console.log('  no authentication and no TLS: for a test client on this machine only');
+  console.log(`acuspine CDS Hooks server (example) listening on ${running.url}  (Ctrl+C to stop)`);
+  console.log(`  known to the example EHR (${ISSUER}) as ${PUBLIC_URL}; every call needs its token`);
+  console.log(`  health: GET ${running.url}/health`);
+  console.log('  tokens of the example EHR, each valid for 5 minutes and usable once:');
+  console.log(
+    `  discovery: curl -H 'authorization: Bearer ${await ehr.sign('/cds-services')}' ${running.url}/cds-services`,
+  );
+  const hook = `/cds-services/${SERVICE_ID}`;
+  console.log(
+    `  patient-view: curl -H 'authorization: Bearer ${await ehr.sign(hook)}' -H 'content-type: application/json' -d @request.json ${running.url}${hook}`,
+  );
+  console.log('  no TLS: for a client on this machine only');
   const stop = () => {
     running.close().then(
       () => console.log('cds-server: stopped'),

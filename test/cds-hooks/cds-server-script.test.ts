@@ -1,11 +1,11 @@
-// `npm run cds-server`: the example service of examples/cds-service.ts run with --serve, which
-// keeps it running until a signal. Like example-server.test.ts, it imports the built package
-// (run `npm run build` first; `npm test` does).
+// `npm run cds-server`: the example server of examples/cds-service.ts run with --serve, which
+// keeps it running until a signal and prints tokens of the example EHR to call it with. Like
+// example-server.test.ts, it imports the built package (run `npm run build` first; `npm test` does).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenFailure, servePort, startCdsServer } from '../../examples/cds-service.js';
+import { exampleEhr, listenFailure, servePort, startExampleServer } from '../../examples/cds-service.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -42,27 +42,32 @@ function serve(...args: string[]) {
   return { child, exited, output, listening };
 }
 
-describe('the example CDS service run with --serve', () => {
+describe('the example CDS server run with --serve', () => {
   it('keeps answering until it is stopped, then closes and exits with 0', async () => {
     const server = serve('0');
     const url = await server.listening;
-    const first = await fetch(`${url}/cds-services`);
+    const first = await fetch(`${url}/health`);
     expect(first.status).toBe(200);
     await new Promise((done) => setTimeout(done, 300));
-    const second = await fetch(`${url}/cds-services`);
-    const { services } = (await second.json()) as { services: { id: string }[] };
+    // The discovery call it prints, with its token.
+    const token = /discovery: curl -H 'authorization: Bearer ([^']+)'/.exec(server.output().stdout)?.[1];
+    const discovery = await fetch(`${url}/cds-services`, { headers: { authorization: `Bearer ${token}` } });
+    const { services } = (await discovery.json()) as { services: { id: string }[] };
     expect(services.map((service) => service.id)).toEqual([
       'acuspine-screening',
       'acuspine-screening-appointment-book',
+      'acuspine-screening-order-select',
+      'acuspine-screening-order-sign',
     ]);
-    expect(server.output().stdout).toContain(`POST ${url}/cds-services/acuspine-screening`);
+    expect((await fetch(`${url}/cds-services`)).status).toBe(401);
+    expect(server.output().stdout).toContain(`${url}/cds-services/acuspine-screening`);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain('cds-server: stopped');
   }, 30_000);
 
   it('names the port and how to choose another when the port is taken', async () => {
-    const taken = await startCdsServer({ port: 0 });
+    const taken = await startExampleServer(0, await exampleEhr(), { log: () => undefined });
     try {
       const port = new URL(taken.url).port;
       const server = serve(port);
