@@ -15,6 +15,7 @@ const PRIME = 0x01000193;
 export function nameUuid(names: readonly string[]): string {
   const lanes: number[] = [...OFFSETS];
   const add = (unit: number) => {
+    // Stryker disable next-line EqualityOperator: equivalent, a fifth lane would be written but never read
     for (let lane = 0; lane < 4; lane++) {
       lanes[lane] = Math.imul((lanes[lane] as number) ^ (unit + lane), PRIME);
     }

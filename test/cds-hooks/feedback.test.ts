@@ -38,7 +38,8 @@ describe('feedback: what is kept', () => {
   it('an accepted suggestion, and an override with its reason and comment, as sent', () => {
     for (const body of [{ feedback: [accepted, overridden] }]) expect(validateFeedbackRequest(body)).toEqual([]);
     const result = read({ feedback: [accepted, overridden] });
-    expect(result).toEqual({ ok: true, value: [accepted, overridden] });
+    // Strict: no key of its own is added, not even one holding undefined.
+    expect(result).toStrictEqual({ ok: true, value: [accepted, overridden] });
     expect(result.ok && Object.isFrozen(result.value[1]?.overrideReason?.reason)).toBe(true);
   });
 
@@ -46,7 +47,7 @@ describe('feedback: what is kept', () => {
     const bare = { card: CARD, outcome: 'overridden', outcomeTimestamp: WHEN };
     const reasonOnly = { ...bare, overrideReason: { reason: { code: 'clinical-judgement' } } };
     const commentOnly = { ...bare, overrideReason: { userComment: 'Patient insists.' } };
-    expect(read({ feedback: [bare, reasonOnly, commentOnly] })).toEqual({
+    expect(read({ feedback: [bare, reasonOnly, commentOnly] })).toStrictEqual({
       ok: true,
       value: [bare, reasonOnly, commentOnly],
     });
@@ -83,6 +84,10 @@ describe('feedback: what is refused', () => {
   });
 
   it('a timestamp that is not an instant with a zone', () => {
+    const pretending = { toString: () => WHEN };
+    expect(issuesOf({ feedback: [{ ...accepted, outcomeTimestamp: pretending }] })).toEqual([
+      { code: 'invalid-value', path: ['feedback', 0, 'outcomeTimestamp'] },
+    ]);
     for (const outcomeTimestamp of [
       '2026-11-24T10:15:00',
       '2026-11-24 10:15:00Z',
@@ -109,6 +114,8 @@ describe('feedback: what is refused', () => {
         { code: 'invalid-type', path: at },
       ]);
     }
+    const most = Array.from({ length: MAX_FEEDBACK_ENTRIES }, (_, i) => ({ id: `s${i}` }));
+    expect(read({ feedback: [{ ...accepted, acceptedSuggestions: most }] }).ok).toBe(true);
     expect(issuesOf({ feedback: [{ ...accepted, acceptedSuggestions: [{ id: '' }, 'x'] }] })).toEqual([
       { code: 'invalid-type', path: [...at, 0, 'id'] },
       { code: 'invalid-type', path: [...at, 1, 'id'] },
@@ -142,6 +149,65 @@ describe('feedback: what is refused', () => {
       ]);
     }
     expect(read({ feedback: [{ ...overridden, overrideReason: { userComment: 'x'.repeat(4000) } }] }).ok).toBe(true);
+  });
+
+  it('with every issue worded for the developer who reads the log', () => {
+    const words = (body: unknown) => {
+      const result = read(body);
+      return result.ok ? [] : result.issues.map((found) => `${found.path.join('.')}: ${found.message}`);
+    };
+    expect(words('x')).toEqual([': expected a feedback object']);
+    expect(words({})).toEqual(['feedback: expected a list of one or more feedback entries']);
+    expect(words({ feedback: Array.from({ length: MAX_FEEDBACK_ENTRIES + 1 }, () => accepted) })).toEqual([
+      'feedback: at most 100 entries',
+    ]);
+    const bare = { card: CARD, outcome: 'overridden', outcomeTimestamp: WHEN };
+    expect(
+      words({
+        feedback: [
+          7,
+          { note: 1, outcome: 'x', outcomeTimestamp: 'x' },
+          { ...accepted, acceptedSuggestions: undefined },
+          { ...bare, acceptedSuggestions: [{ id: 'x' }] },
+          { ...accepted, acceptedSuggestions: [] },
+          { ...accepted, acceptedSuggestions: [{}] },
+          { ...accepted, overrideReason: { userComment: 'x' } },
+          { ...bare, overrideReason: 'x' },
+          { ...bare, overrideReason: {} },
+          { ...bare, overrideReason: { reason: {}, userComment: 7 } },
+          { ...bare, overrideReason: { reason: { code: 'x', system: 7 } } },
+        ],
+      }),
+    ).toEqual([
+      'feedback.0: expected a feedback entry',
+      'feedback.1.note: not a feedback attribute',
+      'feedback.1.card: expected the card uuid',
+      'feedback.1.outcome: expected accepted or overridden',
+      'feedback.1.outcomeTimestamp: expected an ISO 8601 instant with a time zone',
+      'feedback.2.acceptedSuggestions: an accepted outcome names the suggestions taken',
+      'feedback.3.acceptedSuggestions: an overridden card has no accepted suggestions',
+      'feedback.4.acceptedSuggestions: expected a list of 1 to 100 suggestions',
+      'feedback.5.acceptedSuggestions.0.id: expected the suggestion uuid',
+      'feedback.6.overrideReason: only an overridden card has an override reason',
+      'feedback.7.overrideReason: expected a reason, a comment or both',
+      'feedback.8.overrideReason: expected a reason, a comment or both',
+      'feedback.9.overrideReason.reason.code: expected the code of the reason',
+      'feedback.9.overrideReason.userComment: expected text of 1 to 4000 characters',
+      'feedback.10.overrideReason.reason.system: expected text',
+    ]);
+    expect(service.feedback({ feedback: [accepted] }, { serviceId: 'other' })).toEqual({
+      ok: false,
+      issues: [{ code: 'unknown-service', path: [], message: 'no service has the id "other"' }],
+    });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(words(hostile)).toEqual([': the feedback could not be read as JSON data']);
   });
 
   it('a body that throws when read gives an issue, never a throw', () => {

@@ -101,6 +101,30 @@ describe('fillMissingPrefetch: reading what the request lacks', () => {
     expect((filled as { prefetch: { patient: unknown } }).prefetch.patient).toEqual(sent.patient);
   });
 
+  it('reads from a base URL given with a trailing slash without doubling it', async () => {
+    const slashed = `${base}/`;
+    const { read } = await fillMissingPrefetch(request({ fhirServer: slashed }), {
+      fhirServers: [slashed],
+      fetch: realFetch,
+    });
+    expect(read).toHaveLength(5);
+    expect(seen.map((s) => s.url).sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it('reads a body that arrives in several pieces', async () => {
+    const text = JSON.stringify(found(patient('1990-01-01')));
+    routes['/fhir/Device?patient=p1'] = (_req, res) => {
+      res.write(text.slice(0, 10));
+      setTimeout(() => {
+        res.write(text.slice(10, 40));
+        setTimeout(() => res.end(text.slice(40)), 10);
+      }, 10);
+    };
+    const { request: filled, read } = await fill(request());
+    expect(read).toContain('devices');
+    expect((filled as { prefetch: { devices: unknown } }).prefetch.devices).toEqual(JSON.parse(text));
+  });
+
   it('reads nothing when nothing is missing, and gives back the very request', async () => {
     const body = request({ prefetch: fullPrefetch() });
     expect(await fill(body)).toEqual({ request: body, read: [], failed: [] });
@@ -167,6 +191,12 @@ describe('fillMissingPrefetch: a reading that fails is never an all-clear', () =
     const { request: filled, read, failed } = await fill(onlyDevicesMissing(), fetcher, maxBytes);
     expect(read).toEqual([]);
     expect(failed).toEqual(['devices']);
+    expect((filled as { prefetch: { devices: unknown } }).prefetch.devices).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [
+        { severity: 'error', code: 'incomplete', diagnostics: 'acuspine could not read devices from the FHIR server' },
+      ],
+    });
     expect(summaries(filled)[0]).toBe('Acupuncture screening: prefetch failed for devices. No all-clear can be given.');
   }
 
@@ -176,7 +206,13 @@ describe('fillMissingPrefetch: a reading that fails is never an all-clear', () =
   });
 
   it('a body that is not JSON, not UTF-8, or empty', async () => {
-    for (const body of ['<html>', Buffer.from([0x7b, 0xff, 0x7d]), '']) {
+    // The last is JSON but for one byte that is not UTF-8, inside a string: not read as a replacement character.
+    const almost = Buffer.concat([
+      Buffer.from('{"resourceType":"Bundle","type":"searchset","id":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    for (const body of ['<html>', Buffer.from([0x7b, 0xff, 0x7d]), '', almost]) {
       routes['/fhir/Device?patient=p1'] = (_req, res) => res.end(body);
       await failedDevices();
     }

@@ -87,6 +87,11 @@ describe('order-sign: a contraindicated patient', () => {
     ]);
     expect(card?.overrideReasons).toEqual(defaultOverrideReasons);
     expect(card?.uuid).not.toBe(card?.suggestions?.[0]?.uuid);
+    // Pinned: the same request gets the same uuids in every version, for the audit log.
+    expect([card?.uuid, card?.suggestions?.[0]?.uuid]).toEqual([
+      'f0d2cdbb-6635-8146-858c-3bc604ad7293',
+      '3fa53881-c0a9-8ffb-8da0-ddebd2fd1d5f',
+    ]);
     expect(Object.isFrozen(card?.suggestions?.[0]?.actions)).toBe(true);
   });
 
@@ -151,8 +156,9 @@ describe('order hooks: what gets no card', () => {
   it('an acupuncture code of another code system, or a CPT code on a request that is not a ServiceRequest', () => {
     const local = order('x', { system: 'https://clinic.example/orders', code: '97810' });
     const noSystem = order('y', { code: '97810' });
+    const noCode = order('n', { system: CPT_SYSTEM });
     const medication = { ...acupuncture('z'), resourceType: 'MedicationRequest' };
-    expect(cardsOf(request('order-sign', [local, noSystem, medication]))).toEqual([]);
+    expect(cardsOf(request('order-sign', [local, noSystem, noCode, medication]))).toEqual([]);
   });
 
   it('an acupuncture order for a patient with nothing against it: the all-clear is not shown', () => {
@@ -251,6 +257,7 @@ describe('order-select: only the selected orders', () => {
     const selectionsIssue = { code: 'invalid-type', path: ['context', 'selections'] };
     expect(issuesOf(request('order-select', both))).toEqual([selectionsIssue]);
     expect(issuesOf(select(7))).toEqual([selectionsIssue]);
+    expect(issuesOf(select('ServiceRequest/acu-1', 7))).toEqual([selectionsIssue]);
     expect(issuesOf(select('ServiceRequest/gone', 'ServiceRequest/acu-1'))).toEqual([
       { code: 'unknown-selection', path: ['context', 'selections', 0] },
     ]);
@@ -358,12 +365,53 @@ describe('order hooks: requests refused', () => {
     expect(issuesOf(request('order-sign', [{ ...acupuncture(), code: [] }]))).toEqual([
       { code: 'invalid-type', path: [...at, 'code'] },
     ]);
-    expect(
-      issuesOf(request('order-sign', [order('o', { system: CPT_SYSTEM, code: 97810 as never }, 'x' as never)])),
-    ).toEqual([
+    const codings = [{ system: CPT_SYSTEM, code: 97810 }, 'x', { system: 7, code: '97810' }] as never[];
+    expect(issuesOf(request('order-sign', [order('o', ...codings)]))).toEqual([
       { code: 'invalid-type', path: [...at, 'code', 'coding', 0] },
       { code: 'invalid-type', path: [...at, 'code', 'coding', 1] },
+      { code: 'invalid-type', path: [...at, 'code', 'coding', 2] },
     ]);
+  });
+
+  it('without the context’s patient: only that is said, not that every order is someone else’s', () => {
+    const body = request('order-sign', [acupuncture()]);
+    expect(issuesOf({ ...body, context: { ...body.context, patientId: undefined } })).toEqual([
+      { code: 'invalid-type', path: ['context', 'patientId'] },
+    ]);
+  });
+
+  it('with every issue worded for the developer who reads the log', () => {
+    const drafted = [
+      { ...acupuncture('a'), id: 7 },
+      { ...acupuncture('b'), subject: { reference: 'Patient/p2' } },
+      { ...acupuncture('c'), code: { coding: 'x' } },
+      order('d', 'x' as never),
+      'x',
+    ];
+    const result = service.handle(
+      request('order-select', drafted, { context: { selections: ['ServiceRequest/none'] } }),
+      { on: ON },
+    );
+    expect(result.ok ? [] : result.issues.map((found) => `${found.path.join('.')}: ${found.message}`)).toEqual([
+      'context.draftOrders.entry.0.resource.id: expected a string',
+      'context.draftOrders.entry.1.resource.subject: the order is not for the patient in context',
+      'context.draftOrders.entry.2.resource.code: expected a CodeableConcept',
+      'context.draftOrders.entry.3.resource.code.coding.0: expected a Coding',
+      'context.draftOrders.entry.4.resource: expected a FHIR resource',
+      'context.selections.0: no draft order has this reference',
+    ]);
+    const body = request('order-sign', []);
+    const messages = (draftOrders: unknown, selections?: unknown) => {
+      const hook = selections === undefined ? 'order-sign' : 'order-select';
+      const answer = service.handle(
+        { ...body, hook, context: { ...body.context, draftOrders, selections } },
+        { on: ON },
+      );
+      return answer.ok ? [] : answer.issues.map((found) => found.message);
+    };
+    expect(messages({ resourceType: 'Parameters' })).toEqual(['expected a Bundle of draft orders']);
+    expect(messages({ resourceType: 'Bundle', entry: {} })).toEqual(['expected a list of entries']);
+    expect(messages({ resourceType: 'Bundle' }, 'x')).toEqual(['expected a list of references to draft orders']);
   });
 
   it('with a prefetched record of another patient, before looking at the orders', () => {
