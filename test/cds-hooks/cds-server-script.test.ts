@@ -2,22 +2,26 @@
 // keeps it running until a signal and prints tokens of the example EHR to call it with. Like
 // example-server.test.ts, it imports the built package (run `npm run build` first; `npm test` does).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleEhr, listenFailure, servePort, startExampleServer } from '../../examples/cds-service.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = resolve(root, 'node_modules/.bin/tsx');
 const started: ChildProcess[] = [];
 
 afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts `tsx examples/cds-service.ts --serve ...args`, collecting what it prints. */
+/**
+ * Starts `node --import tsx examples/cds-service.ts --serve ...args`, collecting what it prints:
+ * one process, which a signal reaches (the tsx command would start a second one, which a SIGKILL
+ * of the first leaves running).
+ */
 function serve(...args: string[]) {
-  const child = spawn(tsx, ['examples/cds-service.ts', '--serve', ...args], { cwd: root });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/cds-service.ts', '--serve', ...args], {
+    cwd: root,
+  });
   started.push(child);
   let stdout = '';
   let stderr = '';
