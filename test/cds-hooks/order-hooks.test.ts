@@ -386,7 +386,7 @@ describe('order hooks: requests refused', () => {
       { ...acupuncture('b'), subject: { reference: 'Patient/p2' } },
       { ...acupuncture('c'), code: { coding: 'x' } },
       order('d', 'x' as never),
-      'x',
+      'x' as never,
     ];
     const result = service.handle(
       request('order-select', drafted, { context: { selections: ['ServiceRequest/none'] } }),
