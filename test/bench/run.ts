@@ -18,4 +18,6 @@ const { runOutcomesBench } = await import('./outcomes.bench.js');
 allMet = (await runOutcomesBench()) && allMet;
 const { runFhirBench } = await import('./fhir.bench.js');
 allMet = (await runFhirBench()) && allMet;
+const { runCdsServerBench } = await import('./cds-server.bench.js');
+allMet = (await runCdsServerBench()) && allMet;
 process.exit(allMet ? 0 : 1);
