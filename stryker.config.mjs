@@ -88,6 +88,8 @@ export default {
           '!src/fhir/fhir-facts.ts',
           '!src/fhir/resources.ts',
           '!src/cds-hooks/card.ts',
+          '!src/cds-hooks/server/server-config.ts',
+          '!src/cds-hooks/server/server-hooks.ts',
           '!src/sql/sql-options.ts',
           '!src/messages/message-code.ts',
           '!src/messages/message-options.ts',
