@@ -1,6 +1,7 @@
 // The configuration of the CDS Hooks server, as a clinic writes it in cds.json: types only.
 // readCdsServerConfig reads and checks it; startCdsServer runs it.
 
+import type { OrderCode } from '../acupuncture-orders.js';
 import type { CardCoding, CardSource } from '../card.js';
 import type { CdsJsonWebKey, CdsJwtAlgorithm } from '../verify-jwt.js';
 
@@ -60,9 +61,14 @@ export interface CdsServerServiceConfig {
   /** Read the record as a curated registry (no record means absent). Default false. */
   readonly closedWorld?: boolean;
   /** The codes of the clinic's own acupuncture orders, beside CPT's. */
-  readonly orderCodes?: readonly { readonly system: string; readonly code: string }[];
+  readonly orderCodes?: readonly OrderCode[];
   /** The clinic's form for the facts a screening lacks, linked from the cards that ask for them. */
-  readonly recordFactsLink?: { readonly label: string; readonly url: string };
+  readonly recordFactsLink?: {
+    /** The link's text. */
+    readonly label: string;
+    /** The form's absolute http(s) URL. */
+    readonly url: string;
+  };
   /** The reasons offered for overriding a critical card of the order hooks, each with a `display`. */
   readonly overrideReasons?: readonly CardCoding[];
 }
@@ -129,7 +135,10 @@ export interface CdsServerConfig {
   /** The IANA time zone whose date is the reference date of each screening. Default the process's. */
   readonly timeZone?: string;
   /** The CDS service: its card source, ids, rule sets and order options. */
-  readonly service: CdsServerServiceConfig & { readonly ruleSets: readonly CdsServerRuleSetName[] };
+  readonly service: CdsServerServiceConfig & {
+    /** The rule sets: `['protocol']` when the file names none. */
+    readonly ruleSets: readonly CdsServerRuleSetName[];
+  };
   /** The server's limits. */
   readonly limits: CdsServerLimits;
   /** A file to append the EHRs' feedback to, one JSON line each: read by `acuspine serve` only. */
