@@ -3,6 +3,7 @@
 // with a time and a size limit; one replay guard serves the server's life.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdsServerFetch, CdsServerLogLine, RunningCdsServer } from '../../../src/cds-hooks/server/index.js';
+import { validateResponse } from '../card-validator.js';
 import {
   configJson,
   type EhrKey,
@@ -32,6 +33,8 @@ async function call(running: RunningCdsServer, lines: CdsServerLogLine[], author
     headers: authorization === undefined ? {} : { authorization },
     body: JSON.stringify(patientView('1990-01-01')),
   });
+  // Every card answer has the shape of CDS Hooks 2.0.
+  if (answer.status === 200) expect(validateResponse(JSON.parse(answer.text))).toEqual([]);
   return { status: answer.status, text: answer.text, line: lines.at(-1) };
 }
 
