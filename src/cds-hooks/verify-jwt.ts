@@ -342,7 +342,12 @@ interface CachedSet {
 interface KeyCacheState {
   readonly lifetime: number;
   readonly sets: Map<string, CachedSet>;
+  /** The keys WebCrypto imported, by their JWK and algorithm: an import costs as much as a verification. */
+  readonly imported: Map<string, Promise<unknown>>;
 }
+
+/** The most imported keys a cache keeps; past it, it forgets them all and imports anew as they come. */
+const MAX_IMPORTED_KEYS = 256;
 
 /** The state of each cache, which only this module reaches. */
 const KEY_CACHES: WeakMap<KeyCache, KeyCacheState> = /* @__PURE__ */ new WeakMap();
@@ -441,7 +446,8 @@ function popHeap(heap: HeapEntry[]): void {
  * at will. Verifications that need a set while it is being fetched share that fetch. A failed
  * fetch leaves no set to use once the cached one's lifetime is over: tokens are then refused
  * (`key-unavailable`) until a fetch succeeds. Only allowlisted URLs are fetched, so the cache
- * holds at most one set per URL listed in the options.
+ * holds at most one set per URL listed in the options. The cache also keeps the keys WebCrypto
+ * imported (an import costs as much as a verification), so pass one cache with one `subtle`.
  *
  * @param options - `lifetimeSeconds`, default 300.
  * @returns an empty cache: keep it for the life of the server.
@@ -457,7 +463,7 @@ export function createKeyCache(options: KeyCacheOptions = {}): KeyCache {
     throw new TypeError('createKeyCache: options.lifetimeSeconds must be a number from 30 to 86400');
   }
   const cache: KeyCache = Object.freeze({ lifetimeSeconds: lifetime });
-  KEY_CACHES.set(cache, { lifetime, sets: new Map() });
+  KEY_CACHES.set(cache, { lifetime, sets: new Map(), imported: new Map() });
   return cache;
 }
 
@@ -489,6 +495,21 @@ async function cachedKeys(
     target.fetchedAt = now;
   }
   return keys;
+}
+
+/**
+ * The key of `jwk` as WebCrypto imports it, once per cache: only keys of trusted issuers come
+ * here, so they are few. A key WebCrypto refuses stays refused (the same JWK always is).
+ */
+function importedKey(settings: Settings, jwk: CdsJsonWebKey, importAs: Method['importAs']): Promise<unknown> {
+  const kept = settings.keys.imported;
+  const id = JSON.stringify([jwk, importAs]);
+  const known = kept.get(id);
+  if (known !== undefined) return known;
+  if (kept.size >= MAX_IMPORTED_KEYS) kept.clear();
+  const imported = settings.subtle.importKey('jwk', jwk, importAs, false, ['verify']);
+  kept.set(id, imported);
+  return imported;
 }
 
 /** The keys of the JWK Set at `url`, or undefined when the fetch fails or gives no JWK Set. */
@@ -715,7 +736,7 @@ async function verifyToken(authorization: unknown, settings: Settings): Promise<
   if (jwk === undefined) return 'key-not-found';
   let key: unknown;
   try {
-    key = await settings.subtle.importKey('jwk', jwk, method.importAs, false, ['verify']);
+    key = await importedKey(settings, jwk, method.importAs);
   } catch {
     return 'key-not-found';
   }

@@ -794,3 +794,86 @@ describe('verifyCdsJwt: options', () => {
     }
   });
 });
+
+describe('createKeyCache: the keys WebCrypto imports', () => {
+  /** Node's WebCrypto, counting the keys it imports. */
+  function counting() {
+    const imports: unknown[] = [];
+    const subtle: CdsJwtSubtle = {
+      importKey: (format, keyData, algorithm, extractable, usages) => {
+        imports.push(keyData);
+        return nodeSubtle.importKey(format, keyData, algorithm, extractable, usages);
+      },
+      verify: (algorithm, key, signature, data) => nodeSubtle.verify(algorithm, key, signature, data),
+    };
+    return { subtle, imports };
+  }
+
+  it('are imported once per key and cache, however many tokens that key signed', async () => {
+    const { subtle, imports } = counting();
+    const keys = createKeyCache();
+    const replay = createReplayGuard();
+    for (let i = 0; i < 3; i++) expect(await reason(await token(), { subtle, keys, replay })).toBe('ok');
+    expect(imports).toHaveLength(1);
+    // A token signed with another key forged under the same kid is still refused with the kept key.
+    const { privateKey } = await generateKeyPair('ES384');
+    expect(await reason(await token({ key: privateKey }), { subtle, keys, replay })).toBe('bad-signature');
+    expect(await reason(await token({ alg: 'ES256' }), { subtle, keys, replay })).toBe('ok');
+    expect(imports).toHaveLength(2);
+    // Another cache imports for itself.
+    expect(await reason(await token(), { subtle, replay })).toBe('ok');
+    expect(imports).toHaveLength(3);
+  });
+
+  it('are told apart by algorithm for one RSA key, and a key WebCrypto refuses stays refused', async () => {
+    const { subtle, imports } = counting();
+    const keys = createKeyCache();
+    expect(await reason(await token({ alg: 'RS256' }), { subtle, keys })).toBe('ok');
+    expect(await reason(await token({ alg: 'PS256' }), { subtle, keys })).toBe('ok');
+    expect(imports).toHaveLength(2);
+    const broken = { ...(publicJwks.get('ES384') as JWK), x: 'AAAA', y: 'AAAA' };
+    const refused = { issuers: [issuer([broken])], subtle, keys };
+    expect(await reason(await token(), refused)).toBe('key-not-found');
+    expect(await reason(await token(), refused)).toBe('key-not-found');
+    expect(imports).toHaveLength(3);
+  });
+
+  it('are kept by key material: a key listed under two kids is imported once', async () => {
+    const { subtle, imports } = counting();
+    const keys = createKeyCache();
+    const jwk = publicJwks.get('ES384') as JWK;
+    const twice = { issuers: [issuer([jwk, { ...jwk, kid: 'again' }])], subtle, keys };
+    expect(await reason(await token(), twice)).toBe('ok');
+    expect(await reason(await token({ header: { kid: 'again' } }), twice)).toBe('ok');
+    expect(imports).toHaveLength(1);
+  });
+
+  it('are forgotten all at once past 256, and imported again as they come', async () => {
+    const { subtle, imports } = counting();
+    const keys = createKeyCache();
+    const pairs = await Promise.all(Array.from({ length: 257 }, () => generateKeyPair('ES256', { extractable: true })));
+    const many = await Promise.all(
+      pairs.map(async ({ publicKey }, i) => ({ ...(await exportJWK(publicKey)), kid: `k${i}` })),
+    );
+    const verifyWith = async (i: number) =>
+      reason(
+        await token({
+          alg: 'ES256',
+          header: { kid: `k${i}` },
+          key: (pairs[i] as { privateKey: SigningKey }).privateKey,
+        }),
+        {
+          issuers: [issuer(many)],
+          subtle,
+          keys,
+        },
+      );
+    for (let i = 0; i < 256; i++) expect(await verifyWith(i)).toBe('ok');
+    expect(imports).toHaveLength(256);
+    expect(await verifyWith(0)).toBe('ok');
+    expect(imports).toHaveLength(256);
+    expect(await verifyWith(256)).toBe('ok');
+    expect(await verifyWith(0)).toBe('ok');
+    expect(imports).toHaveLength(258);
+  });
+});

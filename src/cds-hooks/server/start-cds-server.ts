@@ -10,7 +10,6 @@ import { fillMissingPrefetch } from '../fill-prefetch.js';
 import { createKeyCache, createReplayGuard, verifyCdsJwt } from '../verify-jwt.js';
 import { type CdsServerFetch, fetchJson } from './fetch-json.js';
 import { answer, closesConnection, type RequestState } from './handle-request.js';
-import { keepingImportedKeys } from './imported-keys.js';
 import { readCdsServerConfig } from './read-server-config.js';
 import { dateInZone } from './reference-date.js';
 import { failure, type Reply, TIMED_OUT, writeRawReply, writeReply } from './reply.js';
@@ -24,8 +23,6 @@ const CLIENT_ERRORS: Readonly<Record<string, Reply>> = {
   HPE_HEADER_OVERFLOW: failure(431, 'headers-too-large', 'the request headers are too large'),
 };
 const BAD_REQUEST = failure(400, 'bad-request', 'not a valid HTTP/1.1 request');
-/** The most imported public keys kept: far more than the trusted issuers list, with a key rotation or two. */
-const MAX_KEPT_KEYS = 256;
 
 /**
  * Starts the CDS Hooks 2.0 server of a configuration: `GET /health` (no token), `GET
@@ -78,7 +75,7 @@ export async function startCdsServer(config: CdsServerConfig, hooks: CdsServerHo
     issuers: settings.issuers,
     replay,
     keys,
-    subtle: keepingImportedKeys(webcrypto.subtle, MAX_KEPT_KEYS),
+    subtle: webcrypto.subtle,
     // verifyCdsJwt passes only the URLs on an issuer's jku list.
     fetchJwks: (url: string) =>
       fetchJson(fetchFn, url, { timeoutMs: limits.jwksTimeoutMs, maxBytes: limits.jwksMaxBytes }),
