@@ -85,7 +85,12 @@ export interface CdsServiceOptions {
    * The clinic's form for recording the facts a screening lacks: linked from the cards that ask
    * for them (the incomplete card, and the card of a prefetch missing). An absolute http(s) URL.
    */
-  readonly recordFactsLink?: { readonly label: string; readonly url: string };
+  readonly recordFactsLink?: {
+    /** The text of the link, such as "Record the screening facts". */
+    readonly label: string;
+    /** The form's absolute http(s) URL. */
+    readonly url: string;
+  };
   /**
    * The reasons offered for overriding a critical card of the order hooks, each with a `display`.
    * Default `defaultOverrideReasons`.

@@ -36,9 +36,17 @@ export interface CdsFeedback {
   /** `accepted` (a suggestion was taken) or `overridden` (the card was dismissed). */
   readonly outcome: 'accepted' | 'overridden';
   /** The suggestions taken, by their `uuid`: present exactly when the outcome is `accepted`. */
-  readonly acceptedSuggestions?: readonly { readonly id: string }[];
+  readonly acceptedSuggestions?: readonly {
+    /** The suggestion's `uuid`. */
+    readonly id: string;
+  }[];
   /** Why the card was overridden, when the user said: a reason of the card's, a comment, or both. */
-  readonly overrideReason?: { readonly reason?: CardCoding; readonly userComment?: string };
+  readonly overrideReason?: {
+    /** One of the card's `overrideReasons`, as the EHR sent it back. */
+    readonly reason?: CardCoding;
+    /** What the clinician wrote, up to 4,000 characters. */
+    readonly userComment?: string;
+  };
   /** When the user acted, an ISO 8601 instant (`2026-11-24T10:15:00Z`). */
   readonly outcomeTimestamp: string;
 }

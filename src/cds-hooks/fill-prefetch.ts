@@ -12,13 +12,21 @@ export interface CdsFetchResponse {
   /** The HTTP status. */
   readonly status: number;
   /** The body as a stream, read up to the size limit. */
-  readonly body: { readonly getReader: () => CdsBodyReader } | null;
+  readonly body: {
+    /** A reader of the body's chunks. */
+    readonly getReader: () => CdsBodyReader;
+  } | null;
 }
 
 /** The reader of a response's body stream: what `ReadableStream.getReader()` gives. */
 export interface CdsBodyReader {
   /** The next chunk, or `done`. */
-  readonly read: () => Promise<{ readonly done: boolean; readonly value?: Uint8Array | undefined }>;
+  readonly read: () => Promise<{
+    /** True once the body has been read to its end. */
+    readonly done: boolean;
+    /** The next chunk; undefined when done. */
+    readonly value?: Uint8Array | undefined;
+  }>;
   /** Stops the download. */
   readonly cancel: () => Promise<void>;
 }

@@ -39,6 +39,7 @@ export {
 } from './cds-service.js';
 export { type CdsFeedback, MAX_FEEDBACK_ENTRIES } from './feedback.js';
 export {
+  type CdsBodyReader,
   type CdsFetch,
   type CdsFetchResponse,
   DEFAULT_PREFETCH_MAX_BYTES,
