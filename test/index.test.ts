@@ -32,6 +32,12 @@ describe('the entry points', () => {
     expect(typeof cdsHooks.screeningCards).toBe('function');
   });
 
+  it("'acuspine/cds-hooks/server' loads, on Node", async () => {
+    const server = await import('../src/cds-hooks/server/index.js');
+    expect(typeof server.startCdsServer).toBe('function');
+    expect(typeof server.readCdsServerConfig).toBe('function');
+  });
+
   it("'acuspine/locales/ru' loads its locale, and the core holds none but English", async () => {
     const russian = await import('../src/locales/ru/index.js');
     expect(Object.keys(russian)).toEqual(['ru']);
