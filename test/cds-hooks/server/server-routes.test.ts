@@ -4,7 +4,7 @@
 // a token or the patient's id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdsFeedbackEntry, CdsServerLogLine, RunningCdsServer } from '../../../src/cds-hooks/server/index.js';
-import { validateResponse } from '../card-validator.js';
+import { validateDiscovery, validateFeedbackRequest, validateResponse } from '../card-validator.js';
 import {
   configJson,
   type EhrKey,
@@ -78,6 +78,7 @@ describe('discovery', () => {
       headers: { authorization: await signed(es384, '/cds-services') },
     });
     expect(answer.status).toBe(200);
+    expect(validateDiscovery(body(answer))).toEqual([]);
     const { services } = body(answer) as { services: { id: string; hook: string }[] };
     expect(services.map((service) => [service.id, service.hook])).toEqual([
       [SERVICE, 'patient-view'],
@@ -176,7 +177,10 @@ describe('feedback', () => {
   };
 
   it('hands each entry to onFeedback with the service and the verified issuer, and answers 200 {}', async () => {
-    const answer = await post(running.url, es384, path, { feedback: [entry, { ...entry, card: 'c2' }] });
+    const sent = { feedback: [entry, { ...entry, card: 'c2' }] };
+    // What the test sends is feedback as CDS Hooks 2.0 shapes it, so that a 200 means a real EHR's is taken.
+    expect(validateFeedbackRequest(sent)).toEqual([]);
+    const answer = await post(running.url, es384, path, sent);
     expect(answer.status).toBe(200);
     expect(answer.text).toBe('{}');
     expect(feedback.slice(-2)).toEqual([
