@@ -1,8 +1,7 @@
 // The configuration of the CDS Hooks server, as a clinic writes it in cds.json: types only.
 // readCdsServerConfig reads and checks it; startCdsServer runs it.
 
-import type { OrderCode } from '../acupuncture-orders.js';
-import type { CardCoding, CardSource } from '../card.js';
+import type { CdsServiceOptions } from '../cds-service.js';
 import type { CdsJsonWebKey, CdsJwtAlgorithm } from '../verify-jwt.js';
 
 /**
@@ -51,26 +50,13 @@ export interface CdsServerIssuer {
  *   ruleSets: ['protocol', 'red-flags'],
  * };
  */
-export interface CdsServerServiceConfig {
-  /** Where the cards come from, shown on every card: `label` is required. */
-  readonly source: CardSource;
-  /** The id of the patient-view service; the others get it with the hook as suffix. Default `'acuspine-screening'`. */
-  readonly id?: string;
+export interface CdsServerServiceConfig
+  extends Pick<
+    CdsServiceOptions,
+    'source' | 'id' | 'closedWorld' | 'orderCodes' | 'recordFactsLink' | 'overrideReasons'
+  > {
   /** The shipped rule sets to screen with, combined. Default `['protocol']`. */
   readonly ruleSets?: readonly CdsServerRuleSetName[];
-  /** Read the record as a curated registry (no record means absent). Default false. */
-  readonly closedWorld?: boolean;
-  /** The codes of the clinic's own acupuncture orders, beside CPT's. */
-  readonly orderCodes?: readonly OrderCode[];
-  /** The clinic's form for the facts a screening lacks, linked from the cards that ask for them. */
-  readonly recordFactsLink?: {
-    /** The link's text. */
-    readonly label: string;
-    /** The form's absolute http(s) URL. */
-    readonly url: string;
-  };
-  /** The reasons offered for overriding a critical card of the order hooks, each with a `display`. */
-  readonly overrideReasons?: readonly CardCoding[];
 }
 
 /**
