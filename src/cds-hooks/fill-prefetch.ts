@@ -175,7 +175,7 @@ function planReading(request: unknown, options: FillPrefetchOptions) {
 }
 
 /** The body as JSON, or undefined when there is none, or it is larger than `maxBytes`, not UTF-8 or not JSON. */
-async function readJson(response: CdsFetchResponse, maxBytes: number): Promise<unknown> {
+export async function readJson(response: CdsFetchResponse, maxBytes: number): Promise<unknown> {
   // Stryker disable next-line OptionalChaining,ConditionalExpression: equivalent, a missing body throws on reading and the key fails either way
   const reader = response.body?.getReader();
   if (reader === undefined) return undefined;

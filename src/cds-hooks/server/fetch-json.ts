@@ -1,7 +1,7 @@
 // Fetching a small JSON document (an issuer's JWK Set) with a time limit and a size limit, so
 // that a slow or huge answer from an allowlisted URL cannot hold the server.
 
-import type { CdsFetch, CdsFetchResponse } from '../fill-prefetch.js';
+import { type CdsFetch, type CdsFetchResponse, readJson } from '../fill-prefetch.js';
 
 /**
  * A `fetch` as the server calls it, to fetch JWK Sets and missing prefetch: `fillMissingPrefetch`'s
@@ -20,7 +20,8 @@ export type CdsServerFetch = (
 ) => Promise<CdsFetchResponse>;
 
 /**
- * The JSON at `url`, fetched with `fetchFn` within `timeoutMs` and read up to `maxBytes`.
+ * The JSON at `url`, fetched with `fetchFn` within `timeoutMs` and read up to `maxBytes`, as the
+ * missing prefetch is read.
  *
  * @throws (as a rejected promise) when the fetch fails, times out or redirects, the status is
  *   not 2xx, the body is missing or longer than `maxBytes`, or it is not JSON in UTF-8.
@@ -36,19 +37,7 @@ export async function fetchJson(
     redirect: 'error',
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status} without a body to read`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return JSON.parse(text + decoder.decode());
-    size += (value as Uint8Array).length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new RangeError(`the body is longer than ${maxBytes} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const json = response.ok ? await readJson(response, maxBytes) : undefined;
+  if (json === undefined) throw new Error(`HTTP ${response.status}: no JSON of at most ${maxBytes} bytes to read`);
+  return json;
 }
