@@ -17,6 +17,14 @@
  * @module acuspine/fhir
  */
 
+export {
+  FACT_CODE_SYSTEM,
+  type FhirWrittenExtension,
+  factCoding,
+  RULE_SET_EXTENSION_URL,
+  RULE_SET_FACT_CODE_SYSTEM_PREFIX,
+  ruleSetExtension,
+} from './acuspine-codes.js';
 export type { CodedFact, CodeListKind, CodeRange, FhirCodeList, FhirMappedFact } from './code-list.js';
 export { codeSystems } from './code-systems.js';
 export { PREGNANCY_STATUS_CURRENT_DAYS, PREGNANCY_STATUS_LOINC } from './codes/pregnancy-status.js';
