@@ -44,14 +44,16 @@ export function factCoding(fact: string, ruleSetId?: string): FhirCoding {
   return Object.freeze({ system, code: fact });
 }
 
-/** An extension as acuspine writes it: a url, and either nested extensions or a string value. */
+/** An extension as acuspine writes it: a url, and either nested extensions or a value. */
 export interface FhirWrittenExtension {
   /** The extension's URL. */
   readonly url: string;
   /** The nested extensions, for a complex extension. */
   readonly extension?: readonly FhirWrittenExtension[];
-  /** The value, for a simple extension. */
+  /** A text value, for a simple extension. */
   readonly valueString?: string;
+  /** A code value, for a simple extension. */
+  readonly valueCode?: string;
 }
 
 /**

@@ -7,6 +7,8 @@ export const ICD10CM_URI = 'http://hl7.org/fhir/sid/icd-10-cm';
 export const LOINC_URI = 'http://loinc.org';
 export const RXNORM_URI = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const ATC_URI = 'http://www.whocc.no/atc';
+/** CPT, as FHIR names it: the codes of acupuncture services (the code numbers only; the descriptors are the AMA's). */
+export const CPT_URI = 'http://www.ama-assn.org/go/cpt';
 
 /**
  * The code system URIs that the mapping reads, as FHIR R4 names them (HL7 terminology: "Using

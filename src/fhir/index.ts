@@ -57,3 +57,26 @@ export type {
   FhirReference,
   FhirResource,
 } from './resources.js';
+export { type CourseCarePlanOptions, courseCarePlan } from './write-back/course-care-plan.js';
+export { type CourseServiceRequestOptions, courseServiceRequest } from './write-back/course-service-request.js';
+export { type ScreeningDetectedIssueOptions, screeningDetectedIssue } from './write-back/screening-detected-issue.js';
+export {
+  SCREENING_RESULT_EXTENSION_URL,
+  type ScreeningGuidanceResponseOptions,
+  screeningGuidanceResponse,
+} from './write-back/screening-guidance-response.js';
+export type {
+  FhirWrittenAnnotation,
+  FhirWrittenCarePlan,
+  FhirWrittenCarePlanActivity,
+  FhirWrittenCodeFilter,
+  FhirWrittenDataRequirement,
+  FhirWrittenDetectedIssue,
+  FhirWrittenEvidence,
+  FhirWrittenGuidanceResponse,
+  FhirWrittenNarrative,
+  FhirWrittenPeriod,
+  FhirWrittenReference,
+  FhirWrittenServiceRequest,
+  FhirWrittenTimingRepeat,
+} from './write-back/written-resources.js';

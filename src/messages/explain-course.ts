@@ -16,7 +16,7 @@ import {
   uncheckedProtocolSentence,
 } from './translator.js';
 
-const NOT_A_COURSE = 'explainCourse: expected a course as returned by buildCourse() (its value)';
+export const NOT_A_COURSE = 'explainCourse: expected a course as returned by buildCourse() (its value)';
 
 /**
  * Options for {@link explainCourse}.
