@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateR4 } from './r4-schema.js';
 
 // The helper is what other tests lean on to say "valid FHIR R4": it must be able to fail.
-describe('validateR4', () => {
+// The first call compiles the schema, seconds on a busy machine.
+describe('validateR4', { timeout: 60_000 }, () => {
   it('passes a minimal valid Questionnaire', () => {
     expect(validateR4({ resourceType: 'Questionnaire', status: 'active' })).toEqual([]);
   });
