@@ -59,6 +59,7 @@ export { type SummaryRow, type SummaryTableOptions, summaryTable } from './cohor
 export { type WilsonInterval, wilsonInterval } from './cohort/wilson-interval.js';
 // Course planning
 export { buildCourse } from './course/build-course.js';
+export { type CourseCalendarOptions, courseCalendar } from './course/course-calendar.js';
 export type {
   Course,
   CourseOverride,

@@ -388,6 +388,7 @@ export const messagesEn: MessageCatalog = Object.freeze({
   'course.sources': 'Sources in the protocol: {sources}.',
   'session.line': 'Session {number}: {date}, {weekday}, {minutes} min.',
   'session.line.phase': 'Session {number}: {date}, {weekday}, {minutes} min; phase {order}, {phase}.',
+  'calendar.summary': 'Acupuncture, {region} spine: session {number} of {count}',
 
   'text.finding': '{sentence} Source: {source}.',
   'text.questions': 'Questions to ask:',

@@ -102,6 +102,7 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * | `source.adapted`, `source.adapted.age` | a citation of a protocol rule that the rule set adapted | `{source}`; `.age`: `{under}`, `{over}` |
  * | `rule-set.unchecked-protocol` | the protocol's contraindications that a rule set does not check | `{rules}` |
  * | `course.*`, `session.*` | lines of a course explanation | see the English catalog |
+ * | `calendar.summary` | the default title of a session in a course's calendar | `{region}` (or `{regionGenitive}`), `{number}`, `{count}` |
  * | `text.*`, `format.date` | the layout of the plain-text rendering, and dates | see the English catalog |
  *
  * Parameters are written `{name}` in a message and filled in by name.
@@ -154,6 +155,7 @@ export type MessageCode =
       | 'screening'
       | 'sources'}`
   | `session.${'line' | 'line.phase'}`
+  | 'calendar.summary'
   | `text.${'finding' | 'questions' | 'rule-set'}`
   | 'format.date';
 

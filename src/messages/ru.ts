@@ -399,6 +399,7 @@ export const messagesRu: MessageCatalog = Object.freeze({
   'course.sources': 'Источники в протоколе: {sources}.',
   'session.line': 'Сеанс {number}: {date}, {weekday}, {minutes} мин.',
   'session.line.phase': 'Сеанс {number}: {date}, {weekday}, {minutes} мин; этап {order} — {phase}.',
+  'calendar.summary': 'Иглорефлексотерапия {regionGenitive} отдела позвоночника: сеанс {number} из {count}',
 
   'text.finding': '{sentence} Источник: {source}.',
   'text.questions': 'Вопросы для уточнения:',
