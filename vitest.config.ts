@@ -21,6 +21,7 @@ const noRuntimeCode = [
   'src/course/course.ts',
   'src/fhir/fhir-facts.ts',
   'src/fhir/resources.ts',
+  'src/fhir/write-back/written-resources.ts',
   'src/cds-hooks/card.ts',
   'src/cds-hooks/server/server-config.ts',
   'src/cds-hooks/server/server-hooks.ts',

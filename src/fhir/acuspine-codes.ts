@@ -2,7 +2,6 @@
 // facts a screening reads, a clinic's own facts, and the rule set behind a resource. They live
 // under the project's documentation site so that the URIs stay stable and resolvable.
 import type { RuleSetRef } from '../screening/screening.js';
-import type { FhirCoding } from './resources.js';
 
 /**
  * The code system of the patient facts that acuspine ships: the code is the fact's name (for
@@ -23,6 +22,14 @@ export const RULE_SET_FACT_CODE_SYSTEM_PREFIX = 'https://acuspine.github.io/code
  */
 export const RULE_SET_EXTENSION_URL = 'https://acuspine.github.io/fhir/StructureDefinition/rule-set';
 
+/** The coding of a patient fact: its code system and its name. */
+export interface FactCoding {
+  /** {@link FACT_CODE_SYSTEM}, or the code system of the rule set that declares the fact. */
+  readonly system: string;
+  /** The fact's name. */
+  readonly code: string;
+}
+
 /**
  * The coding of a patient fact: a shipped fact in {@link FACT_CODE_SYSTEM}; a rule set's own fact
  * in that rule set's code system.
@@ -36,7 +43,7 @@ export const RULE_SET_EXTENSION_URL = 'https://acuspine.github.io/fhir/Structure
  * factCoding('recentSpinalSurgery', 'clinic');
  * // => { system: 'https://acuspine.github.io/codes/rule-set/clinic/fact', code: 'recentSpinalSurgery' }
  */
-export function factCoding(fact: string, ruleSetId?: string): FhirCoding {
+export function factCoding(fact: string, ruleSetId?: string): FactCoding {
   const system =
     ruleSetId === undefined
       ? FACT_CODE_SYSTEM
@@ -44,34 +51,34 @@ export function factCoding(fact: string, ruleSetId?: string): FhirCoding {
   return Object.freeze({ system, code: fact });
 }
 
-/** An extension as acuspine writes it: a url, and either nested extensions or a value. */
+/** An extension as acuspine writes it: a url, and either nested extensions or a value. Mutable, like every written resource. */
 export interface FhirWrittenExtension {
   /** The extension's URL. */
-  readonly url: string;
+  url: string;
   /** The nested extensions, for a complex extension. */
-  readonly extension?: readonly FhirWrittenExtension[];
+  extension?: FhirWrittenExtension[];
   /** A text value, for a simple extension. */
-  readonly valueString?: string;
+  valueString?: string;
   /** A code value, for a simple extension. */
-  readonly valueCode?: string;
+  valueCode?: string;
 }
 
 /**
  * The extension that records a rule set and its version on a resource.
  *
  * @param ruleSet - the rule set's id and version, as a screening or a course records them.
- * @returns the extension, frozen.
+ * @returns the extension, a fresh object on every call.
  * @example
  * ruleSetExtension({ id: 'acuspine-protocol', version: '1.0.0' });
  * // => { url: 'https://acuspine.github.io/fhir/StructureDefinition/rule-set',
  * //      extension: [{ url: 'id', valueString: 'acuspine-protocol' }, { url: 'version', valueString: '1.0.0' }] }
  */
 export function ruleSetExtension(ruleSet: RuleSetRef): FhirWrittenExtension {
-  return Object.freeze({
+  return {
     url: RULE_SET_EXTENSION_URL,
-    extension: Object.freeze([
-      Object.freeze({ url: 'id', valueString: ruleSet.id }),
-      Object.freeze({ url: 'version', valueString: ruleSet.version }),
-    ]),
-  });
+    extension: [
+      { url: 'id', valueString: ruleSet.id },
+      { url: 'version', valueString: ruleSet.version },
+    ],
+  };
 }

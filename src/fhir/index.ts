@@ -19,6 +19,7 @@
 
 export {
   FACT_CODE_SYSTEM,
+  type FactCoding,
   type FhirWrittenExtension,
   factCoding,
   RULE_SET_EXTENSION_URL,
@@ -40,6 +41,28 @@ export type {
   FhirResourceRef,
   RegionSuggestion,
 } from './fhir-facts.js';
+export {
+  type AnsweredFacts,
+  type AskedQuestionnaire,
+  type AskedQuestionnaireItem,
+  type FactAnswer,
+  type FactsFromResponseOptions,
+  type FhirQuestionnaireResponse,
+  type FhirQuestionnaireResponseAnswer,
+  type FhirQuestionnaireResponseItem,
+  factsFromQuestionnaireResponse,
+  type QuestionnaireResponseNote,
+  type QuestionnaireResponseNoteCode,
+  type QuestionnaireResponseRef,
+} from './questionnaire/facts-from-questionnaire-response.js';
+export {
+  type FhirQuestionnaire,
+  type FhirQuestionnaireAnswerOption,
+  type FhirQuestionnaireItem,
+  type FhirQuestionnaireItemExtension,
+  type MissingFactsQuestionnaireOptions,
+  missingFactsQuestionnaire,
+} from './questionnaire/missing-facts-questionnaire.js';
 export type {
   FhirAnyResource,
   FhirBundle,

@@ -1,7 +1,6 @@
 import { fail, ok, type Result } from '../../_internal/result.js';
 import type { Locale } from '../../messages/message-code.js';
 import { ruleSetExtension } from '../acuspine-codes.js';
-import { deepFreeze } from './course-service-request.js';
 import { OptionReader } from './read-write-back-options.js';
 import { narrativeDiv, readCourse } from './written-course.js';
 import type { FhirWrittenCarePlan } from './written-resources.js';
@@ -40,7 +39,7 @@ export interface CourseCarePlanOptions {
  *
  * @param course - a course as returned by `buildCourse` (its `value`).
  * @param options - see {@link CourseCarePlanOptions}.
- * @returns the frozen CarePlan, or issues with the path of each bad option (`invalid-course` at
+ * @returns a fresh CarePlan, or issues with the path of each bad option (`invalid-course` at
  *   the root when `course` is not a course).
  * @example
  * import { buildCourse, screen } from 'acuspine';
@@ -71,23 +70,21 @@ export function courseCarePlan(course: unknown, options: CourseCarePlanOptions):
   if (planned === undefined || read.issues.length > 0) return fail(read.issues);
 
   const { course: value, words, period } = planned;
-  return ok(
-    deepFreeze({
-      resourceType: 'CarePlan',
-      id,
-      text: { status: 'generated', div: narrativeDiv(words.summary, [...words.lines, ...words.sessions]) },
-      extension: [ruleSetExtension(value.ruleSet)],
-      status,
-      intent: 'plan',
-      category: [{ coding: [{ system: US_CORE_CAREPLAN_CATEGORY, code: 'assess-plan' }] }],
-      description: words.summary,
-      subject,
-      period,
-      created,
-      ...(author === undefined ? {} : { author }),
-      ...(addresses === undefined ? {} : { addresses }),
-      ...(screening === undefined ? {} : { supportingInfo: [screening] }),
-      activity: [{ reference: activity }],
-    }),
-  );
+  return ok({
+    resourceType: 'CarePlan',
+    id,
+    text: { status: 'generated', div: narrativeDiv(words.summary, [...words.lines, ...words.sessions]) },
+    extension: [ruleSetExtension(value.ruleSet)],
+    status,
+    intent: 'plan',
+    category: [{ coding: [{ system: US_CORE_CAREPLAN_CATEGORY, code: 'assess-plan' }] }],
+    description: words.summary,
+    subject,
+    period,
+    created,
+    ...(author === undefined ? {} : { author }),
+    ...(addresses === undefined ? {} : { addresses }),
+    ...(screening === undefined ? {} : { supportingInfo: [screening] }),
+    activity: [{ reference: activity }],
+  });
 }

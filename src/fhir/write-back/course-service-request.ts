@@ -52,7 +52,7 @@ export interface CourseServiceRequestOptions {
  *
  * @param course - a course as returned by `buildCourse` (its `value`).
  * @param options - the id, patient, date and the optional parts; see {@link CourseServiceRequestOptions}.
- * @returns the frozen ServiceRequest, or issues with the path of each bad option
+ * @returns a fresh ServiceRequest, or issues with the path of each bad option
  *   (`invalid-course` at the root when `course` is not a course).
  * @example
  * import { buildCourse, screen } from 'acuspine';
@@ -96,45 +96,34 @@ export function courseServiceRequest(
   }
   if (value.cautions.length > 0) notes.push({ text: `Cautions from the screening: ${value.cautions.join(', ')}` });
 
-  return ok(
-    deepFreeze({
-      resourceType: 'ServiceRequest',
-      id,
-      extension: [ruleSetExtension(value.ruleSet)],
-      status,
-      intent,
-      category: category ?? [{ text: 'Acupuncture' }],
-      code: code ?? {
-        coding: [{ system: CPT_URI, code: '97810' }],
-        text: `Acupuncture, course for osteochondrosis of the ${value.region} spine`,
+  return ok({
+    resourceType: 'ServiceRequest',
+    id,
+    extension: [ruleSetExtension(value.ruleSet)],
+    status,
+    intent,
+    category: category ?? [{ text: 'Acupuncture' }],
+    code: code ?? {
+      coding: [{ system: CPT_URI, code: '97810' }],
+      text: `Acupuncture, course for osteochondrosis of the ${value.region} spine`,
+    },
+    occurrenceTiming: {
+      repeat: {
+        boundsPeriod: period,
+        count: value.sessions.length,
+        duration: value.settings.minutes.value,
+        durationUnit: 'min',
+        frequency: value.settings.weekdays.value.length,
+        period: 1,
+        periodUnit: 'wk',
+        dayOfWeek: [...value.settings.weekdays.value],
       },
-      occurrenceTiming: {
-        repeat: {
-          boundsPeriod: period,
-          count: value.sessions.length,
-          duration: value.settings.minutes.value,
-          durationUnit: 'min',
-          frequency: value.settings.weekdays.value.length,
-          period: 1,
-          periodUnit: 'wk',
-          dayOfWeek: value.settings.weekdays.value,
-        },
-      },
-      subject,
-      authoredOn,
-      ...(requester === undefined ? {} : { requester }),
-      ...(reasonReference === undefined ? {} : { reasonReference }),
-      ...(screening === undefined ? {} : { supportingInfo: [screening] }),
-      ...(notes.length === 0 ? {} : { note: notes }),
-    }),
-  );
-}
-
-/** Freezes a value built here, and everything in it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
+    },
+    subject,
+    authoredOn,
+    ...(requester === undefined ? {} : { requester }),
+    ...(reasonReference === undefined ? {} : { reasonReference }),
+    ...(screening === undefined ? {} : { supportingInfo: [screening] }),
+    ...(notes.length === 0 ? {} : { note: notes }),
+  });
 }

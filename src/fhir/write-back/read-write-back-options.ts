@@ -2,12 +2,11 @@
 // since it often comes from an app's request. Each problem is an issue with the path of the
 // option, and nothing is guessed: a bad id is refused, not cleaned.
 import { isRecord, isText } from '../../_internal/json-guards.js';
-import { readProperty } from '../../_internal/read-property.js';
+import { readProperties, readProperty } from '../../_internal/read-property.js';
 import { type Issue, issue } from '../../_internal/result.js';
 import { describeValue } from '../../_internal/text.js';
 import { parseFhirTime } from '../fhir-time.js';
-import type { FhirCodeableConcept } from '../resources.js';
-import type { FhirWrittenReference } from './written-resources.js';
+import type { FhirWrittenCodeableConcept, FhirWrittenCoding, FhirWrittenReference } from './written-resources.js';
 
 type Path = readonly (string | number)[];
 
@@ -62,7 +61,7 @@ export class OptionReader {
   }
 
   /** An optional list of references to one of `types`; undefined when left out or empty. */
-  references(key: string, types: readonly string[]): readonly FhirWrittenReference[] | undefined {
+  references(key: string, types: readonly string[]): FhirWrittenReference[] | undefined {
     const value = this.#read(key);
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
@@ -77,7 +76,7 @@ export class OptionReader {
       if (reference === undefined) this.issues.push(badAt([key, index], item, referenceWords(types)));
       else found.push(reference);
     }
-    return found.length === 0 ? undefined : Object.freeze(found);
+    return found.length === 0 ? undefined : found;
   }
 
   /** A required FHIR dateTime: a date, or a time with seconds and a zone. */
@@ -98,26 +97,26 @@ export class OptionReader {
   }
 
   /** An optional CodeableConcept: codings of a system and a code, and/or a text. */
-  concept(key: string): FhirCodeableConcept | undefined {
+  concept(key: string): FhirWrittenCodeableConcept | undefined {
     const value = this.#read(key);
     if (value === undefined || value === UNREADABLE) return undefined;
     return readConcept(value, [key], this.issues);
   }
 
   /** An optional list of CodeableConcepts, at least one when given. */
-  concepts(key: string): readonly FhirCodeableConcept[] | undefined {
+  concepts(key: string): FhirWrittenCodeableConcept[] | undefined {
     const value = this.#read(key);
     if (value === undefined) return undefined;
     if (!Array.isArray(value) || value.length === 0) {
       this.#refuse(key, value, 'a non-empty list of CodeableConcepts');
       return undefined;
     }
-    const found: (FhirCodeableConcept | undefined)[] = [];
+    const found: (FhirWrittenCodeableConcept | undefined)[] = [];
     for (let index = 0; index < value.length; index++) {
       const item = this.#element(value, key, index);
       found.push(item === UNREADABLE ? undefined : readConcept(item, [key, index], this.issues));
     }
-    return found.every((item) => item !== undefined) ? Object.freeze(found as FhirCodeableConcept[]) : undefined;
+    return found.every((item) => item !== undefined) ? (found as FhirWrittenCodeableConcept[]) : undefined;
   }
 
   /** An element of a list option: a hole is undefined (never what a polluted prototype holds); a throwing getter an issue. */
@@ -160,10 +159,10 @@ function checkReference(value: unknown, types: readonly string[]): FhirWrittenRe
   if (!isText(value)) return undefined;
   const slash = value.indexOf('/');
   const type = value.slice(0, slash);
-  return types.includes(type) && FHIR_ID.test(value.slice(slash + 1)) ? Object.freeze({ reference: value }) : undefined;
+  return types.includes(type) && FHIR_ID.test(value.slice(slash + 1)) ? { reference: value } : undefined;
 }
 
-function readConcept(value: unknown, path: Path, issues: Issue[]): FhirCodeableConcept | undefined {
+function readConcept(value: unknown, path: Path, issues: Issue[]): FhirWrittenCodeableConcept | undefined {
   try {
     return readConceptOrThrow(value, path, issues);
   } catch {
@@ -172,7 +171,7 @@ function readConcept(value: unknown, path: Path, issues: Issue[]): FhirCodeableC
   }
 }
 
-function readConceptOrThrow(value: unknown, path: Path, issues: Issue[]): FhirCodeableConcept | undefined {
+function readConceptOrThrow(value: unknown, path: Path, issues: Issue[]): FhirWrittenCodeableConcept | undefined {
   const expected = 'a CodeableConcept: { coding?: [{ system, code, display? }], text? } with a coding or a text';
   if (!isRecord(value)) {
     issues.push(badAt(path, value, expected));
@@ -180,33 +179,27 @@ function readConceptOrThrow(value: unknown, path: Path, issues: Issue[]): FhirCo
   }
   const coding: unknown = readProperty(value, 'coding');
   const text: unknown = readProperty(value, 'text');
-  const codings = coding === undefined ? [] : coding;
-  const good =
-    Array.isArray(codings) &&
-    codings.every(
-      (item: unknown) =>
-        isRecord(item) &&
-        isText(readProperty(item, 'system')) &&
-        URI.test(readProperty(item, 'system') as string) &&
-        isText(readProperty(item, 'code')) &&
-        CODE.test(readProperty(item, 'code') as string) &&
-        (readProperty(item, 'display') === undefined || isText(readProperty(item, 'display'))),
-    ) &&
-    (text === undefined || isText(text)) &&
-    (codings.length > 0 || text !== undefined);
-  if (!good) {
+  const list: unknown = coding === undefined ? [] : coding;
+  // Each value is read once, so that a getter cannot say one thing to the check and another to the copy.
+  const codings = Array.isArray(list) ? list.map(readCoding) : [undefined];
+  const concept: FhirWrittenCodeableConcept = {};
+  if (codings.length > 0) concept.coding = codings as FhirWrittenCoding[];
+  if (text !== undefined) concept.text = text as string;
+  if (
+    codings.includes(undefined) ||
+    (text !== undefined && !isText(text)) ||
+    (codings.length === 0 && text === undefined)
+  ) {
     issues.push(badAt(path, value, expected));
     return undefined;
   }
-  const copy = (codings as Record<string, string>[]).map((item) =>
-    Object.freeze({
-      system: item['system'] as string,
-      code: item['code'] as string,
-      ...(item['display'] === undefined ? {} : { display: item['display'] }),
-    }),
-  );
-  return Object.freeze({
-    ...(copy.length === 0 ? {} : { coding: Object.freeze(copy) }),
-    ...(text === undefined ? {} : { text: text as string }),
-  });
+  return concept;
+}
+
+function readCoding(item: unknown): FhirWrittenCoding | undefined {
+  if (!isRecord(item)) return undefined;
+  const { system, code, display } = readProperties(item, ['system', 'code', 'display']);
+  if (!isText(system) || !URI.test(system) || !isText(code) || !CODE.test(code)) return undefined;
+  if (display === undefined) return { system, code };
+  return isText(display) ? { system, code, display } : undefined;
 }

@@ -2,7 +2,6 @@ import { fail, issue, ok, type Result } from '../../_internal/result.js';
 import type { Locale } from '../../messages/message-code.js';
 import type { RuleSet } from '../../screening/rule.js';
 import { ruleSetExtension } from '../acuspine-codes.js';
-import { deepFreeze } from './course-service-request.js';
 import { OptionReader } from './read-write-back-options.js';
 import type { FhirWrittenDetectedIssue, FhirWrittenEvidence } from './written-resources.js';
 import { readWrittenScreening, ruleCodeSystem, screeningNarrative } from './written-screening.js';
@@ -46,7 +45,7 @@ const KIND_TEXT = {
  *
  * @param screening - a screening as returned by `screen`.
  * @param options - see {@link ScreeningDetectedIssueOptions}.
- * @returns the frozen DetectedIssue, or issues with the path of each bad option
+ * @returns a fresh DetectedIssue, or issues with the path of each bad option
  *   (`invalid-screening` or `nothing-detected` at the root).
  * @example
  * import { screen } from 'acuspine';
@@ -94,20 +93,18 @@ export function screeningDetectedIssue(
         ...(detail === undefined ? {} : { detail: [detail] }),
       }),
     );
-  return ok(
-    deepFreeze({
-      resourceType: 'DetectedIssue',
-      id,
-      text: { status: 'generated', div: screeningNarrative(words) },
-      extension: [ruleSetExtension(value.ruleSet)],
-      status,
-      code: { text: KIND_TEXT[kind] },
-      severity: kind === 'caution' ? 'moderate' : 'high',
-      patient,
-      identifiedDateTime,
-      implicated: [order],
-      evidence,
-      detail: words.headline,
-    }),
-  );
+  return ok({
+    resourceType: 'DetectedIssue',
+    id,
+    text: { status: 'generated', div: screeningNarrative(words) },
+    extension: [ruleSetExtension(value.ruleSet)],
+    status,
+    code: { text: KIND_TEXT[kind] },
+    severity: kind === 'caution' ? 'moderate' : 'high',
+    patient,
+    identifiedDateTime,
+    implicated: [order],
+    evidence,
+    detail: words.headline,
+  });
 }

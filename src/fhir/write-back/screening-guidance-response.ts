@@ -5,7 +5,6 @@ import type { RuleSet } from '../../screening/rule.js';
 import { type FhirWrittenExtension, factCoding, ruleSetExtension } from '../acuspine-codes.js';
 import { LOINC_URI } from '../code-systems.js';
 import { PREGNANCY_STATUS_LOINC } from '../codes/pregnancy-status.js';
-import { deepFreeze } from './course-service-request.js';
 import { OptionReader } from './read-write-back-options.js';
 import type { FhirWrittenDataRequirement, FhirWrittenGuidanceResponse } from './written-resources.js';
 import { readWrittenScreening, screeningNarrative } from './written-screening.js';
@@ -44,7 +43,7 @@ export interface ScreeningGuidanceResponseOptions {
  *
  * @param screening - a screening as returned by `screen`.
  * @param options - see {@link ScreeningGuidanceResponseOptions}.
- * @returns the frozen GuidanceResponse, or issues with the path of each bad option
+ * @returns a fresh GuidanceResponse, or issues with the path of each bad option
  *   (`invalid-screening` at the root when `screening` is not a screening).
  * @example
  * import { screen } from 'acuspine';
@@ -73,20 +72,18 @@ export function screeningGuidanceResponse(
 
   const { screening: value, words } = found;
   const requirements = value.missing.map((fact) => dataRequirement(fact, value.ruleSet.id));
-  return ok(
-    deepFreeze({
-      resourceType: 'GuidanceResponse',
-      id,
-      text: { status: 'generated', div: screeningNarrative(words) },
-      extension: [ruleSetExtension(value.ruleSet), screeningResultExtension(value.status, value.findings)],
-      moduleUri: `https://acuspine.github.io/rule-sets/${encodeURIComponent(value.ruleSet.id)}/${encodeURIComponent(value.ruleSet.version)}`,
-      status: value.status === 'incomplete' ? 'data-required' : 'success',
-      subject,
-      occurrenceDateTime,
-      ...(performer === undefined ? {} : { performer }),
-      ...(requirements.length === 0 ? {} : { dataRequirement: requirements }),
-    }),
-  );
+  return ok({
+    resourceType: 'GuidanceResponse',
+    id,
+    text: { status: 'generated', div: screeningNarrative(words) },
+    extension: [ruleSetExtension(value.ruleSet), screeningResultExtension(value.status, value.findings)],
+    moduleUri: `https://acuspine.github.io/rule-sets/${encodeURIComponent(value.ruleSet.id)}/${encodeURIComponent(value.ruleSet.version)}`,
+    status: value.status === 'incomplete' ? 'data-required' : 'success',
+    subject,
+    occurrenceDateTime,
+    ...(performer === undefined ? {} : { performer }),
+    ...(requirements.length === 0 ? {} : { dataRequirement: requirements }),
+  });
 }
 
 function dataRequirement(fact: string, ruleSetId: string): FhirWrittenDataRequirement {
@@ -94,7 +91,7 @@ function dataRequirement(fact: string, ruleSetId: string): FhirWrittenDataRequir
   const code =
     fact === 'pregnant'
       ? { system: LOINC_URI, code: PREGNANCY_STATUS_LOINC }
-      : factCoding(fact, isFactName(fact) ? undefined : ruleSetId);
+      : { ...factCoding(fact, isFactName(fact) ? undefined : ruleSetId) };
   return { type: 'Observation', codeFilter: [{ path: 'code', code: [code] }] };
 }
 

@@ -21,10 +21,10 @@ export function readCourse(course: unknown, messages: MessageOptions, issues: Is
   try {
     const words = explainCourse(course as Course, { ...messages, sessions: true });
     const sessions = (course as Course).sessions;
-    const period = Object.freeze({
+    const period = {
       start: (sessions[0] as Session).date,
       end: (sessions[sessions.length - 1] as Session).date,
-    });
+    };
     return { course: course as Course, words, period };
   } catch (error) {
     const message = (error as Error).message;

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import * as fhir from '../../../src/fhir/index.js';
 import { courseServiceRequest, RULE_SET_EXTENSION_URL } from '../../../src/fhir/index.js';
 import { buildCourse, type Course, type CourseRequest } from '../../../src/index.js';
 import { eligible, withCaution } from '../../course/fixtures.js';
@@ -19,6 +20,10 @@ function written(course: Course, options: Parameters<typeof courseServiceRequest
   return result.value;
 }
 
+// Compiling the R4 schema takes seconds on a busy machine: once, before the tests' own time starts.
+beforeAll(() => {
+  validateR4({ resourceType: 'Basic' });
+}, 60_000);
 describe('courseServiceRequest', () => {
   test('carries the whole course in occurrenceTiming.repeat, with the defaults of a draft order', () => {
     const request = written(courseOf());
@@ -56,12 +61,16 @@ describe('courseServiceRequest', () => {
       subject: { reference: 'Patient/p1' },
       authoredOn: '2026-12-02',
     });
-    expect(Object.isFrozen(request.occurrenceTiming.repeat.boundsPeriod)).toBe(true);
+    // A fresh object on every call, the caller's to change before sending.
+    expect(Object.isFrozen(request)).toBe(false);
+    expect(written(courseOf())).not.toBe(request);
   });
 
   test('the bounds are the first and last session, which need not be the requested start', () => {
     // 2026-12-08 is a Tuesday: the first Monday/Thursday session is on the 10th.
-    const request = written(courseOf({ start: '2026-12-08', sessions: 12, minutes: 25, weekdays: ['fri', 'tue', 'wed'] }));
+    const request = written(
+      courseOf({ start: '2026-12-08', sessions: 12, minutes: 25, weekdays: ['fri', 'tue', 'wed'] }),
+    );
     expect(request.occurrenceTiming.repeat).toMatchObject({
       boundsPeriod: { start: '2026-12-08', end: '2027-01-01' },
       count: 12,
@@ -224,7 +233,14 @@ describe('courseServiceRequest', () => {
     });
     const read = courseServiceRequest(courseOf(), hostile);
     expect(read.ok ? [] : read.issues.map((found) => [found.code, found.path])).toEqual([['unreadable', ['id']]]);
-    const hostileCode = { ...base, code: { get coding(): never { throw new Error('no'); } } };
+    const hostileCode = {
+      ...base,
+      code: {
+        get coding(): never {
+          throw new Error('no');
+        },
+      },
+    };
     const code = courseServiceRequest(courseOf(), hostileCode as never);
     expect(code.ok ? [] : code.issues.map((found) => [found.code, found.path])).toEqual([['unreadable', ['code']]]);
   });
@@ -243,5 +259,57 @@ describe('courseServiceRequest', () => {
     expect(result.ok && result.value.status).toBe('draft');
     expect(result.ok && Object.hasOwn(result.value, 'requester')).toBe(false);
     expect(result.ok && validateR4(result.value)).toEqual([]);
+  });
+  test('lists with holes or throwing elements, and codings that are not objects, are issues', () => {
+    const throwing = ['Condition/c1', 'Condition/c2'];
+    Object.defineProperty(throwing, 1, {
+      get() {
+        throw new Error('no');
+      },
+    });
+    // biome-ignore lint/suspicious/noSparseArray: a hole is the point of the test
+    const holed = ['Condition/c1', , 'Condition/c3'];
+    const concepts = [{ text: 'ok' }, { text: 'ok' }];
+    Object.defineProperty(concepts, 0, {
+      get() {
+        throw new Error('no');
+      },
+    });
+    const result = courseServiceRequest(courseOf(), {
+      ...base,
+      reasonReference: throwing,
+      screening: holed,
+      category: concepts,
+      code: { coding: ['97810'] },
+    } as never);
+    expect(result.ok ? [] : result.issues.map((found) => [found.code, found.path.join('.')])).toEqual([
+      ['unreadable', 'reasonReference.1'],
+      ['invalid-option', 'screening'],
+      ['invalid-option', 'code'],
+      ['unreadable', 'category.0'],
+    ]);
+    const withHole = courseServiceRequest(courseOf(), { ...base, reasonReference: holed } as never);
+    expect(withHole.ok ? [] : withHole.issues.map((found) => [found.code, found.path.join('.')])).toEqual([
+      ['invalid-option', 'reasonReference.1'],
+    ]);
+  });
+
+  test('a locale whose getter throws is unreadable, and only that is said', () => {
+    const { courseCarePlan } = fhir;
+    const direct = courseCarePlan(
+      courseOf(),
+      Object.defineProperty(
+        { id: 'p', patient: 'Patient/p', created: '2026-12-02', serviceRequest: 'ServiceRequest/s' },
+        'locale',
+        {
+          get() {
+            throw new Error('no');
+          },
+        },
+      ),
+    );
+    expect(direct.ok ? [] : direct.issues.map((found) => [found.code, found.path.join('.')])).toEqual([
+      ['unreadable', 'locale'],
+    ]);
   });
 });
