@@ -42,6 +42,19 @@ export type {
   RegionSuggestion,
 } from './fhir-facts.js';
 export {
+  type AnswerSource,
+  type FactConflict,
+  type FactResolution,
+  type FactSource,
+  type MergedFacts,
+  type MergeNote,
+  type MergeNoteCode,
+  type MergeRecordAndAnswersOptions,
+  mergeRecordAndAnswers,
+  type RecordSource,
+  type ResolutionSource,
+} from './merge-record-and-answers.js';
+export {
   type AnsweredFacts,
   type AskedQuestionnaire,
   type AskedQuestionnaireItem,
