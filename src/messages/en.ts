@@ -256,6 +256,10 @@ export const messagesEn: MessageCatalog = Object.freeze({
     'The value recorded for “{fact}” is not an age from 0 to 149 years, so it counts as not recorded: record it again.',
   'fact.invalid.boolean':
     'The value recorded for “{fact}” is not a yes or a no, so it counts as not recorded: record it again.',
+  'questionnaire.title': 'Facts to record for the acupuncture screening',
+  'questionnaire.answer.pregnant': 'Pregnant',
+  'questionnaire.answer.not-pregnant': 'Not pregnant',
+  'questionnaire.answer.unknown': 'Unknown',
 
   'urgency.emergency': 'as an emergency',
   'urgency.urgent': 'urgently',

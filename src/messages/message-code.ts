@@ -93,6 +93,7 @@ export type ProtocolSectionId = 'contraindications' | 'essence' | 'cervical' | '
  * | `fact.<name>.label`, `.question` | a patient fact, and the question that records it | — |
  * | `fact.custom.question` | the question that records a rule set's own fact | `{fact}`: its label |
  * | `fact.invalid.age`, `fact.invalid.boolean` | why a recorded value was not read | `{fact}` |
+ * | `questionnaire.title`, `questionnaire.answer.<answer>` | a questionnaire of the facts to record, and the answers to its pregnancy question | — |
  * | `issue.<code>`, `issue.other`, `issue.line` | input problems | `{key}`, `{code}`; `issue.line`: `{field}`, `{message}` |
  * | `field.<name>`, `field.root`, `field.entry`, `field.nested` | where an input problem is | `{field}`, `{number}`, `{key}` |
  * | `region.<region>`, `region.<region>.genitive` | a region's adjective (and, for inflected languages, its genitive) | — |
@@ -120,6 +121,7 @@ export type MessageCode =
   | `fact.${FactName}.${'label' | 'question'}`
   | 'fact.custom.question'
   | `fact.invalid.${'age' | 'boolean'}`
+  | `questionnaire.${'title' | 'answer.pregnant' | 'answer.not-pregnant' | 'answer.unknown'}`
   | `issue.${KnownIssueCode | 'other' | 'line'}`
   | `field.${CourseFieldName | 'root' | 'entry' | 'nested'}`
   | `region.${SpinalRegion}`

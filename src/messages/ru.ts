@@ -263,6 +263,10 @@ export const messagesRu: MessageCatalog = Object.freeze({
     'Значение в поле «{fact}» не является возрастом от 0 до 149 лет и считается неуказанным: внесите его заново.',
   'fact.invalid.boolean':
     'Значение в поле «{fact}» не является ответом «да» или «нет» и считается неуказанным: внесите его заново.',
+  'questionnaire.title': 'Сведения для скрининга перед иглорефлексотерапией',
+  'questionnaire.answer.pregnant': 'Беременна',
+  'questionnaire.answer.not-pregnant': 'Не беременна',
+  'questionnaire.answer.unknown': 'Неизвестно',
 
   'urgency.emergency': 'в экстренном порядке',
   'urgency.urgent': 'в срочном порядке',

@@ -208,7 +208,7 @@ interface ReadRuleSet {
  * result.ok && result.value.item?.[1]?.text; // => 'Does the patient have a disorder of blood clotting?'
  */
 export function missingFactsQuestionnaire<Fact extends string = never>(
-  from: Screening<string, Fact> | readonly (FactName | Fact)[],
+  from: Screening<string, Fact> | readonly (FactName | NoInfer<Fact>)[],
   options: MissingFactsQuestionnaireOptions<Fact>,
 ): Result<FhirQuestionnaire> {
   try {
