@@ -86,8 +86,11 @@ export interface FhirQuestionnaire {
   resourceType: 'Questionnaire';
   /** The id the caller gave. */
   id: string;
-  /** The SDC questionnaire profile it is written to. */
-  meta: { profile: string[] };
+  /** What it claims to conform to. */
+  meta: {
+    /** The SDC questionnaire profile. */
+    profile: string[];
+  };
   /** The language of its texts, the Locale's tag: `en`, `ru`. */
   language: string;
   /** The rule set (id and version) of the screening it was made from; only when made from a screening. */
