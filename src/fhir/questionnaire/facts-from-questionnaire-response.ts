@@ -319,6 +319,8 @@ class ResponseReader {
   private readonly answers: Record<string, FactAnswer> = {};
   /** The facts answered so far (pregnancy answered "unknown" too), for finding a fact answered twice. */
   private readonly answered = new Set<string>();
+  /** The items that are no fact, noted once each, so that a long response cannot make a long list of notes. */
+  private readonly passedOver = new Set<string>();
   private provenance: Pick<FactAnswer, 'authored' | 'author' | 'responseId'> = {};
 
   /** Counts an issue, and lists it while fewer than MAX_ISSUES are listed. */
@@ -535,7 +537,10 @@ class ResponseReader {
     }
     if (answers.length === 0) return;
     if (kind === 'not-a-fact') {
-      this.note('not-a-fact', `"${linkId}" is no patient fact: its answer is passed over`, undefined, path);
+      if (!this.passedOver.has(linkId)) {
+        this.note('not-a-fact', `"${linkId}" is no patient fact: its answers are passed over`, undefined, path);
+      }
+      this.passedOver.add(linkId);
       return;
     }
     if (answers.length > 1) {

@@ -332,6 +332,7 @@ describe('which questionnaire it answers', () => {
         { linkId: 'badCoding', answer: [{ valueBoolean: true }] },
         { linkId: 'elsewhere', answer: [{ valueBoolean: true }] },
         { linkId: 'comment' },
+        { linkId: 'comment', answer: [{ valueString: 'noted once' }] },
         no('epilepsy'),
       ]),
       { questionnaire: questionnaire as never },
