@@ -116,5 +116,6 @@ export type {
   FhirWrittenPeriod,
   FhirWrittenReference,
   FhirWrittenServiceRequest,
+  FhirWrittenTiming,
   FhirWrittenTimingRepeat,
 } from './write-back/written-resources.js';

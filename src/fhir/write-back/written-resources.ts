@@ -71,6 +71,12 @@ export interface FhirWrittenTimingRepeat {
   dayOfWeek: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
 }
 
+/** When a course's sessions take place: FHIR's Timing, with its repeat. */
+export interface FhirWrittenTiming {
+  /** The schedule of the sessions. */
+  repeat: FhirWrittenTimingRepeat;
+}
+
 /** A course of acupuncture as a FHIR R4 ServiceRequest, shaped to US Core. */
 export interface FhirWrittenServiceRequest {
   /** Always `ServiceRequest`. */
@@ -88,7 +94,7 @@ export interface FhirWrittenServiceRequest {
   /** What is ordered: the caller's code, or CPT 97810 with a text naming the region. */
   code: FhirWrittenCodeableConcept;
   /** The sessions' schedule. */
-  occurrenceTiming: { repeat: FhirWrittenTimingRepeat };
+  occurrenceTiming: FhirWrittenTiming;
   /** The patient. */
   subject: FhirWrittenReference;
   /** When the request was written, as the caller gave it. */
