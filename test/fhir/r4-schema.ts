@@ -18,13 +18,31 @@ const draft06 = require('ajv/dist/refs/json-schema-draft-06.json') as object;
 // allErrors so that a failing resource names every bad field at once. The first resource type
 // compiles most of the schema (every type is reachable through `contained`): about 3 s, and half
 // as long without inlined references and code optimization, which change no verdict.
-const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, code: { optimize: false } });
-ajv.addMetaSchema(draft06);
-ajv.addSchema(schema, 'fhir.schema.json');
+interface Compiled {
+  readonly ajv: Ajv;
+  readonly validators: Map<string, ValidateFunction>;
+}
 
-const validators = new Map<string, ValidateFunction>();
+// Kept on globalThis, so that a test process compiles the schema once: the mutation runs load every
+// module afresh for each mutant (test/setup/fresh-modules.ts), and would otherwise pay the compile
+// for each one of the write-back mutants.
+const KEY = Symbol.for('acuspine.test.r4-schema');
+const holder = globalThis as { [KEY]?: Compiled };
+
+function compiled(): Compiled {
+  let found = holder[KEY];
+  if (found === undefined) {
+    const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, code: { optimize: false } });
+    ajv.addMetaSchema(draft06);
+    ajv.addSchema(schema, 'fhir.schema.json');
+    found = { ajv, validators: new Map() };
+    holder[KEY] = found;
+  }
+  return found;
+}
 
 function validatorOf(resourceType: string): ValidateFunction {
+  const { ajv, validators } = compiled();
   let validate = validators.get(resourceType);
   if (validate === undefined) {
     validate = ajv.compile({ $ref: `fhir.schema.json#/definitions/${resourceType}` });
