@@ -16,9 +16,9 @@ export interface DemoServer {
 }
 
 /**
- * Starts the demo server on 127.0.0.1: the intake page and the outcomes page, the library's ESM
- * build at /acuspine.js, its Russian locale at /acuspine/locales/ru.js and its outcomes entry at
- * /acuspine/outcomes.js.
+ * Starts the demo server on 127.0.0.1: the clinician's workbench and the outcomes page, the
+ * library's ESM build at /acuspine.js, its Russian locale at /acuspine/locales/ru.js, its FHIR
+ * entry at /acuspine/fhir.js and its outcomes entry at /acuspine/outcomes.js.
  */
 export function startDemoServer(options?: DemoServerOptions): Promise<DemoServer>;
 

@@ -1,4 +1,4 @@
-// Serves the browser pages (examples/browser/: the intake page and the course outcomes page) and
+// Serves the browser pages (examples/browser/: the clinician's workbench and the course outcomes page) and
 // the library's ESM build on 127.0.0.1, with Node's standard library only. `npm run demo` builds
 // first, then runs this file; the end-to-end tests (test/e2e/) start it with
 // startDemoServer({ port: 0 }).
@@ -15,11 +15,12 @@ const pageDir = resolve(root, 'examples/browser');
 const library = resolve(root, 'dist/index.js');
 const russian = resolve(root, 'dist/locales/ru.js');
 const outcomes = resolve(root, 'dist/outcomes.js');
+const fhir = resolve(root, 'dist/fhir.js');
 
 /**
  * Paths served from outside the page's folder: the library's ESM build, its Russian locale
- * (the entry point 'acuspine/locales/ru'), its outcomes entry point ('acuspine/outcomes'), and
- * their source maps.
+ * (the entry point 'acuspine/locales/ru'), its FHIR entry point ('acuspine/fhir'), its outcomes
+ * entry point ('acuspine/outcomes'), and their source maps.
  */
 const aliases = new Map([
   ['/acuspine.js', library],
@@ -29,6 +30,9 @@ const aliases = new Map([
   ['/acuspine/locales/ru.js', russian],
   // `//# sourceMappingURL=ru.js.map`, resolved against /acuspine/locales/ru.js.
   ['/acuspine/locales/ru.js.map', `${russian}.map`],
+  ['/acuspine/fhir.js', fhir],
+  // `//# sourceMappingURL=fhir.js.map`, resolved against /acuspine/fhir.js.
+  ['/acuspine/fhir.js.map', `${fhir}.map`],
   ['/acuspine/outcomes.js', outcomes],
   // `//# sourceMappingURL=outcomes.js.map`, resolved against /acuspine/outcomes.js.
   ['/acuspine/outcomes.js.map', `${outcomes}.map`],
@@ -178,7 +182,7 @@ if (invokedDirectly) {
   }
   try {
     const { url } = await startDemoServer({ port });
-    console.log(`acuspine intake page: ${url}  (Ctrl+C to stop)`);
+    console.log(`acuspine workbench: ${url}  (Ctrl+C to stop)`);
   } catch (error) {
     console.error(`serve-demo: ${listenFailure(error, port)}`);
     process.exit(1);

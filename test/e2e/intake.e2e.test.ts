@@ -1,20 +1,12 @@
-// End-to-end: the browser intake page (examples/browser/) in Debian's headless Chromium, driven by
-// playwright-core, against the library's ESM build served by scripts/serve-demo.mjs. Needs
-// dist/ (npm test builds first) and a Chromium: the one at $CHROMIUM_PATH, else /usr/bin/chromium
-// (.ci/run installs Debian's when it is missing).
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+// End-to-end: the clinician's workbench (examples/browser/index.html) with the facts entered by
+// hand, as the intake page took them, in Debian's headless Chromium driven by playwright-core,
+// against the library's ESM build served by scripts/serve-demo.mjs (see workbench-harness.ts).
+// The record, the questionnaire, the calendar and the export are tested in workbench.e2e.test.ts.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDemoServer } from '../../scripts/serve-demo.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { redFlagFactNames } from '../../src/index.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = resolve(root, 'test/e2e/artifacts');
-// An empty CHROMIUM_PATH counts as unset, so that `CHROMIUM_PATH= npm test` means the default.
-const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+import { activeId, artifacts, status, useWorkbench } from './workbench-harness.js';
 
 const protocolBooleanFacts = [
   'oncologicalDisease',
@@ -35,94 +27,27 @@ const cautionFacts = [
 /** The example clinic's own facts, which the page declares in its rule set. */
 const clinicFacts = ['recentSpinalSurgery', 'metalAllergy'] as const;
 
-let server: Server | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const { withPage: withWorkbench } = useWorkbench();
 
-beforeAll(async () => {
-  if (!existsSync(resolve(root, 'dist/index.js'))) {
-    throw new Error('dist/index.js is missing: build the library first (`npx tsup`; `npm test` builds before testing)');
-  }
-  if (!existsSync(chromiumPath)) {
-    const where =
-      process.env['CHROMIUM_PATH'] === chromiumPath
-        ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist`
-        : `no Chromium at ${chromiumPath}, the default when CHROMIUM_PATH is not set`;
-    throw new Error(
-      `${where}: set CHROMIUM_PATH to a Chromium or Chrome executable (CHROMIUM_PATH=/path/to/chromium npm test), or install one there (Debian: apt-get install chromium)`,
-    );
-  }
-  mkdirSync(artifacts, { recursive: true });
-  ({ server, url: baseUrl } = await startDemoServer({ port: 0 }));
-  // Each launch uses a fresh, temporary profile (playwright-core removes it on close).
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    timeout: 60_000,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    const running = server;
-    running.closeAllConnections();
-    await new Promise<void>((done) => running.close(() => done()));
-  }
-}, 60_000);
-
-/**
- * A fresh page (in a context of its own) on the intake form, with its script loaded; script
- * errors and console errors are collected into `errors`.
- */
-async function openPage(query: string, errors: string[]): Promise<Page> {
-  if (browser === undefined) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (entry) => {
-    if (entry.type() === 'error') errors.push(entry.text());
-  });
-  await page.goto(`${baseUrl}${query}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
-
-async function withPage(run: (page: Page) => Promise<void>, query = ''): Promise<void> {
-  const errors: string[] = [];
-  const page = await openPage(query, errors);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-  expect(errors, 'errors on the page').toEqual([]);
-}
-
-async function status(page: Page): Promise<string | null> {
-  return page.locator('#result [data-status]').getAttribute('data-status');
+/** A fresh page of the workbench, opened with `query`. */
+function withPage(run: (page: Page) => Promise<void>, query = ''): Promise<void> {
+  return withWorkbench(run, { query });
 }
 
 async function answerAll(page: Page, facts: readonly string[], choice: 'yes' | 'no' | 'unknown'): Promise<void> {
   for (const fact of facts) await page.check(`#${fact}-${choice}`);
 }
 
-async function activeId(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    if (active === null) return '';
-    return active.id !== '' ? active.id : active.tagName.toLowerCase();
-  });
+/** A session of the planned course as its card shows it: number, date, weekday, minutes, phase. */
+async function sessionCard(page: Page, number: number): Promise<string[]> {
+  const card = page.locator(`#calendar li.session[data-session="${number}"]`);
+  return [
+    (await card.locator('.session-title').textContent()) ?? '',
+    (await card.locator('time').textContent()) ?? '',
+    ((await card.locator('.session-date').textContent()) ?? '').split(', ')[1] ?? '',
+    (await card.locator('.session-minutes').textContent()) ?? '',
+    (await card.locator('.session-phase').textContent()) ?? '',
+  ];
 }
 
 /** Controls without a non-empty accessible name, and radios outside a fieldset with a legend. */
@@ -152,7 +77,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
   });
 }
 
-describe('the browser intake page', { timeout: 60_000 }, () => {
+describe('the workbench with the facts entered by hand, as on the intake page', { timeout: 60_000 }, () => {
   test('states that it is decision support for clinicians, not a medical device', async () => {
     await withPage(async (page) => {
       await expect(page.locator('#notice').textContent()).resolves.toContain(
@@ -228,7 +153,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await page.getByRole('button', { name: 'Screen' }).click();
       await expect(status(page)).resolves.toBe('eligible');
       await expect(page.locator('#result').textContent()).resolves.toContain('No contraindication found');
-      await expect(page.locator('#result details').textContent()).resolves.toContain(
+      await expect(page.locator('#result-details details.checked').textContent()).resolves.toContain(
         'Source: Osteochondrosis and acupuncture, section “Contraindications”, item 3',
       );
 
@@ -237,16 +162,15 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await page.getByLabel('Earliest date of the first session').fill('2026-03-02');
       await page.getByRole('button', { name: 'Plan the course' }).click();
 
-      const rows = page.locator('#sessions tbody tr');
-      await expect(rows.count()).resolves.toBe(10);
-      await expect(rows.nth(0).locator('th, td').allTextContents()).resolves.toEqual([
-        '1',
+      await expect(page.locator('#calendar li.session').count()).resolves.toBe(10);
+      await expect(sessionCard(page, 1)).resolves.toEqual([
+        'Session 1',
         '2026-03-02',
         'Monday',
-        '30',
+        '30 min',
         'Phase 1: stop the pain from pinched nerve roots',
       ]);
-      await expect(rows.nth(9).locator('td').nth(3).textContent()).resolves.toBe('Phase 4: consolidate the result');
+      await expect(sessionCard(page, 10).then((card) => card[4])).resolves.toBe('Phase 4: consolidate the result');
       await expect(page.locator('#course .summary').textContent()).resolves.toBe(
         'Planned course of acupuncture for osteochondrosis of the lumbosacral spine, from 2026-03-02 to 2026-04-02.',
       );
@@ -255,18 +179,18 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await page.getByLabel('Русский').check();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
       await expect(page.locator('html[lang="ru"]').count()).resolves.toBe(1);
-      await expect(page.title()).resolves.toBe('acuspine: первичный скрининг');
+      await expect(page.title()).resolves.toBe('acuspine: рабочее место врача');
       await expect(page.locator('#screen-button').textContent()).resolves.toBe('Провести скрининг');
       await expect(page.locator('#result .status-label').textContent()).resolves.toBe('Противопоказаний не выявлено');
       await expect(page.locator('legend[data-question="pregnant"]').textContent()).resolves.toBe(
         'Есть ли в настоящее время беременность?',
       );
-      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
-      await expect(page.locator('#sessions tbody tr').nth(0).locator('th, td').allTextContents()).resolves.toEqual([
-        '1',
+      await expect(page.locator('#calendar li.session').count()).resolves.toBe(10);
+      await expect(sessionCard(page, 1)).resolves.toEqual([
+        'Сеанс 1',
         '02.03.2026',
-        'Понедельник',
-        '30',
+        'понедельник',
+        '30 мин',
         'Этап 1: купирование боли, вызванной ущемлением нервных корешков',
       ]);
       await expect(page.locator('#course .summary').textContent()).resolves.toContain(
@@ -278,9 +202,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       // Back to English: the same course, relabelled.
       await page.getByLabel('English').check();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-      await expect(page.locator('#sessions tbody tr').nth(0).locator('td').nth(0).textContent()).resolves.toBe(
-        '2026-03-02',
-      );
+      await expect(sessionCard(page, 1).then((card) => card[1])).resolves.toBe('2026-03-02');
     });
   });
 
@@ -295,7 +217,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await expect(page.locator('#course [role="alert"]').textContent()).resolves.toContain(
         'Start date: the value is not a calendar date in the form YYYY-MM-DD.',
       );
-      await expect(page.locator('#sessions').count()).resolves.toBe(0);
+      await expect(page.locator('#calendar').count()).resolves.toBe(0);
     });
   });
 
@@ -313,12 +235,12 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await expect(page.locator('#findings').textContent()).resolves.toContain(
         'Epilepsy or another seizure disorder is recorded',
       );
-      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+      await expect(page.locator('#result-details .rule-set').textContent()).resolves.toBe(
         'Rule set protocol-and-cautions, version 1.0.0.',
       );
       await page.getByLabel('Spinal region').selectOption('cervical');
       await page.getByRole('button', { name: 'Plan the course' }).click();
-      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
+      await expect(page.locator('#calendar li.session').count()).resolves.toBe(10);
       await expect(page.locator('#course .course-lines').textContent()).resolves.toContain(
         'Cautions from the screening, for the clinician to weigh at each session: epilepsy.',
       );
@@ -327,10 +249,18 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
 
   test('keyboard only: a clinician records the facts, screens and plans a course without the mouse', async () => {
     await withPage(async (page) => {
-      // The first stops: the language switch, then the age.
+      // The first stops: the language switch, then the record's file input, its reference date
+      // (a stop per part of the date) and the sample button, then the age.
       await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('language-en');
-      await page.keyboard.press('Tab');
+      const passed: string[] = [];
+      for (let step = 0; step < 8 && (await activeId(page)) !== 'age'; step++) {
+        await page.keyboard.press('Tab');
+        passed.push(await activeId(page));
+      }
+      expect(passed[0]).toBe('record-file');
+      expect(passed).toContain('on');
+      expect(passed.at(-2)).toBe('sample-button');
       await expect(activeId(page)).resolves.toBe('age');
       await page.keyboard.type('52');
 
@@ -358,9 +288,11 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await page.keyboard.press('Enter');
       await expect(status(page)).resolves.toBe('eligible');
 
-      // On through the result to the plan: clear, the checked rules, the region.
+      // On through the result to the plan: clear, the facts and their sources, the checked rules, the region.
       await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('clear-button');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.closest('details')?.id)).resolves.toBe('facts-sources');
       await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('summary');
       await page.keyboard.press('Tab');
@@ -370,15 +302,13 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('start');
       await page.getByLabel('Earliest date of the first session').fill('2026-03-02');
-      // A date field has a stop per part (month, day, year): Tab on until the Plan button.
-      for (let step = 0; step < 5 && (await activeId(page)) !== 'plan-button'; step++) await page.keyboard.press('Tab');
+      // A date field has a stop per part (month, day, year), and so has the time: Tab on until the Plan button.
+      for (let step = 0; step < 8 && (await activeId(page)) !== 'plan-button'; step++) await page.keyboard.press('Tab');
       await expect(activeId(page)).resolves.toBe('plan-button');
       await page.keyboard.press('Space');
 
-      await expect(page.locator('#sessions tbody tr').count()).resolves.toBe(10);
-      await expect(page.locator('#sessions tbody tr').nth(0).locator('td').nth(0).textContent()).resolves.toBe(
-        '2026-03-02',
-      );
+      await expect(page.locator('#calendar li.session').count()).resolves.toBe(10);
+      await expect(sessionCard(page, 1).then((card) => card[1])).resolves.toBe('2026-03-02');
     });
   });
 
@@ -387,9 +317,10 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       for (const box of ['#use-cautions', '#use-red-flags', '#use-clinic']) await page.check(box);
       await expect(unlabelledControls(page)).resolves.toEqual([]);
       const controls = await page.locator('input, select').count();
-      // 1 language switch (2) + age + 6 protocol, 6 caution, 20 red-flag and 2 clinic facts (3
-      // each) + the three boxes + region + start date.
-      expect(controls).toBe(2 + 1 + (6 + 6 + 20 + 2) * 3 + 3 + 2);
+      // 1 language switch (2) + the record's file and reference date + age + 6 protocol, 6
+      // caution, 20 red-flag and 2 clinic facts (3 each) + the three boxes + region, start date
+      // and time + the patient id of the export.
+      expect(controls).toBe(2 + 2 + 1 + (6 + 6 + 20 + 2) * 3 + 3 + 3 + 1);
       await page.getByLabel('Русский').check();
       await expect(unlabelledControls(page)).resolves.toEqual([]);
       await expect(page.getByLabel('Возраст, полных лет').count()).resolves.toBe(1);
@@ -417,7 +348,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       await expect(page.locator('#questions li[data-fact="recentSpinalSurgery"]').textContent()).resolves.toContain(
         'Spinal surgery in the last 6 months',
       );
-      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+      await expect(page.locator('#result-details .rule-set').textContent()).resolves.toBe(
         'Rule set protocol-and-clinic, version 1.0.0.',
       );
 
@@ -473,7 +404,7 @@ describe('the browser intake page', { timeout: 60_000 }, () => {
       ]);
       await expect(referrals.nth(0).locator('.urgency').textContent()).resolves.toBe('Assess or refer as an emergency');
       await expect(page.locator('#plan').isHidden()).resolves.toBe(true);
-      await expect(page.locator('#result .rule-set').textContent()).resolves.toBe(
+      await expect(page.locator('#result-details .rule-set').textContent()).resolves.toBe(
         'Rule set protocol-and-red-flags, version 1.0.0.',
       );
       await page.screenshot({ path: resolve(artifacts, 'intake-red-flags-en.png'), fullPage: true });
