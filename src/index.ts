@@ -59,7 +59,6 @@ export { type SummaryRow, type SummaryTableOptions, summaryTable } from './cohor
 export { type WilsonInterval, wilsonInterval } from './cohort/wilson-interval.js';
 // Course planning
 export { buildCourse } from './course/build-course.js';
-export { type CourseCalendarOptions, courseCalendar } from './course/course-calendar.js';
 export type {
   Course,
   CourseOverride,
@@ -70,6 +69,7 @@ export type {
   OverridableSetting,
   Session,
 } from './course/course.js';
+export { type CourseCalendarOptions, courseCalendar } from './course/course-calendar.js';
 export {
   type CourseDefaults,
   courseDefaults,
