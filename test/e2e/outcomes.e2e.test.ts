@@ -313,7 +313,7 @@ describe('the browser course outcomes page', { timeout: 90_000 }, () => {
       await expect(page.getByLabel('Course outcome records (NDJSON)').getAttribute('type')).resolves.toBe('file');
       await expect(page.locator('#sample-hint').textContent()).resolves.toContain('invented data');
       await expect(page.locator('#results').isHidden()).resolves.toBe(true);
-      // The keyboard reaches the file input right after the link back to the intake page.
+      // The keyboard reaches the file input right after the link back to the workbench.
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('file');
@@ -434,12 +434,12 @@ describe('the browser course outcomes page', { timeout: 90_000 }, () => {
     });
   });
 
-  test('the intake page links to the outcomes page and back', async () => {
+  test('the workbench links to the outcomes page and back', async () => {
     await withPage(async (page) => {
       await page.getByRole('link', { name: 'Course outcomes: chart a file of outcome records' }).click();
       await page.waitForSelector('body[data-ready="true"] #file');
       await expect(page.title()).resolves.toBe('acuspine: course outcomes');
-      await page.getByRole('link', { name: 'Intake screening' }).click();
+      await page.getByRole('link', { name: 'Screening and course planning' }).click();
       await page.waitForSelector('body[data-ready="true"] #facts-form');
     }, '');
   });
