@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type FhirQuestionnaire,
@@ -28,13 +28,12 @@ import {
   screen,
 } from '../../src/index.js';
 import { ru } from '../../src/locales/ru/index.js';
+import { launchChromium } from './chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = resolve(root, 'test/e2e/artifacts');
 const harness = resolve(root, 'test/e2e/lforms/index.html');
 const lforms = resolve(root, 'node_modules/lforms/dist/lforms');
-// An empty CHROMIUM_PATH counts as unset, so that `CHROMIUM_PATH= npm test` means the default.
-const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
 const PATIENT = { resourceType: 'Patient', id: 'p1' };
 const LOINC = 'http://loinc.org';
@@ -97,31 +96,9 @@ beforeAll(async () => {
   if (!existsSync(resolve(lforms, 'webcomponent/main.js'))) {
     throw new Error('node_modules/lforms is missing its build: run npm ci (lforms is a dev dependency)');
   }
-  if (!existsSync(chromiumPath)) {
-    const where =
-      process.env['CHROMIUM_PATH'] === chromiumPath
-        ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist`
-        : `no Chromium at ${chromiumPath}, the default when CHROMIUM_PATH is not set`;
-    throw new Error(
-      `${where}: set CHROMIUM_PATH to a Chromium or Chrome executable (CHROMIUM_PATH=/path/to/chromium npm test), or install one there (Debian: apt-get install chromium)`,
-    );
-  }
   mkdirSync(artifacts, { recursive: true });
   ({ server, url: baseUrl } = await startServer());
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    timeout: 60_000,
-  });
+  browser = await launchChromium();
   // One page for every form: loading LHC-Forms takes seconds, rendering another form does not.
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
   page = await context.newPage();

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { syntheticOutcomeRows } from '../../examples/data/synthetic-outcomes.js';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
@@ -18,11 +18,10 @@ import {
   readOutcomeRecords,
   summarizeOutcomes,
 } from '../../src/outcomes/index.js';
+import { launchChromium } from './chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = resolve(root, 'test/e2e/artifacts');
-// An empty CHROMIUM_PATH counts as unset, so that `CHROMIUM_PATH= npm test` means the default.
-const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
 let server: Server | undefined;
 let baseUrl = '';
@@ -34,32 +33,9 @@ beforeAll(async () => {
       'dist/outcomes.js is missing: build the library first (`npx tsup`; `npm test` builds before testing)',
     );
   }
-  if (!existsSync(chromiumPath)) {
-    const where =
-      process.env['CHROMIUM_PATH'] === chromiumPath
-        ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist`
-        : `no Chromium at ${chromiumPath}, the default when CHROMIUM_PATH is not set`;
-    throw new Error(
-      `${where}: set CHROMIUM_PATH to a Chromium or Chrome executable (CHROMIUM_PATH=/path/to/chromium npm test), or install one there (Debian: apt-get install chromium)`,
-    );
-  }
   mkdirSync(artifacts, { recursive: true });
   ({ server, url: baseUrl } = await startDemoServer({ port: 0 }));
-  // Each launch uses a fresh, temporary profile (playwright-core removes it on close).
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    timeout: 60_000,
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -7,14 +7,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
+import { launchChromium } from './chromium.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = resolve(root, 'test/e2e/artifacts');
-// An empty CHROMIUM_PATH counts as unset, so that `CHROMIUM_PATH= npm test` means the default.
-const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const axePath = resolve(root, 'node_modules/axe-core/axe.min.js');
 
 /** How a test's page is opened. */
@@ -50,32 +49,9 @@ export function useWorkbench(): {
         );
       }
     }
-    if (!existsSync(chromiumPath)) {
-      const where =
-        process.env['CHROMIUM_PATH'] === chromiumPath
-          ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist`
-          : `no Chromium at ${chromiumPath}, the default when CHROMIUM_PATH is not set`;
-      throw new Error(
-        `${where}: set CHROMIUM_PATH to a Chromium or Chrome executable (CHROMIUM_PATH=/path/to/chromium npm test), or install one there (Debian: apt-get install chromium)`,
-      );
-    }
     mkdirSync(artifacts, { recursive: true });
     ({ server, url: baseUrl } = await startDemoServer({ port: 0 }));
-    // Each launch uses a fresh, temporary profile (playwright-core removes it on close).
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
